@@ -1,0 +1,123 @@
+// Creating, reading, updating and deleting clusters; every change writes an event.
+import "server-only";
+import { DEFAULT_ARCH, parseArch, sameArch, toAssistedArch } from "@/lib/arch";
+import { readImageTable } from "@/lib/catalog/queries";
+import { db } from "@/lib/db";
+import { recordEvent } from "@/lib/events/record";
+import { HttpError, notFound } from "@/lib/http/errors";
+import { checkOperators, checkTopology, controlPlaneCountOf, requireRelease } from "./rules";
+import { CLUSTER_CREATE_ONLY, type ClusterCreate, type ClusterUpdate } from "./schemas";
+
+const withCounts = { _count: { select: { hosts: true, infraEnvs: true } } } as const;
+
+export async function listClusters() {
+  return db().cluster.findMany({ orderBy: { createdAt: "desc" }, include: withCounts });
+}
+
+export async function getCluster(id: string) {
+  const cluster = await db().cluster.findUnique({ where: { id }, include: withCounts });
+  if (!cluster) throw notFound(`Cluster ${id} not found`);
+  return cluster;
+}
+
+export async function createCluster(input: ClusterCreate, requestId?: string) {
+  const arch = input.cpu_architecture ?? DEFAULT_ARCH;
+  const table = await readImageTable();
+  const release = requireRelease(table, input.openshift_version, arch);
+  const count = controlPlaneCountOf(input);
+  checkTopology(input.openshift_version, arch, count);
+  const operators = checkOperators(input.openshift_version, arch, count, input.olm_operators ?? []);
+
+  return db().$transaction(async (tx) => {
+    const cluster = await tx.cluster.create({
+      data: {
+        name: input.name,
+        openshiftVersion: input.openshift_version,
+        ocpReleaseImage: release.url,
+        cpuArchitecture: arch,
+        controlPlaneCount: count,
+        baseDnsDomain: input.base_dns_domain ?? null,
+        sshPublicKey: input.ssh_public_key ?? null,
+        pullSecret: input.pull_secret ?? null,
+        olmOperators: operators,
+        httpProxy: input.http_proxy ?? null,
+        httpsProxy: input.https_proxy ?? null,
+        noProxy: input.no_proxy ?? null,
+      },
+      include: withCounts,
+    });
+    await recordEvent(tx, {
+      name: "cluster_registration_succeeded",
+      message: `Successfully registered cluster ${cluster.name} (${toAssistedArch(arch)}, OpenShift ${release.version}, ${count === 1 ? "single-node" : `${count} control plane nodes`})`,
+      clusterId: cluster.id,
+      requestId,
+    });
+    return cluster;
+  });
+}
+
+type Current = Awaited<ReturnType<typeof getCluster>>;
+
+// Create-only fields may be repeated with their current value (clients that PUT back whole objects).
+function rejectCreateOnlyChanges(current: Current, patch: ClusterUpdate) {
+  const now: Record<(typeof CLUSTER_CREATE_ONLY)[number], (v: unknown) => boolean> = {
+    cpu_architecture: (v) => typeof v === "string" && sameArch(v, current.cpuArchitecture),
+    openshift_version: (v) => v === current.openshiftVersion,
+    high_availability_mode: (v) => v === (current.controlPlaneCount === 1 ? "None" : "Full"),
+    control_plane_count: (v) => v === current.controlPlaneCount,
+  };
+  const errors: Record<string, string[]> = {};
+  for (const field of CLUSTER_CREATE_ONLY) {
+    if (patch[field] !== undefined && !now[field](patch[field])) errors[field] = [`${field} cannot be changed after the cluster is created`];
+  }
+  const fields = Object.keys(errors);
+  if (fields.length) throw new HttpError(400, `${fields.join(", ")} ${fields.length > 1 ? "are" : "is"} set when the cluster is created and cannot be updated`, errors);
+}
+
+export async function updateCluster(id: string, patch: ClusterUpdate, requestId?: string) {
+  const current = await getCluster(id);
+  rejectCreateOnlyChanges(current, patch);
+  const arch = parseArch(current.cpuArchitecture) ?? DEFAULT_ARCH;
+  const operators = patch.olm_operators ? checkOperators(current.openshiftVersion, arch, current.controlPlaneCount, patch.olm_operators) : undefined;
+  const data = {
+    name: patch.name,
+    baseDnsDomain: patch.base_dns_domain,
+    sshPublicKey: patch.ssh_public_key,
+    pullSecret: patch.pull_secret,
+    olmOperators: operators,
+    httpProxy: patch.http_proxy,
+    httpsProxy: patch.https_proxy,
+    noProxy: patch.no_proxy,
+  };
+  const changed = Object.entries(data).filter(([, v]) => v !== undefined).map(([k]) => k);
+  if (changed.length === 0) return current;
+
+  return db().$transaction(async (tx) => {
+    const cluster = await tx.cluster.update({ where: { id }, data, include: withCounts });
+    await recordEvent(tx, {
+      name: "cluster_updated",
+      message: `Updated cluster ${cluster.name}: ${changed.map(snake).join(", ")}`,
+      clusterId: id,
+      props: { fields: changed.map(snake) },
+      requestId,
+    });
+    return cluster;
+  });
+}
+
+export async function deleteCluster(id: string, requestId?: string) {
+  const current = await getCluster(id);
+  await db().$transaction(async (tx) => {
+    await tx.cluster.delete({ where: { id } });
+    await recordEvent(tx, {
+      name: "cluster_deregistered",
+      message: `Deregistered cluster ${current.name}${current._count.infraEnvs ? `; ${current._count.infraEnvs} infra-env(s) kept, now unbound` : ""}`,
+      clusterId: id,
+      requestId,
+    });
+  });
+}
+
+function snake(camel: string) {
+  return camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

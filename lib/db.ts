@@ -1,0 +1,32 @@
+// The Prisma client singleton. The provider follows DATABASE_URL: SQLite (better-sqlite3, WAL) by
+// default, PostgreSQL (pg) for postgres URLs. Both generated clients share one model, so the
+// SQLite client's type describes either.
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { env } from "./env";
+import { providerOf, sqlitePath } from "./db/provider";
+
+export type Db = SqliteClient;
+export { Prisma } from "./generated/sqlite/client";
+
+function createClient(url: string): Db {
+  if (providerOf(url) === "postgresql") {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }) });
+}
+
+const globalForDb = globalThis as unknown as { archwayDb?: { url: string; client: Db } };
+
+/** One client per process (dev reloads keep it on globalThis). */
+export function db(): Db {
+  const url = env().databaseUrl;
+  if (globalForDb.archwayDb?.url !== url) {
+    void globalForDb.archwayDb?.client.$disconnect();
+    globalForDb.archwayDb = { url, client: createClient(url) };
+  }
+  return globalForDb.archwayDb.client;
+}

@@ -1,0 +1,26 @@
+// Start-up: migrations, then the image table from its configured source into the database.
+import "server-only";
+import { loadCatalog } from "@/lib/catalog/load";
+import { storeCatalog } from "@/lib/catalog/store";
+import { db } from "@/lib/db";
+import { migrate } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+
+export async function startup(): Promise<void> {
+  const e = env();
+  const applied = await migrate(e.databaseUrl);
+  if (applied.length) console.log(`[archway] applied migrations: ${applied.join(", ")}`);
+  const { catalog, source } = loadCatalog(e);
+  await storeCatalog(db(), catalog);
+  console.log(`[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`);
+}
+
+/** A bad configuration stops the server with the reason, rather than serving a half-working console. */
+export async function startupOrExit(): Promise<void> {
+  try {
+    await startup();
+  } catch (err) {
+    console.error(`[archway] cannot start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

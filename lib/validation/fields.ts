@@ -1,0 +1,114 @@
+// Field validators shared by several resources (and by the browser forms): SSH keys, DNS names,
+// pull secrets, proxy URLs.
+import { z } from "zod";
+
+const SSH_KEY_TYPES = [
+  "ssh-rsa",
+  "ssh-ed25519",
+  "ssh-dss",
+  "ecdsa-sha2-nistp256",
+  "ecdsa-sha2-nistp384",
+  "ecdsa-sha2-nistp521",
+  "sk-ssh-ed25519@openssh.com",
+  "sk-ecdsa-sha2-nistp256@openssh.com",
+];
+
+function decodeBase64(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 !== 0) return null;
+  try {
+    const bin = atob(text);
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** Why one OpenSSH public key line is invalid, or null. The blob must name the same key type. */
+export function sshKeyProblem(line: string): string | null {
+  const [type, blob] = line.trim().split(/\s+/);
+  if (!SSH_KEY_TYPES.includes(type)) return `Unsupported key type "${type ?? ""}"; expected one of ${SSH_KEY_TYPES.slice(0, 3).join(", ")}, ecdsa-sha2-nistp256…`;
+  const bytes = blob ? decodeBase64(blob) : null;
+  if (!bytes || bytes.length < 4) return "The key data is not valid base64";
+  const len = new DataView(bytes.buffer).getUint32(0);
+  const inner = new TextDecoder().decode(bytes.subarray(4, 4 + len));
+  if (inner !== type) return `The key data says "${inner.slice(0, 40)}" but the line says "${type}"`;
+  return null;
+}
+
+/** One or more OpenSSH public keys, one per line (as authorized_keys). */
+export const sshPublicKeys = z
+  .string()
+  .trim()
+  .max(16 * 1024)
+  .superRefine((text, ctx) => {
+    const lines = text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+    if (lines.length === 0) ctx.addIssue({ code: "custom", message: "Expected an OpenSSH public key such as ssh-ed25519 AAAA… user@host" });
+    lines.forEach((l, i) => {
+      const problem = sshKeyProblem(l);
+      if (problem) ctx.addIssue({ code: "custom", message: lines.length > 1 ? `Line ${i + 1}: ${problem}` : problem });
+    });
+  });
+
+/** One key only (IMS public keys). */
+export const sshPublicKey = sshPublicKeys.refine((t) => t.split("\n").filter((l) => l.trim()).length === 1, "Expected exactly one public key");
+
+const label = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+
+/** A DNS-1123 label: what OpenShift accepts as a cluster name. */
+export const dnsLabel = z
+  .string()
+  .trim()
+  .min(1, "Required")
+  .max(54, "At most 54 characters")
+  .regex(new RegExp(`^${label}$`), "Use lowercase letters, digits and '-', starting and ending with a letter or digit");
+
+export const dnsDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(181, "At most 181 characters")
+  .regex(new RegExp(`^(${label}\\.)+${label}\\.?$|^${label}$`), "Expected a DNS domain such as example.com");
+
+/** A pull secret is a JSON object with an "auths" map (as from console.redhat.com). */
+export const pullSecret = z
+  .string()
+  .trim()
+  .max(64 * 1024)
+  .superRefine((text, ctx) => {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "The pull secret must be JSON" });
+      return;
+    }
+    const auths = (doc as { auths?: unknown })?.auths;
+    if (!auths || typeof auths !== "object" || Array.isArray(auths)) ctx.addIssue({ code: "custom", message: 'The pull secret must be a JSON object with an "auths" map' });
+  });
+
+export const proxyUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && !!u.hostname;
+    } catch {
+      return false;
+    }
+  }, "Expected an http:// or https:// proxy URL");
+
+export const noProxyList = z
+  .string()
+  .trim()
+  .max(4096)
+  .regex(/^(\*|[\w.:\-/]+(,[\w.:\-/]+)*)$/, "Expected '*' or a comma-separated list of domains, IPs or CIDRs");
+
+/** "" from a cleared form field means "not set". */
+export const emptyToUndefined = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+/** For updates: "" (or null) clears the field, which the service stores as null. */
+export const clearable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v), z.union([z.null(), schema]).optional());
