@@ -6,13 +6,14 @@ import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 
-export async function startup(): Promise<void> {
+export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
+  const log = opts.quiet ? () => {} : console.log;
   const e = env();
   const applied = await migrate(e.databaseUrl);
-  if (applied.length) console.log(`[archway] applied migrations: ${applied.join(", ")}`);
+  if (applied.length) log(`[archway] applied migrations: ${applied.join(", ")}`);
   const { catalog, source } = loadCatalog(e);
   await storeCatalog(db(), catalog);
-  console.log(`[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`);
+  log(`[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`);
 }
 
 /** A bad configuration stops the server with the reason, rather than serving a half-working console. */

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
+// ARCHWAY_SCHEMA_PATH lets the agreement test prove it notices a schema the migrations lack.
+export const SCHEMA_PATH = process.env.ARCHWAY_SCHEMA_PATH ?? path.join(ROOT, "prisma/schema.prisma");
 export const PROVIDERS = ["sqlite", "postgresql"];
 
 /** The schema text for one provider: the committed file names sqlite; postgresql swaps provider and output. */

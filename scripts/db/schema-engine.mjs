@@ -12,7 +12,31 @@ async function adapterFactory(provider, url) {
   }
   if (!url) throw new Error("PostgreSQL needs a server: set DATABASE_URL=postgresql://… (the shadow database is created and dropped on it)");
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  return withCharAsText(new PrismaPg({ connectionString: url }));
+  const u = new URL(url);
+  const config = {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password) || undefined,
+    database: decodeURIComponent(u.pathname.slice(1)) || "postgres",
+  };
+  const factory = withCharAsText(new PrismaPg(config));
+  // The adapter's own shadow database drops itself while its pool is still connected (and with a
+  // connectionString it would not even be used); make and drop it here (FORCE ends stray sessions).
+  factory.connectToShadowDb = async () => {
+    const main = await factory.connect();
+    const name = `archway_shadow_${crypto.randomUUID().replace(/-/g, "")}`;
+    await main.executeScript(`CREATE DATABASE "${name}"`);
+    const shadow = await withCharAsText(new PrismaPg({ ...config, database: name })).connect();
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await main.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await main.dispose();
+    };
+    return shadow;
+  };
+  return factory;
 }
 
 // The wasm engine replays a whole migration file through executeRaw, which better-sqlite3 runs as

@@ -1,0 +1,40 @@
+"use client";
+// The CPU architecture choice: every architecture listed, the unavailable ones disabled with why.
+import type { ReactNode } from "react";
+import { archDisplayName, type ArchOrMulti } from "@/lib/arch";
+import { supportLevelLabel, type ArchAvailability } from "@/lib/catalog/arch-availability";
+import { RadioGroup } from "@/components/ui/radio-group";
+
+type ArchRadioGroupProps<A extends ArchOrMulti> = {
+  name: string;
+  value: A;
+  options: (ArchAvailability & { arch: A })[];
+  onChange: (arch: A) => void;
+  hint?: ReactNode;
+  error?: string[] | null;
+};
+
+function noteFor(option: ArchAvailability): string | null {
+  const parts = [supportLevelLabel(option.level), option.singleNodeOnlyReason ? "single-node only" : null].filter(Boolean);
+  return parts.length ? parts.join(" · ") : null;
+}
+
+export function ArchRadioGroup<A extends ArchOrMulti>({ name, value, options, onChange, hint, error }: ArchRadioGroupProps<A>) {
+  return (
+    <RadioGroup<A>
+      legend="CPU architecture"
+      name={name}
+      value={value}
+      onChange={onChange}
+      hint={hint}
+      error={error}
+      options={options.map((o) => ({
+        value: o.arch,
+        label: archDisplayName(o.arch),
+        disabled: !o.available,
+        reason: o.reason,
+        note: noteFor(o),
+      }))}
+    />
+  );
+}

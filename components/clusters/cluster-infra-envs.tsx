@@ -1,0 +1,32 @@
+"use client";
+// The infra-envs bound to one cluster, and the way to add another.
+import { useInfraEnvs } from "@/lib/queries/use-infra-envs";
+import { ButtonLink } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
+import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { InfraEnvsTable } from "@/components/infra-envs/infra-envs-table";
+
+export function ClusterInfraEnvs({ clusterId }: { clusterId: string }) {
+  const { data, error, isPending } = useInfraEnvs({ clusterId });
+  return (
+    <Panel
+      title="Infra-envs"
+      description="Discovery ISOs whose hosts join this cluster"
+      actions={
+        <ButtonLink href={`/infra-envs/new?cluster_id=${clusterId}`} size="sm">
+          Add infra-env
+        </ButtonLink>
+      }
+    >
+      {isPending ? (
+        <LoadingState label="Loading infra-envs…" />
+      ) : error ? (
+        <ErrorState error={error} title="Could not load infra-envs" />
+      ) : data.length === 0 ? (
+        <p className="text-sm text-slate-500">No infra-env yet. Add one to get a discovery ISO for this cluster&apos;s hosts.</p>
+      ) : (
+        <InfraEnvsTable infraEnvs={data} />
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,60 @@
+// Infra-envs as a table; inside a cluster's page the cluster column is left out.
+import Link from "next/link";
+import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { ArchBadge } from "@/components/ui/arch-badge";
+import { DateTime } from "@/components/ui/date-time";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { imageTypeLabel, LATE_BINDING } from "./format";
+
+type InfraEnvsTableProps = {
+  infraEnvs: InfraEnvJson[];
+  /** Cluster names by id, for the Cluster column; omit to hide the column. */
+  clusterNames?: Map<string, string>;
+};
+
+export function InfraEnvsTable({ infraEnvs, clusterNames }: InfraEnvsTableProps) {
+  return (
+    <Table caption="Infra-envs">
+      <THead>
+        <Th>Name</Th>
+        <Th>CPU architecture</Th>
+        <Th>OpenShift version</Th>
+        <Th>Image type</Th>
+        {clusterNames ? <Th>Cluster</Th> : null}
+        <Th className="text-right">Hosts</Th>
+        <Th>Created</Th>
+      </THead>
+      <TBody>
+        {infraEnvs.map((e) => (
+          <Tr key={e.id}>
+            <Td>
+              <Link href={`/infra-envs/${e.id}`} className="font-medium text-sky-700 hover:underline">
+                {e.name}
+              </Link>
+            </Td>
+            <Td>
+              <ArchBadge arch={e.cpu_architecture} />
+            </Td>
+            <Td className="tabular-nums">{e.openshift_version || "—"}</Td>
+            <Td>{imageTypeLabel(e.type)}</Td>
+            {clusterNames ? (
+              <Td>
+                {e.cluster_id ? (
+                  <Link href={`/clusters/${e.cluster_id}`} className="text-sky-700 hover:underline">
+                    {clusterNames.get(e.cluster_id) ?? e.cluster_id}
+                  </Link>
+                ) : (
+                  <span className="text-slate-500">{LATE_BINDING}</span>
+                )}
+              </Td>
+            ) : null}
+            <Td className="text-right tabular-nums">{e.host_count}</Td>
+            <Td className="text-slate-600">
+              <DateTime value={e.created_at} />
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,29 @@
+// Routes field errors (from the client-side zod parse or the server's 400) to the form's fields;
+// whatever no field claims is left for the form-level alert.
+import type { z } from "zod";
+import type { FieldErrors } from "@/lib/api-client/api-error";
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) (out[issue.path.map(String).join(".") || "body"] ??= []).push(issue.message);
+  return out;
+}
+
+export type Routed<F extends string> = { byField: Partial<Record<F, string[]>>; unmapped: string[] };
+
+/** `route` names the form field for an API key ("proxy.http_proxy", "olm_operators.0.name"), or null. */
+export function routeFieldErrors<F extends string>(errors: FieldErrors, route: (key: string) => F | null): Routed<F> {
+  const byField: Partial<Record<F, string[]>> = {};
+  const unmapped: string[] = [];
+  for (const [key, messages] of Object.entries(errors)) {
+    const field = route(key);
+    if (field) (byField[field] ??= []).push(...messages);
+    else unmapped.push(...messages.map((m) => (key === "body" ? m : `${key}: ${m}`)));
+  }
+  return { byField, unmapped };
+}
+
+/** Matches "field" and "field.anything" / "field[...]". */
+export function keyIs(key: string, field: string): boolean {
+  return key === field || key.startsWith(`${field}.`) || key.startsWith(`${field}[`);
+}

@@ -1,0 +1,37 @@
+// Dense data tables: a bordered, horizontally scrollable table with a sticky-looking header row.
+import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
+export function Table({ children, caption }: { children: ReactNode; caption?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ children }: { children: ReactNode }) {
+  return (
+    <thead className="bg-slate-50">
+      <tr>{children}</tr>
+    </thead>
+  );
+}
+
+export function TBody({ children }: { children: ReactNode }) {
+  return <tbody className="divide-y divide-slate-100">{children}</tbody>;
+}
+
+export function Tr({ children }: { children: ReactNode }) {
+  return <tr className="hover:bg-slate-50/70">{children}</tr>;
+}
+
+export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <th scope="col" className={`px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 ${className}`} {...props} />;
+}
+
+export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={`px-3 py-2 align-top text-slate-800 ${className}`} {...props} />;
+}

@@ -1,0 +1,42 @@
+// The one error the browser API clients throw: a problem+json answer turned into a typed value.
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(detail);
+    this.name = "ApiError";
+  }
+
+  get isNotFound() {
+    return this.status === 404;
+  }
+}
+
+type ProblemBody = { detail?: unknown; title?: unknown; reason?: unknown; errors?: unknown };
+
+function asFieldErrors(value: unknown): FieldErrors {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const out: FieldErrors = {};
+  for (const [field, messages] of Object.entries(value)) {
+    const list = Array.isArray(messages) ? messages : [messages];
+    out[field] = list.filter((m): m is string => typeof m === "string");
+  }
+  return out;
+}
+
+/** Reads a failed response; a proxy's HTML error page still yields a readable ApiError. */
+export async function apiErrorFrom(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => "");
+  let body: ProblemBody = {};
+  try {
+    body = text ? (JSON.parse(text) as ProblemBody) : {};
+  } catch {
+    // Not JSON: fall back to the status line below.
+  }
+  const detail = [body.detail, body.reason, body.title].find((v): v is string => typeof v === "string" && v.length > 0);
+  return new ApiError(res.status, detail ?? `${res.status} ${res.statusText || "Request failed"}`, asFieldErrors(body.errors));
+}

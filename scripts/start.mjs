@@ -1,0 +1,15 @@
+// `npm start`: prepare whatever a fresh machine lacks, then serve the console (PORT, HOSTNAME).
+// Migrations and the image table load inside the server at start (instrumentation.ts).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./db/providers.mjs";
+import { ensurePrepared } from "./prepare.mjs";
+
+ensurePrepared({ build: true });
+
+const port = process.env.PORT ?? "3000";
+const args = [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port];
+if (process.env.HOSTNAME) args.push("-H", process.env.HOSTNAME);
+const server = spawn(process.execPath, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,55 @@
+// The one test command (`npm test`): unit + route tests on SQLite, the same on a throwaway
+// PostgreSQL, then the production build and the Playwright API + browser suites on both databases.
+// Flags: --only=unit|e2e, --db=sqlite|postgresql to run a part.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { ROOT } from "./db/providers.mjs";
+import { startThrowawayPostgres } from "./pg/throwaway.mjs";
+import { ensurePrepared } from "./prepare.mjs";
+
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const only = arg("only");
+const dbs = arg("db") ? [arg("db")] : ["sqlite", "postgresql"];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  if (res.status !== 0) {
+    console.error(`\n${label}: failed (exit ${res.status ?? res.signal})`);
+    return false;
+  }
+  return true;
+}
+
+async function createDatabase(adminUrl, name) {
+  const { default: pgLib } = await import("pg");
+  const client = new pgLib.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const bin = (name) => `${ROOT}/node_modules/.bin/${name}`;
+let ok = true;
+let pg;
+try {
+  ensurePrepared({ build: only !== "unit" });
+  if (dbs.includes("postgresql")) pg = await startThrowawayPostgres();
+  for (const provider of dbs) {
+    const dbEnv = provider === "postgresql" ? { TEST_PG_ADMIN_URL: pg.url } : {};
+    if (only !== "e2e") ok = run(`unit and route tests (${provider})`, bin("vitest"), ["run"], dbEnv) && ok;
+    if (only !== "unit") {
+      if (!existsSync("/usr/bin/chromium") && !process.env.CHROMIUM_PATH) throw new Error("Chromium is missing: apt-get install chromium (or set CHROMIUM_PATH)");
+      const e2eEnv = provider === "postgresql" ? { DATABASE_URL: await createDatabase(pg.url, "archway_e2e") } : {};
+      ok = run(`browser and API tests (${provider})`, bin("playwright"), ["test"], e2eEnv) && ok;
+    }
+  }
+} finally {
+  pg?.stop();
+}
+console.log(ok ? "\nall test suites passed" : "\nsome test suites failed");
+process.exit(ok ? 0 : 1);

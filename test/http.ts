@@ -1,0 +1,25 @@
+// Calls a route handler the way Next does: a Web Request in, a Web Response out.
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export type Called = { status: number; headers: Headers; body: any; text: string };
+
+export async function call(
+  handler: Handler,
+  opts: { method?: string; path?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Called> {
+  const init: RequestInit = { method: opts.method ?? "GET", headers: { ...opts.headers } };
+  if (opts.rawBody !== undefined) init.body = opts.rawBody;
+  else if (opts.body !== undefined) {
+    init.body = JSON.stringify(opts.body);
+    (init.headers as Record<string, string>)["content-type"] ??= "application/json";
+  }
+  const res = await handler(new Request(`http://localhost${opts.path ?? "/"}`, init), { params: Promise.resolve(opts.params ?? {}) });
+  const text = await res.text();
+  let body: any = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, headers: res.headers, body, text };
+}

@@ -1,0 +1,25 @@
+// Unit and route-handler tests. Each test file gets its own fresh database (test/setup-db.ts):
+// a temp SQLite file by default, a new database on a real PostgreSQL server when
+// TEST_PG_ADMIN_URL is set (scripts/test.mjs runs the suite both ways).
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // The marker package throws outside React Server Components; tests are plain Node.
+      { find: /^server-only$/, replacement: `${root}/test/server-only.ts` },
+    ],
+  },
+  test: {
+    environment: "node",
+    include: ["{lib,app,scripts,test}/**/*.test.ts"],
+    setupFiles: ["test/setup-db.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
