@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Archway's tests and sample images need, when they are missing:
-# Chromium (browser tests), PostgreSQL (the second database the suite runs on).
+# Chromium (browser tests), PostgreSQL (the second database the suite runs on), xorriso and the
+# Debian netboot kernels (per-architecture live ISOs and the ISO reader's cross-checks).
 set -euo pipefail
 
 need=()
@@ -8,6 +9,9 @@ need=()
 if ! id postgres >/dev/null 2>&1 || ! { command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then
   need+=(postgresql)
 fi
+for pkg in xorriso debian-installer-12-netboot-amd64 debian-installer-12-netboot-arm64; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 # Fonts so screenshots and layout are stable in headless Chromium.
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 
