@@ -41,7 +41,8 @@ test("cluster and infra-env lifecycle with arm64", async ({ request }) => {
 
 test.describe("bad input is a clear 4xx with problem+json, never a 500", () => {
   test("malformed JSON, wrong types, unknown fields, oversized bodies, unknown ids", async ({ request }) => {
-    const post = (data: string, type = "application/json") => request.post(`${V2}/clusters`, { data, headers: { "content-type": type } });
+    // A Buffer is sent as is (a string would be JSON-encoded again).
+    const post = (data: string, type = "application/json") => request.post(`${V2}/clusters`, { data: Buffer.from(data), headers: { "content-type": type } });
     const checks: [Promise<import("@playwright/test").APIResponse>, number, RegExp][] = [
       [post('{"name":'), 400, /not valid JSON/],
       [post(JSON.stringify({ name: "x", openshift_version: 4.14 })), 400, /openshift_version/],

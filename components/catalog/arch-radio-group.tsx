@@ -8,18 +8,20 @@ import { RadioGroup } from "@/components/ui/radio-group";
 type ArchRadioGroupProps<A extends ArchOrMulti> = {
   name: string;
   value: A;
-  options: (ArchAvailability & { arch: A })[];
+  options: ArchAvailability<A>[];
   onChange: (arch: A) => void;
   hint?: ReactNode;
   error?: string[] | null;
+  /** Whether to mention single-node-only limits (they concern clusters, not infra-envs). */
+  showTopology?: boolean;
 };
 
-function noteFor(option: ArchAvailability): string | null {
-  const parts = [supportLevelLabel(option.level), option.singleNodeOnlyReason ? "single-node only" : null].filter(Boolean);
+function noteFor(option: ArchAvailability, showTopology: boolean): string | null {
+  const parts = [supportLevelLabel(option.level), showTopology && option.singleNodeOnlyReason ? "single-node only" : null].filter(Boolean);
   return parts.length ? parts.join(" · ") : null;
 }
 
-export function ArchRadioGroup<A extends ArchOrMulti>({ name, value, options, onChange, hint, error }: ArchRadioGroupProps<A>) {
+export function ArchRadioGroup<A extends ArchOrMulti>({ name, value, options, onChange, hint, error, showTopology = true }: ArchRadioGroupProps<A>) {
   return (
     <RadioGroup<A>
       legend="CPU architecture"
@@ -33,7 +35,8 @@ export function ArchRadioGroup<A extends ArchOrMulti>({ name, value, options, on
         label: archDisplayName(o.arch),
         disabled: !o.available,
         reason: o.reason,
-        note: noteFor(o),
+        note: noteFor(o, showTopology),
+        noteTone: "warning",
       }))}
     />
   );

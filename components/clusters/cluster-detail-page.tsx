@@ -67,7 +67,9 @@ export function ClusterDetailPage({ id }: { id: string }) {
           <ClusterFacts cluster={cluster} />
           <ClusterInfraEnvs clusterId={cluster.id} />
         </div>
-        <EventsPanel filter={{ clusterId: cluster.id }} />
+        <div className="self-start">
+          <EventsPanel filter={{ clusterId: cluster.id }} />
+        </div>
       </div>
       <EditClusterDialog cluster={cluster} open={editing} onClose={() => setEditing(false)} />
     </>

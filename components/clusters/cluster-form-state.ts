@@ -14,7 +14,10 @@ export type ClusterFormValues = {
   baseDomain: string;
   version: string;
   arch: ArchOrMulti;
+  /** The topology in effect (forced to single-node when the architecture allows nothing else). */
   controlPlane: ControlPlane;
+  /** What the user picked, restored once the architecture no longer forces single-node. */
+  preferredControlPlane: ControlPlane;
   operators: string[];
   sshKey: string;
   pullSecret: string;
@@ -23,7 +26,7 @@ export type ClusterFormValues = {
 export type ClusterField = "name" | "base_dns_domain" | "openshift_version" | "cpu_architecture" | "control_plane" | "olm_operators" | "ssh_public_key" | "pull_secret";
 
 export function initialValues(versions: OpenshiftVersions): ClusterFormValues {
-  const values: ClusterFormValues = { name: "", baseDomain: "", version: defaultVersionKey(versions) ?? "", arch: "x86_64", controlPlane: "3", operators: [], sshKey: "", pullSecret: "" };
+  const values: ClusterFormValues = { name: "", baseDomain: "", version: defaultVersionKey(versions) ?? "", arch: "x86_64", controlPlane: "3", preferredControlPlane: "3", operators: [], sshKey: "", pullSecret: "" };
   return reconcile(values, versions);
 }
 
@@ -58,7 +61,7 @@ export function reconcile(values: ClusterFormValues, versions: OpenshiftVersions
   const offer = findOffer(versions, values.version);
   const arch = archAvailability(values.version, offer, values.arch).available ? values.arch : "x86_64";
   const singleNodeOnly = archAvailability(values.version, offer, arch).singleNodeOnlyReason !== null;
-  const next: ClusterFormValues = { ...values, arch, controlPlane: singleNodeOnly ? "1" : values.controlPlane };
+  const next: ClusterFormValues = { ...values, arch, controlPlane: singleNodeOnly ? "1" : values.preferredControlPlane };
   const operators = values.operators.filter((n) => operatorReason(n, next) === null);
   return operators.length === values.operators.length ? next : { ...next, operators };
 }

@@ -10,6 +10,7 @@ export function ClusterInfraEnvs({ clusterId }: { clusterId: string }) {
   const { data, error, isPending } = useInfraEnvs({ clusterId });
   return (
     <Panel
+      flush
       title="Infra-envs"
       description="Discovery ISOs whose hosts join this cluster"
       actions={
@@ -18,14 +19,18 @@ export function ClusterInfraEnvs({ clusterId }: { clusterId: string }) {
         </ButtonLink>
       }
     >
-      {isPending ? (
-        <LoadingState label="Loading infra-envs…" />
-      ) : error ? (
-        <ErrorState error={error} title="Could not load infra-envs" />
-      ) : data.length === 0 ? (
-        <p className="text-sm text-slate-500">No infra-env yet. Add one to get a discovery ISO for this cluster&apos;s hosts.</p>
+      {data?.length ? (
+        <InfraEnvsTable infraEnvs={data} bare showCreated={false} />
       ) : (
-        <InfraEnvsTable infraEnvs={data} />
+        <div className="p-4">
+          {isPending ? (
+            <LoadingState label="Loading infra-envs…" />
+          ) : error ? (
+            <ErrorState error={error} title="Could not load infra-envs" />
+          ) : (
+            <p className="text-sm text-slate-500">No infra-env yet. Add one to get a discovery ISO for this cluster&apos;s hosts.</p>
+          )}
+        </div>
       )}
     </Panel>
   );

@@ -23,7 +23,7 @@ export function ClustersTable({ clusters }: { clusters: ClusterJson[] }) {
         {clusters.map((c) => (
           <Tr key={c.id}>
             <Td>
-              <Link href={`/clusters/${c.id}`} className="font-medium text-sky-700 hover:underline">
+              <Link href={`/clusters/${c.id}`} className="whitespace-nowrap font-medium text-sky-700 hover:underline">
                 {c.name}
               </Link>
               {c.base_dns_domain ? <div className="text-xs text-slate-500">{c.base_dns_domain}</div> : null}

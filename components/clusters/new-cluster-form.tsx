@@ -109,7 +109,7 @@ export function NewClusterForm({ versions, onCancel, onCreated }: { versions: Op
           error={errors.cpu_architecture}
           hint={versionOffersArchChoice(values.version) ? "Set at creation; cannot be changed later." : `OpenShift ${values.version} predates multi-architecture support: x86_64 only.`}
         />
-        <ControlPlaneField value={values.controlPlane} onChange={(controlPlane) => update({ controlPlane }, "control_plane")} singleNodeOnlyReason={chosen.singleNodeOnlyReason} error={errors.control_plane} />
+        <ControlPlaneField value={values.controlPlane} onChange={(controlPlane) => update({ controlPlane, preferredControlPlane: controlPlane }, "control_plane")} singleNodeOnlyReason={chosen.singleNodeOnlyReason} error={errors.control_plane} />
         <OperatorsField values={values} onChange={(operators) => update({ operators }, "olm_operators")} error={errors.olm_operators} />
         <TextAreaField label="SSH public key" name="ssh_public_key" optional placeholder="ssh-ed25519 AAAA… user@host" value={values.sshKey} onChange={(e) => update({ sshKey: e.target.value }, "ssh_public_key")} error={errors.ssh_public_key} hint="Lets you log in to the hosts as user core." />
         <TextAreaField label="Pull secret" name="pull_secret" optional placeholder='{"auths": {…}}' value={values.pullSecret} onChange={(e) => update({ pullSecret: e.target.value }, "pull_secret")} error={errors.pull_secret} hint="Stored write-only; never shown again." />

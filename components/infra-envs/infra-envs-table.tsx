@@ -10,11 +10,14 @@ type InfraEnvsTableProps = {
   infraEnvs: InfraEnvJson[];
   /** Cluster names by id, for the Cluster column; omit to hide the column. */
   clusterNames?: Map<string, string>;
+  bare?: boolean;
+  /** Off in narrow places (a cluster's page), where the name and architecture matter more. */
+  showCreated?: boolean;
 };
 
-export function InfraEnvsTable({ infraEnvs, clusterNames }: InfraEnvsTableProps) {
+export function InfraEnvsTable({ infraEnvs, clusterNames, bare, showCreated = true }: InfraEnvsTableProps) {
   return (
-    <Table caption="Infra-envs">
+    <Table caption="Infra-envs" bare={bare}>
       <THead>
         <Th>Name</Th>
         <Th>CPU architecture</Th>
@@ -22,13 +25,13 @@ export function InfraEnvsTable({ infraEnvs, clusterNames }: InfraEnvsTableProps)
         <Th>Image type</Th>
         {clusterNames ? <Th>Cluster</Th> : null}
         <Th className="text-right">Hosts</Th>
-        <Th>Created</Th>
+        {showCreated ? <Th>Created</Th> : null}
       </THead>
       <TBody>
         {infraEnvs.map((e) => (
           <Tr key={e.id}>
             <Td>
-              <Link href={`/infra-envs/${e.id}`} className="font-medium text-sky-700 hover:underline">
+              <Link href={`/infra-envs/${e.id}`} className="whitespace-nowrap font-medium text-sky-700 hover:underline">
                 {e.name}
               </Link>
             </Td>
@@ -49,9 +52,11 @@ export function InfraEnvsTable({ infraEnvs, clusterNames }: InfraEnvsTableProps)
               </Td>
             ) : null}
             <Td className="text-right tabular-nums">{e.host_count}</Td>
-            <Td className="text-slate-600">
-              <DateTime value={e.created_at} />
-            </Td>
+            {showCreated ? (
+              <Td className="text-slate-600">
+                <DateTime value={e.created_at} />
+              </Td>
+            ) : null}
           </Tr>
         ))}
       </TBody>

@@ -1,7 +1,7 @@
 "use client";
 // A modal dialog: labelled by its title, focus kept inside while open and given back on close,
 // Escape closes. Rendered into <body> so no ancestor's overflow or stacking clips it.
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -31,7 +31,8 @@ export function Dialog({ open, onClose, title, description, children, size = "md
     onCloseRef.current = onClose;
   });
 
-  useEffect(() => {
+  // A layout effect, so the element to give focus back to is read before any child's effect moves focus.
+  useLayoutEffect(() => {
     if (!open) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const panel = panelRef.current;

@@ -1,7 +1,8 @@
 // A titled section of a page (facts, related lists, events); the title names the region.
 import { useId, type ReactNode } from "react";
 
-export function Panel({ title, actions, children, description }: { title: string; actions?: ReactNode; children: ReactNode; description?: ReactNode }) {
+/** `flush` drops the body padding, for a table that runs edge to edge. */
+export function Panel({ title, actions, children, description, flush }: { title: string; actions?: ReactNode; children: ReactNode; description?: ReactNode; flush?: boolean }) {
   const id = useId();
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white shadow-xs">
@@ -14,7 +15,7 @@ export function Panel({ title, actions, children, description }: { title: string
         </div>
         {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
       </div>
-      <div className="p-4">{children}</div>
+      <div className={flush ? "overflow-hidden rounded-b-lg" : "p-4"}>{children}</div>
     </section>
   );
 }

@@ -7,8 +7,10 @@ import { FieldError, hasErrors } from "./field-error";
 export type RadioOption<V extends string> = {
   value: V;
   label: ReactNode;
-  /** Secondary text shown for an enabled option (support level, caveats). */
+  /** Secondary text shown for an enabled option. */
   note?: ReactNode;
+  /** "warning" for caveats such as a preview support level. */
+  noteTone?: "muted" | "warning";
   disabled?: boolean;
   /** Why the option is disabled. */
   reason?: string | null;
@@ -64,7 +66,7 @@ export function RadioGroup<V extends string>({ legend, name, value, onChange, op
                   {opt.label}
                 </label>
                 {extra ? (
-                  <p id={`${optId}-desc`} className={`text-xs ${opt.disabled ? "text-slate-500" : "text-amber-700"}`}>
+                  <p id={`${optId}-desc`} className={`text-xs ${opt.disabled || opt.noteTone !== "warning" ? "text-slate-500" : "text-amber-700"}`}>
                     {extra}
                   </p>
                 ) : null}

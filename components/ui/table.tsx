@@ -1,9 +1,10 @@
 // Dense data tables: a bordered, horizontally scrollable table with a sticky-looking header row.
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-export function Table({ children, caption }: { children: ReactNode; caption?: string }) {
+/** `bare` leaves out the frame, for a table inside a panel that already has one. */
+export function Table({ children, caption, bare }: { children: ReactNode; caption?: string; bare?: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
+    <div className={bare ? "overflow-x-auto" : "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs"}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
@@ -28,8 +29,10 @@ export function Tr({ children }: { children: ReactNode }) {
   return <tr className="hover:bg-slate-50/70">{children}</tr>;
 }
 
-export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={`px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 ${className}`} {...props} />;
+/** `verbatim` keeps the header's own letter case (architecture names such as x86_64 must not be uppercased). */
+export function Th({ className = "", verbatim, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { verbatim?: boolean }) {
+  const text = verbatim ? "text-xs font-semibold text-slate-600" : "text-xs font-semibold uppercase tracking-wide text-slate-600";
+  return <th scope="col" className={`whitespace-nowrap px-3 py-2 text-left ${text} ${className}`} {...props} />;
 }
 
 export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

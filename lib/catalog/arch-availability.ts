@@ -10,8 +10,8 @@ export const CLUSTER_ARCHES: readonly ArchOrMulti[] = [...ARCHES, "multi"];
 /** What GET openshift-versions says about one version (architectures in the assisted spelling). */
 export type VersionOffer = { display_name: string; support_level?: string; default?: boolean; cpu_architectures: string[] };
 
-export type ArchAvailability = {
-  arch: ArchOrMulti;
+export type ArchAvailability<A extends ArchOrMulti = ArchOrMulti> = {
+  arch: A;
   available: boolean;
   level: SupportLevel;
   /** Why it cannot be chosen; null when available. */
@@ -20,9 +20,9 @@ export type ArchAvailability = {
   singleNodeOnlyReason: string | null;
 };
 
-export function archAvailability(version: string, offer: VersionOffer | undefined, arch: ArchOrMulti): ArchAvailability {
+export function archAvailability<A extends ArchOrMulti>(version: string, offer: VersionOffer | undefined, arch: A): ArchAvailability<A> {
   const support = archSupport(version, arch);
-  const unavailable = (reason: string): ArchAvailability => ({ arch, available: false, level: "unavailable", reason, singleNodeOnlyReason: null });
+  const unavailable = (reason: string): ArchAvailability<A> => ({ arch, available: false, level: "unavailable", reason, singleNodeOnlyReason: null });
   if (support.level === "unavailable") return unavailable(support.reason ?? `${archDisplayName(arch)} is not available at ${version}`);
   // Seed 001: before 4.9 there is no architecture choice at all.
   if (arch !== "x86_64" && !versionOffersArchChoice(version)) return unavailable(`OpenShift ${version} installs x86_64 only`);
@@ -44,7 +44,7 @@ export function hostArchesFor(clusterArch: ArchOrMulti): Arch[] {
 }
 
 /** Infra-envs boot one real architecture (never multi); bound ones follow their cluster. */
-export function infraEnvArchOptions(version: string, offer: VersionOffer | undefined, clusterArch: ArchOrMulti | null): ArchAvailability[] {
+export function infraEnvArchOptions(version: string, offer: VersionOffer | undefined, clusterArch: ArchOrMulti | null): ArchAvailability<Arch>[] {
   return ARCHES.map((arch) => {
     if (clusterArch && !hostArchesFor(clusterArch).includes(arch)) {
       return { arch, available: false, level: "unavailable" as const, reason: MATCH_CLUSTER_REASON, singleNodeOnlyReason: null };

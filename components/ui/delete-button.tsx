@@ -1,0 +1,42 @@
+"use client";
+// A Delete button behind a confirmation; runs a react-query delete mutation and then moves on.
+import type { UseMutationResult } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { Button } from "./button";
+import { ConfirmDialog } from "./confirm-dialog";
+
+type DeleteButtonProps = {
+  id: string;
+  mutation: UseMutationResult<unknown, Error, string>;
+  title: string;
+  confirmLabel: string;
+  onDeleted: () => void;
+  children: ReactNode;
+};
+
+export function DeleteButton({ id, mutation, title, confirmLabel, onDeleted, children }: DeleteButtonProps) {
+  const [open, setOpen] = useState(false);
+  const close = () => {
+    setOpen(false);
+    mutation.reset();
+  };
+  return (
+    <>
+      <Button variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
+        Delete
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onClose={close}
+        title={title}
+        confirmLabel={confirmLabel}
+        pendingLabel="Deleting…"
+        pending={mutation.isPending}
+        error={mutation.error?.message}
+        onConfirm={() => mutation.mutate(id, { onSuccess: onDeleted })}
+      >
+        {children}
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// The console shell, the OS images admin page and the placeholder pages.
+import { expect, test } from "@playwright/test";
+
+test("the main navigation marks the current section", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/clusters$/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Clusters" })).toHaveAttribute("aria-current", "page");
+  await nav.getByRole("link", { name: "OS images" }).click();
+  await expect(page).toHaveURL(/\/os-images$/);
+  await expect(nav.getByRole("link", { name: "OS images" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Clusters" })).not.toHaveAttribute("aria-current", "page");
+});
+
+test("the OS images page shows the table and why each architecture is or is not available", async ({ page }) => {
+  await page.goto("/os-images");
+  await expect(page).toHaveTitle("OS images · Archway");
+  const matrix = page.getByRole("table", { name: "Architecture availability by OpenShift version" });
+  // Columns: x86_64, Arm64, IBM Power, IBM Z, Multi.
+  const cells = (version: RegExp) => matrix.getByRole("row", { name: version }).getByRole("cell");
+  await expect(cells(/^4\.8 \(4\.8\.57\)/).nth(0)).toHaveText("Available");
+  await expect(cells(/^4\.8 \(4\.8\.57\)/).nth(1)).toHaveText("Arm64 (aarch64) needs OpenShift 4.9 or later");
+  await expect(cells(/^4\.9 \(4\.9\.59\)/).nth(1)).toContainText("Developer preview");
+  await expect(cells(/^4\.14 \(4\.14\.38\)/).nth(2)).toHaveText("No OS image or release image for IBM Power (ppc64le) at 4.14 in the image table");
+  await expect(cells(/^4\.14 \(4\.14\.38\)/).nth(4)).toContainText("Available");
+
+  const osImages = page.getByRole("table", { name: "OS images" });
+  await expect(osImages.getByRole("row")).toHaveCount(6);
+  await expect(page.getByRole("table", { name: "Release images" }).getByRole("row").filter({ hasText: "4.14.38-multi" })).toContainText("Multi-architecture");
+});
+
+for (const [path, title, words] of [
+  ["/recipes", "Recipes", /architecture/],
+  ["/images", "Images", /architecture/],
+  ["/jobs", "Jobs", /emulation/],
+] as const) {
+  test(`${path} is an honest placeholder`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText(words);
+    await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
+  });
+}
