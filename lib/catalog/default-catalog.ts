@@ -12,9 +12,9 @@ const RELEASES: { minor: string; release: string; arches: Arch[]; isDefault?: bo
   { minor: "4.14", release: "4.14.38", arches: ["x86_64", "aarch64"], isDefault: true, multi: true },
 ];
 
-/** Where the sample ISO of one version and architecture is built. */
-export function sampleIsoPath(dataDir: string, minor: string, arch: Arch): string {
-  return path.join(dataDir, "os-images", minor, arch, "live.iso");
+/** Where the sample live ISO of one architecture is built; every sample version shares it. */
+export function sampleIsoPath(dataDir: string, arch: Arch): string {
+  return path.join(dataDir, "os-images", "sample", `live-${arch}.iso`);
 }
 
 export function defaultCatalog(dataDir: string): Catalog {
@@ -25,7 +25,7 @@ export function defaultCatalog(dataDir: string): Catalog {
       osImages.push({
         openshift_version: r.minor,
         cpu_architecture: arch,
-        url: pathToFileURL(sampleIsoPath(dataDir, r.minor, arch)).href,
+        url: pathToFileURL(sampleIsoPath(dataDir, arch)).href,
         version: `sample-debian12-${r.minor}-${arch}`,
       });
       releaseImages.push({
