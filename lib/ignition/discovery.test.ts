@@ -6,13 +6,14 @@ import { randomBytes } from "node:crypto";
 import Ajv from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { SSH_KEY, PULL_SECRET } from "@/test/fixtures";
+import { SHARED_DIR } from "@/test/shared-dir";
 import { discoveryIgnition, type DiscoveryInput } from "./discovery";
 import { fillArea, ignitionArchive, EmbedTooLargeError } from "./embed";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 
-const schema = JSON.parse(readFileSync(path.resolve(process.cwd(), "../shared/reference/ignition/v3_4.schema.json"), "utf8"));
+const schema = JSON.parse(readFileSync(path.join(SHARED_DIR, "reference/ignition/v3_4.schema.json"), "utf8"));
 
 const validate = new Ajv({ allErrors: true }).compile(schema);
 

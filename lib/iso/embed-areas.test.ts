@@ -6,8 +6,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { locateEmbedAreas, readKargs } from "./embed-areas";
 import { readAt, walk } from "./iso9660";
+import { SHARED_DIR } from "@/test/shared-dir";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/reference/coreos-installer-iso");
+const FIXTURES = path.join(SHARED_DIR, "reference/coreos-installer-iso");
 const isos = readdirSync(FIXTURES).filter((f) => f.endsWith(".iso")).sort();
 
 /** xorriso's own view: path -> byte offset of the file's first block. */
