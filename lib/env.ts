@@ -19,6 +19,14 @@ const envSchema = z.object({
   /** A JSON file holding {"OS_IMAGES": [...], "RELEASE_IMAGES": [...]} (used when the env vars are absent). */
   ARCHWAY_CATALOG_FILE: z.string().optional(),
   ARCHWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Base URL hosts and browsers reach the console at; default: the request's own Host. */
+  ARCHWAY_PUBLIC_URL: z.url().optional(),
+  /** How long a discovery ISO link stays valid. */
+  ARCHWAY_ISO_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(4 * 3600),
+  /** Discovery ISO downloads served at once; more get 503 with Retry-After. */
+  ARCHWAY_MAX_CONCURRENT_DOWNLOADS: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** "off" skips fetching the image table's base ISOs at start (they are then fetched on demand). */
+  ARCHWAY_PREFETCH_BASE_IMAGES: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; databaseUrl: string };

@@ -5,6 +5,7 @@ import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { fetchMissing, reconcileFetches } from "@/lib/base-images/service";
 
 export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   const log = opts.quiet ? () => {} : console.log;
@@ -13,6 +14,7 @@ export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   if (applied.length) log(`[archway] applied migrations: ${applied.join(", ")}`);
   const { catalog, source } = loadCatalog(e);
   await storeCatalog(db(), catalog);
+  await reconcileFetches();
   log(`[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`);
 }
 
@@ -23,5 +25,9 @@ export async function startupOrExit(): Promise<void> {
   } catch (err) {
     console.error(`[archway] cannot start: ${(err as Error).message}`);
     process.exit(1);
+  }
+  // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.
+  if (env().ARCHWAY_PREFETCH_BASE_IMAGES === "on") {
+    fetchMissing().catch((err) => console.error("[archway] fetching base images failed:", err));
   }
 }

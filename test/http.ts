@@ -1,7 +1,7 @@
 // Calls a route handler the way Next does: a Web Request in, a Web Response out.
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-export type Called = { status: number; headers: Headers; body: any; text: string };
+export type Called = { status: number; headers: Headers; body: any; text: string; bytes: Buffer };
 
 export async function call(
   handler: Handler,
@@ -14,12 +14,13 @@ export async function call(
     (init.headers as Record<string, string>)["content-type"] ??= "application/json";
   }
   const res = await handler(new Request(`http://localhost${opts.path ?? "/"}`, init), { params: Promise.resolve(opts.params ?? {}) });
-  const text = await res.text();
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const text = bytes.toString("utf8");
   let body: any = undefined;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
     body = undefined;
   }
-  return { status: res.status, headers: res.headers, body, text };
+  return { status: res.status, headers: res.headers, body, text, bytes };
 }

@@ -35,7 +35,7 @@ const files = (c: any) => Object.fromEntries(c.storage.files.map((f: any) => [f.
 
 describe("discoveryIgnition", () => {
   it("minimal config is valid 3.4", () => {
-    const c = discoveryIgnition(base);
+    const c: any = discoveryIgnition(base);
     expectValid(c);
     expect(c.ignition).toEqual({ version: "3.4.0" });
     expect(JSON.parse(files(c)["/etc/assisted/agent.conf"])).toEqual({ service_url: base.serviceUrl, infra_env_id: base.infraEnvId, cpu_architecture: "aarch64", openshift_version: "4.14" });
@@ -43,7 +43,7 @@ describe("discoveryIgnition", () => {
   });
 
   it("full config with keys, proxy, pull secret, NTP and static network is valid", () => {
-    const c = discoveryIgnition({
+    const c: any = discoveryIgnition({
       ...base,
       sshAuthorizedKey: `${SSH_KEY}\n# comment\n${SSH_KEY.replace("operator", "backup")}`,
       pullSecret: PULL_SECRET,

@@ -2,6 +2,8 @@
 import { readImageTable } from "@/lib/catalog/queries";
 import { route } from "@/lib/http/route";
 import { toAssistedArch, parseArch } from "@/lib/arch";
+import { db } from "@/lib/db";
+import type { BaseImage } from "@/lib/generated/sqlite/client";
 
 export const dynamic = "force-dynamic";
 
@@ -9,14 +11,17 @@ const arch = (a: string) => toAssistedArch(parseArch(a) ?? "x86_64");
 
 export const GET = route({}, async () => {
   const table = await readImageTable();
+  const cache = new Map((await db().baseImage.findMany()).map((b) => [b.url, b]));
   return {
     os_images: table.osImages.map((r) => ({
+      id: r.id,
       openshift_version: r.openshiftVersion,
       cpu_architecture: arch(r.cpuArchitecture),
       url: r.url,
       rootfs_url: r.rootfsUrl ?? undefined,
       version: r.version,
       source: r.source,
+      base_image: serializeBaseImage(cache.get(r.url)),
     })),
     release_images: table.releaseImages.map((r) => ({
       openshift_version: r.openshiftVersion,
@@ -30,3 +35,17 @@ export const GET = route({}, async () => {
     })),
   };
 });
+
+function serializeBaseImage(b: BaseImage | undefined) {
+  if (!b) return { status: "missing" };
+  return {
+    id: b.id,
+    status: b.status,
+    size_bytes: b.sizeBytes === null ? undefined : Number(b.sizeBytes),
+    sha256: b.sha256 ?? undefined,
+    detected_arch: b.detectedArch ? arch(b.detectedArch) : undefined,
+    error: b.error ?? undefined,
+    job_id: b.jobId ?? undefined,
+    fetched_at: b.fetchedAt?.toISOString(),
+  };
+}

@@ -1,7 +1,11 @@
 -- AlterTable
 ALTER TABLE "InfraEnv" ADD COLUMN     "agentToken" TEXT,
+ADD COLUMN     "isoEtag" TEXT,
 ADD COLUMN     "signingKey" TEXT,
 ADD COLUMN     "signingKeyRotatedAt" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "Job" ADD COLUMN     "progress" INTEGER;
 
 -- CreateTable
 CREATE TABLE "BaseImage" (

@@ -1,7 +1,11 @@
 -- AlterTable
 ALTER TABLE "InfraEnv" ADD COLUMN "agentToken" TEXT;
+ALTER TABLE "InfraEnv" ADD COLUMN "isoEtag" TEXT;
 ALTER TABLE "InfraEnv" ADD COLUMN "signingKey" TEXT;
 ALTER TABLE "InfraEnv" ADD COLUMN "signingKeyRotatedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Job" ADD COLUMN "progress" INTEGER;
 
 -- CreateTable
 CREATE TABLE "BaseImage" (

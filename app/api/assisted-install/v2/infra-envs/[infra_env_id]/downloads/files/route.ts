@@ -1,0 +1,21 @@
+// GET /api/assisted-install/v2/infra-envs/{id}/downloads/files?file_name=discovery.ign – the
+// Ignition config the discovery ISO embeds (as assisted-service offers it, for inspection)
+import { z } from "zod";
+import { publicOrigin } from "@/lib/http/origin";
+import { idParam } from "@/lib/http/params";
+import { route } from "@/lib/http/route";
+import { discoveryConfig, withSecrets } from "@/lib/infra-envs/discovery-iso";
+import { getInfraEnv } from "@/lib/infra-envs/service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(
+  { params: idParam("infra_env_id"), query: z.object({ file_name: z.enum(["discovery.ign"], "Supported files: discovery.ign") }).strict() },
+  async ({ req, params }) => {
+    const infraEnv = await getInfraEnv(params.infra_env_id);
+    const config = discoveryConfig(await withSecrets(infraEnv), publicOrigin(req));
+    return new Response(JSON.stringify(config), {
+      headers: { "Content-Type": "application/vnd.coreos.ignition+json", "Content-Disposition": `attachment; filename="discovery.ign"`, "Cache-Control": "private, no-store" },
+    });
+  },
+);

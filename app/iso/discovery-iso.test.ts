@@ -1,0 +1,148 @@
+// The discovery ISO end to end against real files: base ISOs built and fetched by the real job,
+// links issued by the API, bytes served by the ISO route, read back with xorriso, gzip and cpio.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { kernelArch } from "@/lib/iso/kernel-arch";
+import { SSH_KEY, PULL_SECRET, uniqueName } from "@/test/fixtures";
+import { call } from "@/test/http";
+import { fetchBaseImage, getIso, isoParams, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";
+import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
+import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
+import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
+import * as regenerate from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/regenerate-signing-key/route";
+
+const dir = mkdtempSync(path.join(tmpdir(), "discovery-"));
+const override = JSON.stringify({ ignition: { version: "3.2.0" }, storage: { files: [{ path: "/etc/motd", contents: { source: "data:,hello%20arm" } }] } });
+
+async function newInfraEnv(arch: string) {
+  const res = await call(infraEnvs.POST, {
+    method: "POST",
+    body: { name: uniqueName(`iso-${arch}`), openshift_version: "4.14", cpu_architecture: arch, ssh_authorized_key: SSH_KEY, pull_secret: PULL_SECRET, ignition_config_override: override, kernel_arguments: [{ operation: "append", value: "rd.archway=1" }] },
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+const link = (id: string) => call(imageUrl.GET, { path: `/api/x/${id}/downloads/image-url`, params: { infra_env_id: id } });
+
+let armId: string;
+let armUrl: { url: string; size_bytes: number; sha256: string; expires_at: string };
+let armIso: Buffer;
+const armFile = path.join(dir, "arm.iso");
+
+beforeAll(async () => {
+  await fetchBaseImage("4.14", "aarch64");
+  armId = await newInfraEnv("arm64");
+  const res = await link(armId);
+  expect(res.status).toBe(200);
+  armUrl = res.body;
+  const iso = await getIso(armUrl.url);
+  expect(iso.status).toBe(200);
+  armIso = iso.bytes;
+  writeFileSync(armFile, armIso);
+}, 120_000);
+
+describe("an arm64 discovery ISO", () => {
+  it("has a short URL, an expiry about 4 h out, and the size and sha256 of what is served", () => {
+    expect(new URL(armUrl.url).pathname).toMatch(/^\/iso\/[\w.-]+\/4\.14\/arm64\/full\.iso$/);
+    expect(new URL(armUrl.url).search).toBe("");
+    const hours = (Date.parse(armUrl.expires_at) - Date.now()) / 3600_000;
+    expect(hours).toBeGreaterThan(3.9);
+    expect(hours).toBeLessThanOrEqual(4);
+    expect(armIso.length).toBe(armUrl.size_bytes);
+    expect(createHash("sha256").update(armIso).digest("hex")).toBe(armUrl.sha256);
+  });
+
+  it("holds the same files as the base ISO and an aarch64 kernel", async () => {
+    const base = await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "aarch64", status: "ready" } });
+    expect(xorrisoFiles(armFile)).toEqual(xorrisoFiles(base.path!));
+    expect(kernelArch(xorrisoExtract(armFile, "/images/pxeboot/vmlinuz").subarray(0, 4096)).arch).toBe("aarch64");
+  });
+
+  it("embeds exactly the config the API generates, with the override merged", async () => {
+    const area = xorrisoExtract(armFile, "/images/ignition.img");
+    const cpio = execFileSync("gzip", ["-dc"], { input: area });
+    const config = JSON.parse(execFileSync("cpio", ["-i", "--to-stdout", "--quiet", "config.ign"], { input: cpio }).toString());
+    const api = await call(files.GET, { path: `/x?file_name=discovery.ign`, params: { infra_env_id: armId } });
+    expect(api.status).toBe(200);
+    expect(config).toEqual(api.body);
+    expect(config.passwd.users[0].sshAuthorizedKeys).toEqual([SSH_KEY]);
+    expect(config.storage.files.map((f: { path: string }) => f.path)).toContain("/etc/motd");
+    expect(JSON.parse(Buffer.from(config.storage.files[0].contents.source.split(",")[1], "base64").toString())).toMatchObject({ infra_env_id: armId, cpu_architecture: "aarch64" });
+  });
+
+  it("boots with the infra-env's kernel arguments in every karg area", () => {
+    const grub = xorrisoExtract(armFile, "/EFI/redhat/grub.cfg").toString();
+    expect(grub).toMatch(/ignition\.platform\.id=metal panic=10 rd\.archway=1\n#+# COREOS_KARG_EMBED_AREA/);
+  });
+
+  it("answers ranges that stitch back to the whole, HEAD like GET, and 416 past the end", async () => {
+    const size = armIso.length;
+    const cuts = [0, 1, 32_767, 1_000_000, size - 2, size];
+    const parts: Buffer[] = [];
+    for (let i = 0; i < cuts.length - 1; i++) {
+      const r = await getIso(armUrl.url, { range: `bytes=${cuts[i]}-${cuts[i + 1] - 1}` });
+      expect(r.status).toBe(206);
+      expect(r.headers.get("content-range")).toBe(`bytes ${cuts[i]}-${cuts[i + 1] - 1}/${size}`);
+      parts.push(r.bytes);
+    }
+    expect(Buffer.concat(parts).equals(armIso)).toBe(true);
+    const head = await getIso(armUrl.url, {}, "HEAD");
+    const get = await getIso(armUrl.url, { range: "bytes=0-0" });
+    expect(head.status).toBe(200);
+    expect(head.bytes.length).toBe(0);
+    for (const h of ["etag", "last-modified", "content-disposition", "accept-ranges", "content-type"]) expect(head.headers.get(h), h).toBe(get.headers.get(h));
+    expect(head.headers.get("content-length")).toBe(String(size));
+    expect(head.headers.get("content-disposition")).toMatch(/^attachment; filename="discovery_image_iso-arm64-[\w-]+\.iso"$/);
+    const past = await getIso(armUrl.url, { range: `bytes=${size}-` });
+    expect(past.status).toBe(416);
+    expect(past.headers.get("content-range")).toBe(`bytes */${size}`);
+    expect((await getIso(armUrl.url, { "if-none-match": head.headers.get("etag")! })).status).toBe(304);
+  });
+
+  it("refuses forged, mismatched and revoked links alike (404, same message)", async () => {
+    const { token, version } = isoParams(armUrl.url);
+    const forged = armUrl.url.replace(token, token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA"));
+    const wrongArch = armUrl.url.replace("/arm64/", "/x86_64/");
+    const wrongVersion = armUrl.url.replace(`/${version}/`, "/4.9/");
+    const answers = await Promise.all([forged, wrongArch, wrongVersion, armUrl.url.replace("full.iso", "other.iso")].map((u) => getIso(u)));
+    for (const a of answers) expect([a.status, a.body.detail]).toEqual([404, answers[0].body.detail]);
+
+    const fresh = (await link(armId)).body.url;
+    expect((await call(regenerate.POST, { method: "POST", params: { infra_env_id: armId } })).status).toBe(204);
+    const revoked = await getIso(fresh, { range: "bytes=0-1" });
+    expect([revoked.status, revoked.body.detail]).toEqual([404, answers[0].body.detail]);
+    const renewed = await getIso((await link(armId)).body.url, { range: "bytes=0-1" });
+    expect(renewed.status).toBe(206);
+  });
+
+  it("a changed infra-env yields a new ETag and sha256", async () => {
+    const before = (await link(armId)).body;
+    await db().infraEnv.update({ where: { id: armId }, data: { kernelArguments: [{ operation: "append", value: "rd.changed=1" }] } });
+    const after = (await link(armId)).body;
+    expect(after.size_bytes).toBe(before.size_bytes);
+    expect(after.sha256).not.toBe(before.sha256);
+    const bytes = (await getIso(after.url)).bytes;
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(after.sha256);
+  });
+});
+
+describe("an x86_64 discovery ISO", () => {
+  it("has an x86_64 kernel and its config in place", async () => {
+    await fetchBaseImage("4.14", "x86_64");
+    const id = await newInfraEnv("x86_64");
+    const { url } = (await link(id)).body;
+    const file = path.join(dir, "x86.iso");
+    writeFileSync(file, (await getIso(url)).bytes);
+    expect(kernelArch(xorrisoExtract(file, "/images/pxeboot/vmlinuz").subarray(0, 4096)).arch).toBe("x86_64");
+    const cpio = execFileSync("gzip", ["-dc"], { input: xorrisoExtract(file, "/images/ignition.img") });
+    expect(JSON.parse(execFileSync("cpio", ["-i", "--to-stdout", "--quiet", "config.ign"], { input: cpio }).toString()).ignition.version).toBe("3.4.0");
+    expect(xorrisoExtract(file, "/isolinux/isolinux.cfg").toString()).toContain("rd.archway=1\n#");
+  }, 120_000);
+});
+

@@ -1,0 +1,119 @@
+// Assembles an infra-env's discovery ISO as a description: the cached base file plus the byte
+// ranges that differ (Ignition embed area, karg areas). Streaming it is the ISO route's job.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { open, stat } from "node:fs/promises";
+import { archDisplayName, parseArch, toAssistedArch, type Arch } from "@/lib/arch";
+import { readyBaseImage, baseImageFor, startFetch } from "@/lib/base-images/service";
+import { readImageTable } from "@/lib/catalog/queries";
+import { resolveRow } from "@/lib/catalog/resolve";
+import { db } from "@/lib/db";
+import type { InfraEnv } from "@/lib/generated/sqlite/client";
+import { HttpError } from "@/lib/http/errors";
+import { discoveryIgnition } from "@/lib/ignition/discovery";
+import { EmbedTooLargeError, fillArea, ignitionArchive } from "@/lib/ignition/embed";
+import { locateEmbedAreas, type EmbedAreas } from "@/lib/iso/embed-areas";
+import { composeKargs, kargAreaBytes, KargsTooLongError, type KargOp } from "@/lib/iso/kargs";
+import { checkPatches, type Patch } from "@/lib/iso/overlay";
+
+export type ImageType = "full-iso" | "minimal-iso";
+
+export type DiscoveryImage = {
+  file: string;
+  size: number;
+  patches: Patch[];
+  etag: string;
+  lastModified: Date;
+  filename: string;
+  arch: Arch;
+  osImageVersion: string;
+  ignition: object;
+};
+
+const layouts = new Map<string, { key: string; layout: EmbedAreas }>();
+
+// Reading the layout is a few sector reads; keep it per file until the file changes.
+async function layoutOf(file: string): Promise<EmbedAreas> {
+  const st = await stat(file);
+  const key = `${st.size}:${st.mtimeMs}`;
+  const hit = layouts.get(file);
+  if (hit?.key === key) return hit.layout;
+  const fh = await open(file, "r");
+  try {
+    const layout = await locateEmbedAreas(fh);
+    layouts.set(file, { key, layout });
+    return layout;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Secrets made on first use: the agent's token and the URL signing key. */
+export async function withSecrets(infraEnv: InfraEnv): Promise<InfraEnv & { agentToken: string }> {
+  if (infraEnv.agentToken) return infraEnv as InfraEnv & { agentToken: string };
+  const agentToken = randomBytes(24).toString("base64url");
+  await db().infraEnv.updateMany({ where: { id: infraEnv.id, agentToken: null }, data: { agentToken } });
+  return (await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnv.id } })) as InfraEnv & { agentToken: string };
+}
+
+/** The Ignition config this infra-env's ISO embeds (needs the agent token made first). */
+export function discoveryConfig(infraEnv: InfraEnv & { agentToken: string }, serviceUrl: string) {
+  return discoveryIgnition({
+    infraEnvId: infraEnv.id,
+    serviceUrl,
+    agentToken: infraEnv.agentToken,
+    cpuArchitecture: parseArch(infraEnv.cpuArchitecture) ?? infraEnv.cpuArchitecture,
+    openshiftVersion: infraEnv.openshiftVersion ?? "",
+    sshAuthorizedKey: infraEnv.sshAuthorizedKey,
+    pullSecret: infraEnv.pullSecret,
+    proxy: { httpProxy: infraEnv.httpProxy, httpsProxy: infraEnv.httpsProxy, noProxy: infraEnv.noProxy },
+    staticNetworkConfig: (infraEnv.staticNetworkConfig as never) ?? [],
+    additionalNtpSources: infraEnv.additionalNtpSources,
+    ignitionConfigOverride: infraEnv.ignitionConfigOverride,
+  });
+}
+
+export async function discoveryImage(infraEnvIn: InfraEnv, imageType: ImageType, serviceUrl: string): Promise<DiscoveryImage> {
+  const infraEnv = await withSecrets(infraEnvIn);
+  const arch = parseArch(infraEnv.cpuArchitecture) as Arch;
+  const version = infraEnv.openshiftVersion ?? "";
+  const row = resolveRow((await readImageTable()).osImages, version, arch);
+  if (!row) throw new HttpError(409, `No OS image for ${toAssistedArch(arch)} at OpenShift ${version} in the image table`);
+  if (imageType === "minimal-iso") throw new HttpError(409, "Minimal ISOs are not available yet; use image_type full-iso");
+
+  const base = await readyBaseImage(row.url);
+  if (!base) {
+    const bi = await baseImageFor(row.url, row.cpuArchitecture);
+    if (bi.status === "failed") throw new HttpError(409, `The ${archDisplayName(arch)} base ISO for ${version} could not be used: ${bi.error}. Re-fetch it on the OS images page.`);
+    const { jobId } = await startFetch(bi.id);
+    throw new HttpError(503, `The ${archDisplayName(arch)} base ISO for ${version} is being fetched (job ${jobId}); try again in a few seconds`, undefined, { "Retry-After": "5" });
+  }
+
+  const layout = await layoutOf(base.path!);
+  const ignition = discoveryConfig(infraEnv, serviceUrl);
+  const patches: Patch[] = [];
+  try {
+    patches.push({ offset: layout.ignition.offset, data: fillArea(ignitionArchive(ignition), layout.ignition.length) });
+    if (layout.kargs) {
+      const kargs = composeKargs(layout.kargs.defaultKargs, (infraEnv.kernelArguments as KargOp[] | null) ?? []);
+      for (const area of layout.kargs.areas) patches.push({ offset: area.offset, data: kargAreaBytes(kargs, area) });
+    }
+  } catch (err) {
+    if (err instanceof EmbedTooLargeError || err instanceof KargsTooLongError) throw new HttpError(422, err.message);
+    throw err;
+  }
+  const size = Number(base.sizeBytes);
+  const digest = createHash("sha256").update(base.sha256 ?? "");
+  for (const p of patches) digest.update(String(p.offset)).update(p.data);
+  return {
+    file: base.path!,
+    size,
+    patches: checkPatches(patches, size),
+    etag: `"${digest.digest("hex").slice(0, 32)}"`,
+    lastModified: new Date(Math.max(infraEnv.updatedAt.getTime(), base.fetchedAt?.getTime() ?? 0)),
+    filename: `discovery_image_${infraEnv.name.replace(/[^\w.-]+/g, "_")}.iso`,
+    arch,
+    osImageVersion: row.version,
+    ignition,
+  };
+}

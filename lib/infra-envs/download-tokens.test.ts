@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { newSigningKey, readToken, signToken, verifyToken } from "./download-tokens";
+
+const id = "6f2c1b1e-1111-4111-8111-11111111abcd";
+
+describe("download tokens", () => {
+  const key = newSigningKey();
+  const expiresAt = new Date(Date.now() + 3600_000);
+  const token = signToken({ infraEnvId: id, expiresAt }, key);
+
+  it("are short and URL-safe, and carry the infra-env id and expiry", () => {
+    expect(token).toMatch(/^[A-Za-z0-9_.-]+$/);
+    expect(token.length).toBeLessThan(60);
+    const claims = readToken(token)!;
+    expect(claims.infraEnvId).toBe(id);
+    expect(Math.abs(claims.expiresAt.getTime() - expiresAt.getTime())).toBeLessThan(1000);
+  });
+
+  it("verify with the key that signed them, until they expire", () => {
+    expect(verifyToken(token, key)).toBe(true);
+    expect(verifyToken(token, key, new Date(expiresAt.getTime() + 1000))).toBe(false);
+  });
+
+  it("fail with another key (rotation revokes), and when tampered with", () => {
+    expect(verifyToken(token, newSigningKey())).toBe(false);
+    const [a, exp, sig] = token.split(".");
+    const later = (parseInt(exp, 36) + 86400).toString(36);
+    expect(verifyToken(`${a}.${later}.${sig}`, key)).toBe(false);
+    expect(verifyToken(`${a}.${exp}.${sig.slice(0, -1)}${sig.endsWith("A") ? "B" : "A"}`, key)).toBe(false);
+    expect(verifyToken("garbage", key)).toBe(false);
+  });
+});

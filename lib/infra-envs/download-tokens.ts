@@ -1,0 +1,41 @@
+// Short signed tokens for discovery ISO URLs: infra-env id, expiry and an HMAC under the
+// infra-env's own key, so rotating that key revokes every link issued before.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+export type TokenClaims = { infraEnvId: string; expiresAt: Date };
+
+const b64 = (buf: Buffer) => buf.toString("base64url");
+
+export function newSigningKey(): string {
+  return randomBytes(32).toString("hex");
+}
+
+function mac(key: string, id: Buffer, exp: string): Buffer {
+  return createHmac("sha256", Buffer.from(key, "hex")).update(id).update(".").update(exp).digest().subarray(0, 16);
+}
+
+/** `<id 22>.<expiry base36>.<mac 22>`: about 55 URL-safe characters, no query string. */
+export function signToken(claims: TokenClaims, key: string): string {
+  const id = Buffer.from(claims.infraEnvId.replace(/-/g, ""), "hex");
+  const exp = Math.floor(claims.expiresAt.getTime() / 1000).toString(36);
+  return `${b64(id)}.${exp}.${b64(mac(key, id, exp))}`;
+}
+
+/** The claims a token states, before any check (null when it is not shaped like one). */
+export function readToken(token: string): (TokenClaims & { parts: [Buffer, string, Buffer] }) | null {
+  const m = /^([A-Za-z0-9_-]{22})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{22})$/.exec(token);
+  if (!m) return null;
+  const id = Buffer.from(m[1], "base64url");
+  const hex = id.toString("hex");
+  const infraEnvId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return { infraEnvId, expiresAt: new Date(parseInt(m[2], 36) * 1000), parts: [id, m[2], Buffer.from(m[3], "base64url")] };
+}
+
+/** True only for a token signed with `key` that has not expired. */
+export function verifyToken(token: string, key: string, now = new Date()): boolean {
+  const claims = readToken(token);
+  if (!claims) return false;
+  const [id, exp, sig] = claims.parts;
+  const expected = mac(key, id, exp);
+  return sig.length === expected.length && timingSafeEqual(sig, expected) && claims.expiresAt > now;
+}
