@@ -8,6 +8,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { kernelArch } from "@/lib/iso/kernel-arch";
+import { pendingDigest } from "@/lib/infra-envs/downloads";
 import { SSH_KEY, PULL_SECRET, uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
 import { fetchBaseImage, getIso, isoParams, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";
@@ -28,7 +29,15 @@ async function newInfraEnv(arch: string) {
   return res.body.id as string;
 }
 
-const link = (id: string) => call(imageUrl.GET, { path: `/api/x/${id}/downloads/image-url`, params: { infra_env_id: id } });
+const ask = (id: string) => call(imageUrl.GET, { path: `/api/x/${id}/downloads/image-url`, params: { infra_env_id: id } });
+
+/** A link whose sha256 is known: the first answer comes before the digest, a later one has it. */
+async function link(id: string) {
+  const first = await ask(id);
+  if (first.status !== 200 || first.body.sha256) return first;
+  await pendingDigest(id);
+  return ask(id);
+}
 
 let armId: string;
 let armUrl: { url: string; size_bytes: number; sha256: string; expires_at: string };
@@ -48,6 +57,18 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("an arm64 discovery ISO", () => {
+  it("answers with a link at once, the sha256 following once computed", async () => {
+    await db().infraEnv.update({ where: { id: armId }, data: { kernelArguments: [{ operation: "append", value: "rd.fresh=1" }] } });
+    const first = await ask(armId);
+    expect(first.status).toBe(200);
+    expect(first.body.sha256).toBeNull();
+    expect(first.body.size_bytes).toBe(armUrl.size_bytes);
+    const later = await link(armId);
+    expect(later.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    await db().infraEnv.update({ where: { id: armId }, data: { kernelArguments: [{ operation: "append", value: "rd.archway=1" }] } });
+    expect((await link(armId)).body.sha256).toBe(armUrl.sha256);
+  });
+
   it("has a short URL, an expiry about 4 h out, and the size and sha256 of what is served", () => {
     expect(new URL(armUrl.url).pathname).toMatch(/^\/iso\/[\w.-]+\/4\.14\/arm64\/full\.iso$/);
     expect(new URL(armUrl.url).search).toBe("");

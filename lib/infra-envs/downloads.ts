@@ -25,6 +25,41 @@ async function sha256Of(image: DiscoveryImage): Promise<string> {
   return hash.digest("hex");
 }
 
+const hashing = new Map<string, Promise<string | null>>();
+
+/**
+ * The digest covers every byte (seconds for a 1 GiB ISO), so it is computed once per distinct
+ * image in the background and stored; links never wait for it.
+ */
+function digestInBackground(infraEnvId: string, image: DiscoveryImage): Promise<string | null> {
+  const key = `${infraEnvId}:${image.etag}`;
+  const running = hashing.get(key);
+  if (running) return running;
+  const job = sha256Of(image)
+    .then(async (sha256) => {
+      const current = await db().infraEnv.findUnique({ where: { id: infraEnvId }, select: { updatedAt: true } });
+      if (current) {
+        await db().infraEnv.update({
+          where: { id: infraEnvId },
+          data: { isoEtag: image.etag, isoSha256: sha256, isoSizeBytes: BigInt(image.size), isoOsImageVersion: image.osImageVersion, isoGeneratedAt: new Date(), updatedAt: current.updatedAt },
+        });
+      }
+      return sha256;
+    })
+    .catch((err) => {
+      console.error(`[archway] hashing the discovery ISO of ${infraEnvId} failed:`, err);
+      return null;
+    })
+    .finally(() => hashing.delete(key));
+  hashing.set(key, job);
+  return job;
+}
+
+/** Waits for the digest of the infra-env's current image (tests and tools that need it now). */
+export function pendingDigest(infraEnvId: string): Promise<string | null> | undefined {
+  return [...hashing.entries()].find(([k]) => k.startsWith(`${infraEnvId}:`))?.[1];
+}
+
 export function isoPath(token: string, version: string, arch: string, imageType: ImageType) {
   return `/iso/${token}/${version}/${arch}/${imageType === "minimal-iso" ? "minimal" : "full"}.iso`;
 }
@@ -33,15 +68,8 @@ export async function issueImageUrl(infraEnvId: string, imageTypeIn: ImageType |
   const infraEnv = await getInfraEnv(infraEnvId);
   const imageType = imageTypeIn ?? (infraEnv.imageType as ImageType);
   const image = await discoveryImage(infraEnv, imageType, origin);
-  // The digest covers every byte, so compute it once per distinct image (its ETag).
-  let { isoSha256: sha256 } = infraEnv;
-  if (infraEnv.isoEtag !== image.etag || !sha256) {
-    sha256 = await sha256Of(image);
-    await db().infraEnv.update({
-      where: { id: infraEnv.id },
-      data: { isoEtag: image.etag, isoSha256: sha256, isoSizeBytes: BigInt(image.size), isoOsImageVersion: image.osImageVersion, isoGeneratedAt: new Date(), updatedAt: infraEnv.updatedAt },
-    });
-  }
+  const known = infraEnv.isoEtag === image.etag && infraEnv.isoSha256 ? infraEnv.isoSha256 : null;
+  if (!known) void digestInBackground(infraEnv.id, image);
   const expiresAt = new Date(Date.now() + env().ARCHWAY_ISO_URL_TTL_SECONDS * 1000);
   const token = signToken({ infraEnvId: infraEnv.id, expiresAt }, await signingKeyOf(infraEnv.id));
   return {
@@ -51,7 +79,8 @@ export async function issueImageUrl(infraEnvId: string, imageTypeIn: ImageType |
     cpu_architecture: toAssistedArch(image.arch),
     os_image_version: image.osImageVersion,
     size_bytes: image.size,
-    sha256,
+    /** null while it is being computed; ask again shortly. */
+    sha256: known,
   };
 }
 

@@ -30,7 +30,7 @@ export function applyPatches(chunk: Buffer, pos: number, patches: Patch[]): void
 }
 
 /** Bytes [start, end] (inclusive, as HTTP ranges are) of the patched image, as a Node stream. */
-export function overlayStream(file: string, patches: Patch[], start: number, end: number, highWaterMark = 1024 * 1024): Readable {
+export function overlayStream(file: string, patches: Patch[], start: number, end: number, highWaterMark = 128 * 1024): Readable {
   let pos = start;
   const source = createReadStream(file, { start, end, highWaterMark });
   const patched = new Readable({
