@@ -34,15 +34,14 @@ function runQemu(cmd: string, args: string[], timeoutMs: number): Promise<Run> {
         // already gone
       }
     };
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString("utf8");
+    const onData = (text: string) => {
       output += text;
       if (output.length > MAX_LOG_CHARS) output = output.slice(-MAX_LOG_CHARS);
       // Only the new text (plus a marker's length before it) can complete a marker.
       if (!grace && bootFinished(output.slice(-(text.length + 32)))) grace = setTimeout(killGroup, POWEROFF_GRACE_MS);
     };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
+    child.stdout.setEncoding("utf8").on("data", onData);
+    child.stderr.setEncoding("utf8").on("data", onData);
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup();

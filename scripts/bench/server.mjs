@@ -1,0 +1,74 @@
+// Starts the production console on a free loopback port with its own data dir, for benchmarks.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { ROOT } from "../db/providers.mjs";
+
+export function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startConsole(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/assisted-install/v2/openshift-versions`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { base, pid: child.pid, stop: () => new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))), log: () => log };
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+export function treeRss(pid) {
+  let total = 0;
+  const kids = (p) => {
+    try {
+      return readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const visit = (p) => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {}
+    kids(p).forEach(visit);
+  };
+  visit(pid);
+  return total;
+}
+
+export async function waitForBaseImages(base, timeoutMs = 600_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const t = await (await fetch(`${base}/api/assisted-install/v2/os-images`)).json();
+    const states = t.os_images.map((r) => r.base_image.status);
+    if (states.every((s) => s === "ready")) return t;
+    if (states.includes("failed")) throw new Error(`base image failed: ${JSON.stringify(t.os_images.map((r) => r.base_image))}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("base images not ready in time");
+}
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
