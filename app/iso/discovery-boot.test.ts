@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { bootIso } from "@/lib/os-images/qemu-boot";
 import { uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
-import { fetchBaseImage, getIso } from "@/test/iso-helpers";
+import { fetchBaseImage, getIso, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";
+import { db } from "@/lib/db";
+import * as rootfs from "@/app/rootfs/[version]/[arch]/[file]/route";
 import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
 import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
 import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
@@ -32,5 +34,28 @@ describe.each([
     expect(boot.cmdline).toContain("archway.boot=1");
     const expected = (await call(files.GET, { path: "/x?file_name=discovery.ign", params: { infra_env_id: id } })).body;
     expect(JSON.parse(boot.ignition!)).toEqual(expected);
+  }, 180_000);
+});
+
+describe("a minimal discovery ISO", () => {
+  it("leaves the rootfs out, points the kernel at the console's copy, and still boots with its config", async () => {
+    await fetchBaseImage("4.14", "aarch64");
+    const created = await call(infraEnvs.POST, { method: "POST", body: { name: uniqueName("mini"), openshift_version: "4.14", cpu_architecture: "arm64", image_type: "minimal-iso" } });
+    const link = await call(imageUrl.GET, { path: "/x?image_type=minimal-iso", params: { infra_env_id: created.body.id } });
+    expect(link.status).toBe(200);
+    expect(new URL(link.body.url).pathname).toMatch(/\/minimal\.iso$/);
+    const iso = path.join(dir, "minimal.iso");
+    writeFileSync(iso, (await getIso(link.body.url)).bytes);
+    expect(xorrisoFiles(iso)).not.toContain("/images/pxeboot/rootfs.img");
+    expect(xorrisoFiles(iso)).toContain("/images/ignition.img");
+
+    const boot = await bootIso({ iso, mode: "aarch64-uefi", timeoutMs: 120_000 });
+    expect(boot.reachedInit, boot.log.slice(-2000)).toBe(true);
+    const rootfsUrl = /coreos\.live\.rootfs_url=(\S+)/.exec(boot.cmdline ?? "")?.[1];
+    expect(rootfsUrl).toMatch(/\/rootfs\/4\.14\/arm64\/rootfs\.img$/);
+    const served = await call(rootfs.GET, { path: new URL(rootfsUrl!).pathname, params: { version: "4.14", arch: "arm64", file: "rootfs.img" } });
+    expect(served.status).toBe(200);
+    expect(served.bytes.equals(xorrisoExtract((await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "aarch64" } })).path!, "/images/pxeboot/rootfs.img"))).toBe(true);
+    expect(JSON.parse(boot.ignition!).ignition.version).toBe("3.4.0");
   }, 180_000);
 });

@@ -13,6 +13,7 @@ import type { BaseImage } from "@/lib/generated/sqlite/client";
 import { JobLog } from "@/lib/jobs/job-log";
 import { buildSampleIso } from "@/lib/os-images/sample-iso";
 import { download } from "./download";
+import { buildMinimalTemplate } from "./minimal";
 import { verifyBaseIso } from "./verify";
 
 export const FETCH_JOB = "fetch_base_image";
@@ -79,9 +80,22 @@ async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null): Promis
     void log.line("verifying", `Fetched ${size} bytes, sha256 ${sha256}; verifying…`);
     const verified = await verifyBaseIso(cachePath(bi.url), arch);
     void log.line("verifying", `ISO 9660 volume; Ignition area ${verified.embed.ignition.length} bytes (${verified.embed.ignition.source}); kernel /${verified.kernelPath} is ${verified.detectedArch}`);
+    const file = cachePath(bi.url);
+    const minimal = await buildMinimalTemplate(file, { minimal: file.replace(/\.iso$/, ".minimal.iso"), rootfs: file.replace(/\.iso$/, ".rootfs.img") }, (l) => void log.line("minimal_iso", l));
     await db().baseImage.update({
       where: { id: bi.id },
-      data: { status: "ready", path: cachePath(bi.url), sizeBytes: BigInt(size), sha256, detectedArch: verified.detectedArch, error: null, fetchedAt: new Date() },
+      data: {
+        status: "ready",
+        path: file,
+        sizeBytes: BigInt(size),
+        sha256,
+        detectedArch: verified.detectedArch,
+        minimalPath: minimal?.minimalPath ?? null,
+        minimalSizeBytes: minimal ? BigInt(minimal.minimalSize) : null,
+        rootfsPath: minimal?.rootfsPath ?? null,
+        error: null,
+        fetchedAt: new Date(),
+      },
     });
     await log.flush();
     await db().job.update({ where: { id: jobId }, data: { status: "success", progress: 100, finishedAt: new Date() } });

@@ -18,6 +18,11 @@ import { checkPatches, type Patch } from "@/lib/iso/overlay";
 
 export type ImageType = "full-iso" | "minimal-iso";
 
+/** Where hosts booted from a minimal ISO fetch the live rootfs (no secrets in it, no token). */
+export function rootfsPath(version: string, arch: Arch) {
+  return `/rootfs/${version}/${toAssistedArch(arch)}/rootfs.img`;
+}
+
 export type DiscoveryImage = {
   file: string;
   size: number;
@@ -79,7 +84,6 @@ export async function discoveryImage(infraEnvIn: InfraEnv, imageType: ImageType,
   const version = infraEnv.openshiftVersion ?? "";
   const row = resolveRow((await readImageTable()).osImages, version, arch);
   if (!row) throw new HttpError(409, `No OS image for ${toAssistedArch(arch)} at OpenShift ${version} in the image table`);
-  if (imageType === "minimal-iso") throw new HttpError(409, "Minimal ISOs are not available yet; use image_type full-iso");
 
   const base = await readyBaseImage(row.url);
   if (!base) {
@@ -89,29 +93,33 @@ export async function discoveryImage(infraEnvIn: InfraEnv, imageType: ImageType,
     throw new HttpError(503, `The ${archDisplayName(arch)} base ISO for ${version} is being fetched (job ${jobId}); try again in a few seconds`, undefined, { "Retry-After": "5" });
   }
 
-  const layout = await layoutOf(base.path!);
+  const minimal = imageType === "minimal-iso";
+  if (minimal && !base.minimalPath) throw new HttpError(409, `The ${archDisplayName(arch)} base ISO for ${version} has no live rootfs to leave out, so it has no minimal ISO; use image_type full-iso`);
+  const file = minimal ? base.minimalPath! : base.path!;
+  const layout = await layoutOf(file);
   const ignition = discoveryConfig(infraEnv, serviceUrl);
   const patches: Patch[] = [];
   try {
     patches.push({ offset: layout.ignition.offset, data: fillArea(ignitionArchive(ignition), layout.ignition.length) });
     if (layout.kargs) {
-      const kargs = composeKargs(layout.kargs.defaultKargs, (infraEnv.kernelArguments as KargOp[] | null) ?? []);
+      const rootfsUrl = minimal ? [`coreos.live.rootfs_url=${serviceUrl}${rootfsPath(version, arch)}`] : [];
+      const kargs = composeKargs(layout.kargs.defaultKargs, (infraEnv.kernelArguments as KargOp[] | null) ?? [], rootfsUrl);
       for (const area of layout.kargs.areas) patches.push({ offset: area.offset, data: kargAreaBytes(kargs, area) });
     }
   } catch (err) {
     if (err instanceof EmbedTooLargeError || err instanceof KargsTooLongError) throw new HttpError(422, err.message);
     throw err;
   }
-  const size = Number(base.sizeBytes);
-  const digest = createHash("sha256").update(base.sha256 ?? "");
+  const size = Number(minimal ? base.minimalSizeBytes : base.sizeBytes);
+  const digest = createHash("sha256").update(base.sha256 ?? "").update(imageType);
   for (const p of patches) digest.update(String(p.offset)).update(p.data);
   return {
-    file: base.path!,
+    file,
     size,
     patches: checkPatches(patches, size),
     etag: `"${digest.digest("hex").slice(0, 32)}"`,
     lastModified: new Date(Math.max(infraEnv.updatedAt.getTime(), base.fetchedAt?.getTime() ?? 0)),
-    filename: `discovery_image_${infraEnv.name.replace(/[^\w.-]+/g, "_")}.iso`,
+    filename: `discovery_image_${infraEnv.name.replace(/[^\w.-]+/g, "_")}${minimal ? "_minimal" : ""}.iso`,
     arch,
     osImageVersion: row.version,
     ignition,

@@ -8,6 +8,7 @@ export const KARG_AREA_SIZE = 1024; // RHCOS/FCOS use ~1137
 export const KARG_MARKER = "# COREOS_KARG_EMBED_AREA\n";
 export const KERNEL = "/images/pxeboot/vmlinuz";
 export const INITRD = "/images/pxeboot/initrd.img";
+export const ROOTFS = "/images/pxeboot/rootfs.img";
 export const IGNITION_IMG = "/images/ignition.img";
 /** The file GRUB searches for to find the ISO 9660 volume it was started from. */
 export const ROOT_MARKER_FILE = "/coreos/igninfo.json";

@@ -17,7 +17,7 @@ import { buildSampleIso, type BuiltIso } from "./sample-iso";
 const dir = mkdtempSync(path.join(tmpdir(), "archway-sample-iso-"));
 const built = {} as Record<SampleArch, BuiltIso & { seconds: number }>;
 
-const COMMON = ["/.cmdline", "/EFI/redhat/grub.cfg", "/coreos/igninfo.json", "/coreos/kargs.json", "/images/efiboot.img", "/images/ignition.img", "/images/pxeboot/initrd.img", "/images/pxeboot/vmlinuz"];
+const COMMON = ["/.cmdline", "/EFI/redhat/grub.cfg", "/coreos/igninfo.json", "/coreos/kargs.json", "/images/efiboot.img", "/images/ignition.img", "/images/pxeboot/initrd.img", "/images/pxeboot/rootfs.img", "/images/pxeboot/vmlinuz"];
 const EXPECTED: Record<SampleArch, string[]> = {
   x86_64: [...COMMON, "/EFI/BOOT/BOOTX64.EFI", "/isolinux/isolinux.bin", "/isolinux/isolinux.cfg", "/isolinux/ldlinux.c32"],
   aarch64: [...COMMON, "/EFI/BOOT/BOOTAA64.EFI", "/debian-installer/arm64/grub/grub.cfg"],

@@ -4,7 +4,7 @@ import "server-only";
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { archProfile, type SampleArch } from "./arch-profiles";
-import { bootConfigs, IGNINFO_JSON, IGNITION_IMG, INITRD, KARG_AREA_SIZE, KARG_MARKER, KERNEL, kargsJson, defaultKargs, paddedKargs } from "./boot-configs";
+import { bootConfigs, IGNINFO_JSON, IGNITION_IMG, INITRD, ROOTFS, KARG_AREA_SIZE, KARG_MARKER, KERNEL, kargsJson, defaultKargs, paddedKargs } from "./boot-configs";
 import { stageEfiBoot } from "./efi-boot";
 import { ISOLINUX_BIN, LDLINUX_C32 } from "./prerequisites";
 import type { RunOptions } from "./run-tool";
@@ -23,7 +23,11 @@ export async function stageRoot(arch: SampleArch, root: string, work: string, ru
   const p = archProfile(arch);
   await mkdir(path.join(root, "images/pxeboot"), { recursive: true });
   await copyFile(path.join(p.netbootDir, "linux"), path.join(root, KERNEL));
-  await put(root, INITRD, await buildSlimInitrd(arch, run.log));
+  const initrd = await buildSlimInitrd(arch, run.log);
+  await put(root, INITRD, initrd);
+  // The live root the full ISO carries and a minimal ISO fetches instead (coreos.live.rootfs_url);
+  // RHCOS ships a cpio there, and the sample's is its own real root of that architecture.
+  await put(root, ROOTFS, initrd);
   await put(root, IGNITION_IMG, Buffer.alloc(IGNITION_AREA_SIZE));
   await put(root, "coreos/igninfo.json", IGNINFO_JSON);
 
