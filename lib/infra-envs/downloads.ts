@@ -26,24 +26,26 @@ async function sha256Of(image: DiscoveryImage): Promise<string> {
 }
 
 const hashing = new Map<string, Promise<string | null>>();
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * The digest covers every byte (seconds for a 1 GiB ISO), so it is computed once per distinct
- * image in the background and stored; links never wait for it.
+ * image, in the background, one at a time, and stored; links never wait for it. One already
+ * stored for the same image is not computed again.
  */
 function digestInBackground(infraEnvId: string, image: DiscoveryImage): Promise<string | null> {
   const key = `${infraEnvId}:${image.etag}`;
   const running = hashing.get(key);
   if (running) return running;
-  const job = sha256Of(image)
-    .then(async (sha256) => {
-      const current = await db().infraEnv.findUnique({ where: { id: infraEnvId }, select: { updatedAt: true } });
-      if (current) {
-        await db().infraEnv.update({
-          where: { id: infraEnvId },
-          data: { isoEtag: image.etag, isoSha256: sha256, isoSizeBytes: BigInt(image.size), isoOsImageVersion: image.osImageVersion, isoGeneratedAt: new Date(), updatedAt: current.updatedAt },
-        });
-      }
+  const job = queue
+    .then(async () => {
+      const current = await db().infraEnv.findUnique({ where: { id: infraEnvId } });
+      if (!current || current.isoEtag === image.etag) return current?.isoSha256 ?? null;
+      const sha256 = await sha256Of(image);
+      await db().infraEnv.update({
+        where: { id: infraEnvId },
+        data: { isoEtag: image.etag, isoSha256: sha256, isoSizeBytes: BigInt(image.size), isoOsImageVersion: image.osImageVersion, isoGeneratedAt: new Date(), updatedAt: current.updatedAt },
+      });
       return sha256;
     })
     .catch((err) => {
@@ -51,6 +53,7 @@ function digestInBackground(infraEnvId: string, image: DiscoveryImage): Promise<
       return null;
     })
     .finally(() => hashing.delete(key));
+  queue = job;
   hashing.set(key, job);
   return job;
 }
