@@ -9,6 +9,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { kernelArch } from "@/lib/iso/kernel-arch";
 import { pendingDigest } from "@/lib/infra-envs/downloads";
+import { signToken } from "@/lib/infra-envs/download-tokens";
+import { resetEnvForTests } from "@/lib/env";
+import * as isoRoute from "@/app/iso/[token]/[version]/[arch]/[file]/route";
 import { SSH_KEY, PULL_SECRET, uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
 import { fetchBaseImage, getIso, isoParams, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";
@@ -167,3 +170,33 @@ describe("an x86_64 discovery ISO", () => {
   }, 120_000);
 });
 
+
+describe("limits", () => {
+  it("a link past its expiry is refused like any invalid link", async () => {
+    const ie = await db().infraEnv.findUniqueOrThrow({ where: { id: armId } });
+    const stale = signToken({ infraEnvId: armId, expiresAt: new Date(Date.now() - 1000) }, ie.signingKey!);
+    const { token } = isoParams(armUrl.url);
+    const res = await getIso(armUrl.url.replace(token, stale));
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toMatch(/not valid/);
+  });
+
+  it("past the concurrent-download cap answers 503 with Retry-After, and frees the slot when a download ends", async () => {
+    process.env.ARCHWAY_MAX_CONCURRENT_DOWNLOADS = "1";
+    resetEnvForTests();
+    try {
+      const { url } = (await link(armId)).body;
+      const open = await isoRoute.GET(new Request(url), { params: Promise.resolve(isoParams(url)) });
+      expect(open.status).toBe(200);
+      const refused = await getIso(url);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("10");
+      await open.body!.cancel();
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await getIso(url, { range: "bytes=0-9" })).status).toBe(206);
+    } finally {
+      delete process.env.ARCHWAY_MAX_CONCURRENT_DOWNLOADS;
+      resetEnvForTests();
+    }
+  });
+});
