@@ -1,0 +1,29 @@
+// GET/HEAD /apis/ims/v3/artifacts/{artifact_id} – download a stored artifact (Range supported)
+import { Readable } from "node:stream";
+import { db } from "@/lib/db";
+import { openArtifact } from "@/lib/artifacts/artifacts";
+import { notFound } from "@/lib/http/errors";
+import { idParam } from "@/lib/http/params";
+import { parseRange } from "@/lib/http/range";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const serve = route({ params: idParam("artifact_id") }, async ({ req, params }) => {
+  const row = await db().artifact.findUnique({ where: { id: params.artifact_id } });
+  if (!row) throw notFound(`Artifact ${params.artifact_id} not found`);
+  const size = Number(row.sizeBytes);
+  const headers: Record<string, string> = { "Content-Type": row.contentType, "Accept-Ranges": "bytes", ETag: `"${row.sha256}"`, "X-Checksum-Sha256": row.sha256, "X-Checksum-Md5": row.md5 };
+  const range = parseRange(req.headers.get("range"), size);
+  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  headers["Content-Length"] = String(size === 0 ? 0 : end - start + 1);
+  if (range) headers["Content-Range"] = `bytes ${start}-${end}/${size}`;
+  if (req.method === "HEAD" || size === 0) return new Response(null, { status: range ? 206 : 200, headers });
+  const { stream } = await openArtifact(row.id, { start, end });
+  return new Response(Readable.toWeb(stream) as ReadableStream, { status: range ? 206 : 200, headers });
+});
+
+export const GET = serve;
+export const HEAD = serve;

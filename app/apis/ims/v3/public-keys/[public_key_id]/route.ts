@@ -1,0 +1,14 @@
+// GET/DELETE /apis/ims/v3/public-keys/{public_key_id} – one public key
+import { idParam } from "@/lib/http/params";
+import { noContent, route } from "@/lib/http/route";
+import { deletePublicKey, getPublicKey, serializePublicKey } from "@/lib/public-keys/service";
+
+export const dynamic = "force-dynamic";
+const params = idParam("public_key_id");
+
+export const GET = route({ params }, async ({ params }) => serializePublicKey(await getPublicKey(params.public_key_id)));
+
+export const DELETE = route({ params }, async ({ params }) => {
+  await deletePublicKey(params.public_key_id);
+  return noContent();
+});
