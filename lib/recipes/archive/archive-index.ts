@@ -3,7 +3,8 @@
 import { LinkGraph } from "./link-graph";
 
 export type EntryKind = "file" | "dir" | "symlink" | "hardlink";
-export type IndexedEntry = { kind: EntryKind; mode: number; size: number; target?: string };
+/** `name` is the entry's path as the archive spells it (errors quote it); map keys are normalised. */
+export type IndexedEntry = { name: string; kind: EntryKind; mode: number; size: number; target?: string };
 
 export class ArchiveIndex {
   readonly entries = new Map<string, IndexedEntry>();
@@ -23,6 +24,11 @@ export class ArchiveIndex {
     this.topLevel.add(path.split("/")[0]);
     this.entries.set(path, entry);
     if (entry.kind === "symlink") this.links.add(path, entry.target!);
+  }
+
+  /** How the archive spells a (normalised) path, for messages. */
+  nameOf(path: string): string {
+    return this.entries.get(path)?.name ?? path;
   }
 
   /**

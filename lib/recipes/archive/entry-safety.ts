@@ -50,7 +50,7 @@ export function checkEntry(raw: RawEntry, index: ArchiveIndex, limits: ArchiveLi
     if (!existing || existing.kind === "dir") fail(`the hard link target "${raw.linkpath}" is not a file earlier in the archive`);
     target = existing!.kind === "hardlink" ? existing!.target : t.path;
   }
-  index.add(path, { kind, mode: raw.mode, size: raw.size, target });
+  index.add(path, { name: raw.path, kind, mode: raw.mode, size: raw.size, target });
   return path;
 }
 
@@ -59,7 +59,7 @@ export function checkLinks(index: ArchiveIndex) {
   for (const [path, target] of index.links.entries()) {
     const dir = path.split("/").slice(0, -1).join("/");
     const r = index.links.resolve(dir ? `${dir}/${target}` : target);
-    if ("escapes" in r) throw new RecipeArchiveError(`the link target "${target}" leaves the archive root once other links are followed`, path);
-    if ("loop" in r) throw new RecipeArchiveError(`the link target "${target}" is part of a symbolic link loop`, path);
+    if ("escapes" in r) throw new RecipeArchiveError(`the link target "${target}" leaves the archive root once other links are followed`, index.nameOf(path));
+    if ("loop" in r) throw new RecipeArchiveError(`the link target "${target}" is part of a symbolic link loop`, index.nameOf(path));
   }
 }

@@ -22,16 +22,19 @@ export function kiwiRoot(index: ArchiveIndex): string {
 export function checkKiwi(index: ArchiveIndex, root: string, arch: Arch) {
   const path = root + KIWI_CONFIG;
   const text = index.entries.get(path)?.kind === "file" ? index.texts.get(path) : undefined;
-  if (text === undefined) throw new RecipeArchiveError("must be a regular file", path);
-  const contradiction = archContradiction(parseKiwiConfig(text, path), arch);
-  if (contradiction) throw new RecipeArchiveError(contradiction, path);
+  const name = index.nameOf(path);
+  if (text === undefined) throw new RecipeArchiveError("must be a regular file", name);
+  const contradiction = archContradiction(parseKiwiConfig(text, name), arch);
+  if (contradiction) throw new RecipeArchiveError(contradiction, name);
 }
 
 export function checkRootfs(index: ArchiveIndex) {
   const script = index.entries.get("build.sh");
   if (!script) throw new RecipeArchiveError("a rootfs recipe needs an executable build.sh at the archive root");
-  if (script.kind !== "file") throw new RecipeArchiveError("must be a regular file", "build.sh");
-  if ((script.mode & 0o111) === 0) throw new RecipeArchiveError(`is not executable (mode ${script.mode.toString(8).padStart(4, "0")})`, "build.sh");
+  // A hard link is the same file as its target, whose header carries the mode.
+  const file = script.kind === "hardlink" ? index.entries.get(script.target!) : script;
+  if (file?.kind !== "file") throw new RecipeArchiveError("must be a regular file", script.name);
+  if ((file.mode & 0o111) === 0) throw new RecipeArchiveError(`is not executable (mode ${file.mode.toString(8).padStart(4, "0")})`, script.name);
 }
 
 /** Errors for listed files that are missing; warnings for variables the dictionary lacks. */
@@ -42,23 +45,24 @@ export function checkTemplates(index: ArchiveIndex, root: string, dictionary: { 
     return keys.size > 0 ? [`The template_dictionary has values, but the archive has no ${listPath}, so nothing will be templated`] : [];
   }
   const text = index.entries.get(listPath)?.kind === "file" ? index.texts.get(listPath) : undefined;
-  if (text === undefined) throw new RecipeArchiveError("must be a regular file", listPath);
+  const listName = index.nameOf(listPath);
+  if (text === undefined) throw new RecipeArchiveError("must be a regular file", listName);
   const list = parseTemplateList(text);
   if ("problem" in list) {
-    if (/no template_files key/.test(list.problem)) return [`${listPath}: ${list.problem}`];
-    throw new RecipeArchiveError(list.problem, listPath);
+    if (/no template_files key/.test(list.problem)) return [`${listName}: ${list.problem}`];
+    throw new RecipeArchiveError(list.problem, listName);
   }
   const warnings: string[] = [];
   if (list.files.length > 0 && keys.size === 0) {
-    warnings.push(`${listPath} lists files to template, but the template_dictionary is empty (IMS refuses to build such a recipe)`);
+    warnings.push(`${listName} lists files to template, but the template_dictionary is empty (IMS refuses to build such a recipe)`);
   }
   for (const listed of list.files) {
     const checked = normalizeEntryPath(listed);
-    if ("unsafe" in checked) throw new RecipeArchiveError(`lists the template file "${listed}", which is outside the recipe (${checked.unsafe})`, listPath);
+    if ("unsafe" in checked) throw new RecipeArchiveError(`lists the template file "${listed}", which is outside the recipe (${checked.unsafe})`, listName);
     const file = index.regularFile(root + checked.path);
-    if (file === undefined) throw new RecipeArchiveError(`lists the template file "${listed}", which is not a file in the archive`, listPath);
+    if (file === undefined) throw new RecipeArchiveError(`lists the template file "${listed}", which is not a file in the archive`, listName);
     for (const name of index.templateVars.get(file) ?? []) {
-      if (!keys.has(name)) warnings.push(`${root + checked.path}: template variable "${name}" is not in the recipe's template_dictionary`);
+      if (!keys.has(name)) warnings.push(`${index.nameOf(file)}: template variable "${name}" is not in the recipe's template_dictionary`);
     }
   }
   return warnings;

@@ -29,8 +29,9 @@ export async function validateRecipeArchive(stream: Readable, recipe: ArchiveRec
   const lim = resolveLimits(limits);
   const index = new ArchiveIndex();
   const parsedFiles = parsedFileFilter(recipe.recipe_type);
-  await walkTar(gunzipCappedFor(stream, lim), (raw) => {
+  await walkTar(gunzipCapped(stream, decompressedBudget(lim)), (raw) => {
     const path = checkEntry(raw, index, lim);
+    index.templateVars.delete(path); // a later entry of the same name replaces the earlier one
     if (index.entries.get(path)?.kind !== "file") return undefined;
     return sinkFor(path, raw.path, index, parsedFiles(path), lim);
   });
@@ -45,10 +46,6 @@ export async function validateRecipeArchive(stream: Readable, recipe: ArchiveRec
   }
   const warnings = checkTemplates(index, root, recipe.template_dictionary);
   return { files: index.count, bytes: index.bytes, warnings, root };
-}
-
-function gunzipCappedFor(stream: Readable, lim: ArchiveLimits) {
-  return gunzipCapped(stream, decompressedBudget(lim));
 }
 
 /** Every file is scanned for template variables; the few the checks parse are also kept whole. */

@@ -17,6 +17,7 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, onEntry: OnEntry): 
   let entries = 0;
   let lastPath: string | undefined;
   let eof = false;
+  let nullBlock = false;
   const fail = (err: unknown) => {
     failure ??= err;
   };
@@ -31,6 +32,9 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, onEntry: OnEntry): 
 
   parser.on("warn", (code: string, message: string) => fail(tarError(code, message, entries, lastPath)));
   parser.on("error", (err: Error) => fail(tarError("TAR_ABORT", err.message, entries, lastPath)));
+  // GNU tar and Python's tarfile stop at the first zero block; tar's Parser reads on. Entries after one
+  // would be checked here yet never unpacked there, so refuse the ambiguity.
+  parser.on("nullBlock", () => (nullBlock = true));
   parser.on("eof", () => {
     eof = true;
     if (entries === 0) fail(new RecipeArchiveError("the archive is empty"));
@@ -39,6 +43,7 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, onEntry: OnEntry): 
     fail(new RecipeArchiveError(e.meta ? "its extended header is larger than tar's 1 MiB limit" : `entries of type ${e.type} are not supported`, e.path)),
   );
   parser.on("entry", (e: ReadEntry) => {
+    if (nullBlock) fail(new RecipeArchiveError("the entry follows a zero block, where most tar readers stop", e.path));
     entries++;
     lastPath = e.path;
     let sink: EntrySink | undefined;
