@@ -27,6 +27,8 @@ const envSchema = z.object({
   ARCHWAY_MAX_CONCURRENT_DOWNLOADS: z.coerce.number().int().min(1).max(10_000).default(100),
   /** "off" skips fetching the image table's base ISOs at start (they are then fetched on demand). */
   ARCHWAY_PREFETCH_BASE_IMAGES: z.enum(["on", "off"]).default("on"),
+  /** "off" skips importing the sample images and recipes (one per architecture) at start. */
+  ARCHWAY_SAMPLE_IMAGES: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; databaseUrl: string };

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { fetchMissing, reconcileFetches } from "@/lib/base-images/service";
+import { ensureSamples } from "@/lib/images/sample-images";
 
 export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   const log = opts.quiet ? () => {} : console.log;
@@ -29,5 +30,8 @@ export async function startupOrExit(): Promise<void> {
   // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.
   if (env().ARCHWAY_PREFETCH_BASE_IMAGES === "on") {
     fetchMissing().catch((err) => console.error("[archway] fetching base images failed:", err));
+  }
+  if (env().ARCHWAY_SAMPLE_IMAGES === "on") {
+    ensureSamples((l) => console.log(`[archway] ${l}`)).catch((err) => console.error("[archway] building the sample images failed:", err));
   }
 }
