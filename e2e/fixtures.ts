@@ -26,6 +26,14 @@ export async function getClusterViaApi(request: APIRequestContext, id: string): 
   return (await res.json()) as SeededCluster;
 }
 
+export type SeededInfraEnv = { id: string; name: string; cpu_architecture: string; openshift_version: string; type: string };
+
+export async function createInfraEnvViaApi(request: APIRequestContext, body: Record<string, unknown>): Promise<SeededInfraEnv> {
+  const res = await request.post(`${API}/infra-envs`, { data: body });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as SeededInfraEnv;
+}
+
 /** Opens the New cluster dialog once its versions have loaded. */
 export async function openNewClusterDialog(page: Page): Promise<Locator> {
   await page.goto("/clusters");

@@ -33,8 +33,8 @@ test("an infra-env added from an Arm64 cluster takes the cluster's architecture 
   await expect(fact(page, "Additional kernel arguments")).toContainText("console=ttyAMA0");
   await expect(fact(page, "Proxy")).toContainText("http://proxy.lab:3128");
   const iso = page.getByRole("region", { name: "Discovery ISO" });
-  await expect(iso).toContainText("ISO generation arrives with the discovery ISO feature");
-  await expect(iso.getByRole("button")).toHaveCount(0);
+  await expect(iso).toContainText("No ISO generated yet");
+  await expect(iso.getByRole("button", { name: "Generate discovery ISO" })).toBeEnabled();
   await expect(page.getByRole("main").getByRole("radio")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Delete" }).click();

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { kernelArch } from "@/lib/iso/kernel-arch";
 import { pendingDigest } from "@/lib/infra-envs/downloads";
+import { startFetch } from "@/lib/base-images/service";
 import { signToken } from "@/lib/infra-envs/download-tokens";
 import { resetEnvForTests } from "@/lib/env";
 import * as isoRoute from "@/app/iso/[token]/[version]/[arch]/[file]/route";
@@ -197,6 +198,34 @@ describe("limits", () => {
     } finally {
       delete process.env.ARCHWAY_MAX_CONCURRENT_DOWNLOADS;
       resetEnvForTests();
+    }
+  });
+});
+
+describe("while the base ISO is being (re)fetched", () => {
+  it("a link request answers 503 with Retry-After naming the job, then works", async () => {
+    const row = await db().osImage.findFirstOrThrow({ where: { openshiftVersion: "4.14", cpuArchitecture: "aarch64" } });
+    const bi = await db().baseImage.findUniqueOrThrow({ where: { url: row.url } });
+    const { jobId, done } = await startFetch(bi.id);
+    const busy = await ask(armId);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("5");
+    expect(busy.body.detail).toContain(jobId);
+    await done;
+    expect((await ask(armId)).status).toBe(200);
+  });
+
+  it("a row whose cached ISO holds another architecture's kernel is refused (409)", async () => {
+    const x86 = await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "x86_64", status: "ready" } });
+    const row = await db().osImage.findFirstOrThrow({ where: { openshiftVersion: "4.14", cpuArchitecture: "aarch64" } });
+    const original = row.url;
+    await db().osImage.update({ where: { id: row.id }, data: { url: x86.url } });
+    try {
+      const res = await ask(armId);
+      expect(res.status).toBe(409);
+      expect(res.body.detail).toMatch(/holds a x86_64 kernel/);
+    } finally {
+      await db().osImage.update({ where: { id: row.id }, data: { url: original } });
     }
   });
 });

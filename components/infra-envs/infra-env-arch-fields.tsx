@@ -7,6 +7,7 @@ import { sortedVersionKeys, versionLabel } from "@/lib/catalog/arch-availability
 import { ArchRadioGroup } from "@/components/catalog/arch-radio-group";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { SelectField } from "@/components/ui/select-field";
+import { IMAGE_TYPE_OPTIONS } from "./format";
 import { archOptions, type FormContext, type ImageType, type InfraEnvField, type InfraEnvFormValues } from "./infra-env-form-state";
 
 type Props = {
@@ -58,10 +59,7 @@ export function InfraEnvArchFields({ values, ctx, cluster, errors, onChange }: P
         onChange={(imageType) => onChange({ imageType }, "image_type")}
         error={errors.image_type}
         layout="grid"
-        options={[
-          { value: "full-iso", label: "Full ISO", note: "Everything on the ISO; boots without network access to this server" },
-          { value: "minimal-iso", label: "Minimal ISO", note: "Smaller download; fetches the root filesystem from this server at boot" },
-        ]}
+        options={IMAGE_TYPE_OPTIONS}
       />
     </>
   );

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
 import { EventsPanel } from "@/components/events/events-panel";
 import { DeleteInfraEnvButton } from "./delete-infra-env-button";
-import { DiscoveryIsoPlaceholder } from "./discovery-iso-placeholder";
+import { DiscoveryIsoSection } from "./discovery-iso-section";
 import { imageTypeLabel } from "./format";
 import { InfraEnvFacts } from "./infra-env-facts";
 
@@ -49,7 +49,7 @@ export function InfraEnvDetailPage({ id }: { id: string }) {
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">
           <InfraEnvFacts infraEnv={infraEnv} />
-          <DiscoveryIsoPlaceholder />
+          <DiscoveryIsoSection infraEnv={infraEnv} />
         </div>
         <div className="self-start">
           <EventsPanel filter={{ infraEnvId: infraEnv.id }} />

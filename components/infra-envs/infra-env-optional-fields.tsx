@@ -1,12 +1,14 @@
 "use client";
-// Proxy settings and extra kernel arguments of a new infra-env.
+// Proxy settings and extra kernel arguments of an infra-env (the New form and the Generate ISO dialog).
 import { TextAreaField, TextField } from "@/components/ui/text-field";
 import type { InfraEnvField, InfraEnvFormValues } from "./infra-env-form-state";
 
+type Values = Pick<InfraEnvFormValues, "httpProxy" | "httpsProxy" | "noProxy" | "kernelArgs">;
+
 type Props = {
-  values: InfraEnvFormValues;
+  values: Values;
   errors: Partial<Record<InfraEnvField, string[]>>;
-  onChange: (patch: Partial<InfraEnvFormValues>, field: InfraEnvField) => void;
+  onChange: (patch: Partial<Values>, field: InfraEnvField) => void;
 };
 
 export function InfraEnvOptionalFields({ values, errors, onChange }: Props) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ButtonHTMLAttributes, ComponentProps } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
-type Size = "sm" | "md";
+type Size = "xs" | "sm" | "md";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-sky-700 text-white shadow-sm hover:bg-sky-800 disabled:hover:bg-sky-700",
@@ -12,7 +12,7 @@ const VARIANTS: Record<Variant, string> = {
   ghost: "text-slate-700 hover:bg-slate-100",
 };
 
-const SIZES: Record<Size, string> = { sm: "h-8 px-3 text-sm", md: "h-9 px-4 text-sm" };
+const SIZES: Record<Size, string> = { xs: "h-6 px-1.5 text-xs", sm: "h-8 px-3 text-sm", md: "h-9 px-4 text-sm" };
 
 export function buttonClass(variant: Variant = "secondary", size: Size = "md", extra = "") {
   return `inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${SIZES[size]} ${extra}`;

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly fieldErrors: FieldErrors = {},
+    /** Seconds the server asked to wait before trying again (a 503's Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(detail);
     this.name = "ApiError";
@@ -38,5 +40,13 @@ export async function apiErrorFrom(res: Response): Promise<ApiError> {
     // Not JSON: fall back to the status line below.
   }
   const detail = [body.detail, body.reason, body.title].find((v): v is string => typeof v === "string" && v.length > 0);
-  return new ApiError(res.status, detail ?? `${res.status} ${res.statusText || "Request failed"}`, asFieldErrors(body.errors));
+  return new ApiError(res.status, detail ?? `${res.status} ${res.statusText || "Request failed"}`, asFieldErrors(body.errors), retryAfterSeconds(res.headers.get("Retry-After")));
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+function retryAfterSeconds(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }

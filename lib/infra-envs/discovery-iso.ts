@@ -93,6 +93,11 @@ export async function discoveryImage(infraEnvIn: InfraEnv, imageType: ImageType,
     throw new HttpError(503, `The ${archDisplayName(arch)} base ISO for ${version} is being fetched (job ${jobId}); try again in a few seconds`, undefined, { "Retry-After": "5" });
   }
 
+  // One cached file can back rows of several architectures (the cache is keyed by url); the
+  // kernel found inside decides which of them it can serve.
+  if (base.detectedArch !== arch) {
+    throw new HttpError(409, `The base ISO for ${toAssistedArch(arch)} at ${version} (${row.url}) holds a ${base.detectedArch} kernel; fix that OS image row`);
+  }
   const minimal = imageType === "minimal-iso";
   if (minimal && !base.minimalPath) throw new HttpError(409, `The ${archDisplayName(arch)} base ISO for ${version} has no live rootfs to leave out, so it has no minimal ISO; use image_type full-iso`);
   const file = minimal ? base.minimalPath! : base.path!;

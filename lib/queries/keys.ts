@@ -14,6 +14,10 @@ export const infraEnvKeys = {
   lists: () => [...infraEnvKeys.all, "list"] as const,
   list: (filter: InfraEnvFilter) => [...infraEnvKeys.lists(), filter] as const,
   detail: (id: string) => [...infraEnvKeys.all, "detail", id] as const,
+  /** The current download link of one infra-env's discovery ISO (fetched on demand). */
+  imageUrl: (id: string) => [...infraEnvKeys.all, "image-url", id] as const,
+  /** Waiting for the sha256 of the image behind one issued link. */
+  imageDigest: (id: string, url: string) => [...infraEnvKeys.all, "image-digest", id, url] as const,
 };
 
 export const eventKeys = {
@@ -25,4 +29,10 @@ export const catalogKeys = {
   all: ["catalog"] as const,
   openshiftVersions: () => [...catalogKeys.all, "openshift-versions"] as const,
   imageTable: () => [...catalogKeys.all, "os-images"] as const,
+};
+
+export const jobKeys = {
+  all: ["jobs"] as const,
+  detail: (id: string) => [...jobKeys.all, "detail", id] as const,
+  log: (id: string) => [...jobKeys.all, "log", id] as const,
 };

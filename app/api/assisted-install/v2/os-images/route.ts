@@ -21,7 +21,7 @@ export const GET = route({}, async () => {
       rootfs_url: r.rootfsUrl ?? undefined,
       version: r.version,
       source: r.source,
-      base_image: serializeBaseImage(cache.get(r.url)),
+      base_image: serializeBaseImage(cache.get(r.url), r.cpuArchitecture),
     })),
     release_images: table.releaseImages.map((r) => ({
       openshift_version: r.openshiftVersion,
@@ -36,15 +36,17 @@ export const GET = route({}, async () => {
   };
 });
 
-function serializeBaseImage(b: BaseImage | undefined) {
+function serializeBaseImage(b: BaseImage | undefined, rowArch: string) {
   if (!b) return { status: "missing" };
+  // The cache is per url; a row whose architecture differs from the kernel inside cannot use it.
+  const mismatch = b.status === "ready" && b.detectedArch !== null && parseArch(b.detectedArch) !== parseArch(rowArch);
   return {
     id: b.id,
-    status: b.status,
+    status: mismatch ? "failed" : b.status,
     size_bytes: b.sizeBytes === null ? undefined : Number(b.sizeBytes),
     sha256: b.sha256 ?? undefined,
     detected_arch: b.detectedArch ? arch(b.detectedArch) : undefined,
-    error: b.error ?? undefined,
+    error: mismatch ? `The kernel inside is ${b.detectedArch}, but this row says ${rowArch}` : (b.error ?? undefined),
     job_id: b.jobId ?? undefined,
     fetched_at: b.fetchedAt?.toISOString(),
   };

@@ -15,7 +15,7 @@ export const GET = route(
     const infraEnv = await getInfraEnv(params.infra_env_id);
     const config = discoveryConfig(await withSecrets(infraEnv), publicOrigin(req));
     return new Response(JSON.stringify(config), {
-      headers: { "Content-Type": "application/vnd.coreos.ignition+json", "Content-Disposition": `attachment; filename="discovery.ign"`, "Cache-Control": "private, no-store" },
+      headers: { "Content-Type": "application/vnd.coreos.ignition+json", "Content-Disposition": `inline; filename="discovery.ign"`, "Cache-Control": "private, no-store" },
     });
   },
 );

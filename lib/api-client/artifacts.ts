@@ -1,0 +1,37 @@
+// Browser client for /apis/ims/v3/artifacts/{id}: an image's manifest.json (checked with the
+// server's own schema), and each artifact's size and checksums from a HEAD request.
+import { artifactIdOf, manifestSchema, type Manifest } from "@/lib/images/manifest";
+import { apiRequest } from "./http";
+
+export type { Manifest };
+export type ManifestArtifact = Manifest["artifacts"][number];
+
+/** Only this console's artifact paths can be fetched; an s3:// link is someone else's store. */
+export function isArtifactPath(path: string): boolean {
+  return artifactIdOf(path) !== null;
+}
+
+export async function getManifest(path: string): Promise<Manifest> {
+  const res = await apiRequest(path);
+  let doc: unknown;
+  try {
+    doc = await res.json();
+  } catch {
+    throw new Error("The manifest is not JSON");
+  }
+  const parsed = manifestSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`The manifest is not a valid IMS manifest.json (${[...issue.path].join(".") || "document"}: ${issue.message})`);
+  }
+  return parsed.data;
+}
+
+export type ArtifactHead = { size: number | null; md5: string | null; sha256: string | null };
+
+export async function headArtifact(path: string): Promise<ArtifactHead> {
+  const res = await apiRequest(path, { method: "HEAD" });
+  const length = res.headers.get("Content-Length");
+  const size = length === null ? Number.NaN : Number(length);
+  return { size: Number.isFinite(size) ? size : null, md5: res.headers.get("X-Checksum-Md5"), sha256: res.headers.get("X-Checksum-Sha256") };
+}
