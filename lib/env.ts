@@ -27,6 +27,9 @@ const envSchema = z.object({
   ARCHWAY_MAX_CONCURRENT_DOWNLOADS: z.coerce.number().int().min(1).max(10_000).default(100),
   /** "off" skips fetching the image table's base ISOs at start (they are then fetched on demand). */
   ARCHWAY_PREFETCH_BASE_IMAGES: z.enum(["on", "off"]).default("on"),
+  /** Image jobs run at once by the embedded runner; more wait in its queue. */
+  ARCHWAY_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  ARCHWAY_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(7 * 86400).default(3600),
   /** "off" skips importing the sample images and recipes (one per architecture) at start. */
   ARCHWAY_SAMPLE_IMAGES: z.enum(["on", "off"]).default("on"),
 });

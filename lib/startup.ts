@@ -7,6 +7,7 @@ import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { fetchMissing, reconcileFetches } from "@/lib/base-images/service";
 import { ensureSamples } from "@/lib/images/sample-images";
+import { reconcileJobs } from "@/lib/jobs/runner";
 
 export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   const log = opts.quiet ? () => {} : console.log;
@@ -16,6 +17,8 @@ export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   const { catalog, source } = loadCatalog(e);
   await storeCatalog(db(), catalog);
   await reconcileFetches();
+  const interrupted = await reconcileJobs();
+  if (interrupted) log(`[archway] ${interrupted} job(s) left running by a stopped server marked as errors`);
   log(`[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`);
 }
 

@@ -13,7 +13,7 @@ for pkg in xorriso debian-installer-12-netboot-amd64 debian-installer-12-netboot
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 # Building the sample live ISOs (lib/os-images/sample-iso.ts) and booting them under QEMU (qemu-boot.ts).
-for pkg in cpio xz-utils mtools dosfstools isolinux syslinux-common syslinux-utils grub-efi-amd64-bin grub-common qemu-system-x86 qemu-system-arm ovmf qemu-efi-aarch64 squashfs-tools; do
+for pkg in cpio xz-utils mtools dosfstools isolinux syslinux-common syslinux-utils grub-efi-amd64-bin grub-common qemu-system-x86 qemu-system-arm ovmf qemu-efi-aarch64 squashfs-tools qemu-user-static; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 # Fonts so screenshots and layout are stable in headless Chromium.

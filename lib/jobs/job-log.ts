@@ -1,11 +1,17 @@
-// Appends a job's log lines (job, step, seq, time, stream) to the database as they happen.
-// The jobs runner will grow around this; every job kind writes its log through it.
+// Appends a job's log lines (job, step, seq, time, stream) to the database as they happen and
+// wakes live viewers. Writes are batched: one insert in flight, the lines that arrive meanwhile go
+// in the next one, so a job printing 10k lines/s costs a few inserts per second, and an idle job's
+// line is written at once.
 import "server-only";
 import { db } from "@/lib/db";
+import { publish, type BusLine } from "./log-bus";
+
+type Row = BusLine & { jobId: string };
 
 export class JobLog {
   private seq = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  private pending: Row[] = [];
+  private flushing: Promise<void> | null = null;
 
   private constructor(readonly jobId: string) {}
 
@@ -16,14 +22,29 @@ export class JobLog {
     return log;
   }
 
-  /** Lines keep their order even when callers do not await (writes are chained). */
-  line(step: string, text: string, stream: "stdout" | "stderr" = "stdout"): Promise<unknown> {
-    const rows = text.split("\n").filter((l, i, all) => l !== "" || i < all.length - 1).map((line) => ({ jobId: this.jobId, step, seq: ++this.seq, stream, line }));
-    this.queue = this.queue.then(() => db().jobLogLine.createMany({ data: rows })).catch((err) => console.error(`[archway] job ${this.jobId} log write failed:`, err));
-    return this.queue;
+  /** One call may carry several lines; a trailing newline does not make an empty line. */
+  line(step: string, text: string, stream: "stdout" | "stderr" = "stdout"): Promise<void> {
+    const time = new Date();
+    for (const line of text.replace(/\n$/, "").split("\n")) this.pending.push({ jobId: this.jobId, step, seq: ++this.seq, stream, line, time });
+    return this.flush();
   }
 
-  flush(): Promise<unknown> {
-    return this.queue;
+  /** Resolves once every line handed in so far is stored. */
+  flush(): Promise<void> {
+    this.flushing ??= this.drain().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length) {
+      const rows = this.pending;
+      this.pending = [];
+      try {
+        await db().jobLogLine.createMany({ data: rows });
+        publish(this.jobId, { type: "lines", lines: rows.map(({ jobId: _j, ...l }) => l) });
+      } catch (err) {
+        console.error(`[archway] job ${this.jobId}: ${rows.length} log line(s) could not be stored:`, err);
+      }
+    }
   }
 }

@@ -1,14 +1,15 @@
-// GET /apis/ims/v3/jobs/{job_id} – one job's status and progress
+// GET/DELETE /apis/ims/v3/jobs/{job_id} – one job (delete only once it has ended)
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { notFound } from "@/lib/http/errors";
-import { route } from "@/lib/http/route";
+import { noContent, route } from "@/lib/http/route";
 import { serializeJob } from "@/lib/jobs/serialize";
+import { deleteJob, getJob } from "@/lib/jobs/service";
 
 export const dynamic = "force-dynamic";
+const params = z.object({ job_id: z.uuid("No such job") });
 
-export const GET = route({ params: z.object({ job_id: z.uuid("No such job") }) }, async ({ params }) => {
-  const job = await db().job.findUnique({ where: { id: params.job_id } });
-  if (!job) throw notFound(`Job ${params.job_id} not found`);
-  return serializeJob(job);
+export const GET = route({ params }, async ({ params }) => serializeJob(await getJob(params.job_id)));
+
+export const DELETE = route({ params }, async ({ params }) => {
+  await deleteJob(params.job_id);
+  return noContent();
 });

@@ -1,27 +1,43 @@
-// GET /apis/ims/v3/jobs/{job_id}/logs[?step=&after=] – the job's log as plain text (one line per
-// log line; X-Last-Seq tells a poller where to resume)
+// GET /apis/ims/v3/jobs/{job_id}/logs – the job's log: plain text (one line per log line,
+// ?step= and ?after= filters, X-Last-Seq), or with ?follow=1 and Accept: text/event-stream a live
+// Server-Sent Events stream (id = seq, Last-Event-ID resume, pings, `event: end`)
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
+import { jobLogEventStream } from "@/lib/jobs/log-stream";
 
 export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
 
 export const GET = route(
   {
     params: z.object({ job_id: z.uuid("No such job") }),
-    query: z.object({ step: z.string().max(64).optional(), after: z.coerce.number().int().min(0).default(0) }).strict(),
+    query: z
+      .object({
+        step: z.string().max(64).optional(),
+        after: z.coerce.number().int().min(0).default(0),
+        follow: z.enum(["0", "1", "true", "false"]).optional(),
+      })
+      .strict(),
   },
-  async ({ params, query }) => {
+  async ({ req, params, query }) => {
     const job = await db().job.findUnique({ where: { id: params.job_id }, select: { id: true } });
     if (!job) throw notFound(`Job ${params.job_id} not found`);
+    const follow = query.follow === "1" || query.follow === "true";
+    if (follow && (req.headers.get("accept") ?? "").includes("text/event-stream")) {
+      const lastEventId = Number(req.headers.get("last-event-id"));
+      const after = Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : query.after;
+      return new Response(jobLogEventStream(job.id, after, query.step, req.signal), {
+        headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+      });
+    }
     const lines = await db().jobLogLine.findMany({
       where: { jobId: job.id, seq: { gt: query.after }, ...(query.step ? { step: query.step } : {}) },
       orderBy: { seq: "asc" },
-      take: 10_000,
+      take: 100_000,
     });
-    const body = lines.map((l) => `${l.line}\n`).join("");
-    return new Response(body, {
+    return new Response(lines.map((l) => `${l.line}\n`).join(""), {
       headers: { "Content-Type": "text/plain; charset=utf-8", "X-Last-Seq": String(lines.at(-1)?.seq ?? query.after), "Cache-Control": "no-store" },
     });
   },

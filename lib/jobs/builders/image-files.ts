@@ -1,0 +1,77 @@
+// Steps the builders share: reading an image's manifest, fetching artifacts, unpacking and
+// repacking a squashfs root, running a script inside it, and registering the result.
+import "server-only";
+import { createWriteStream } from "node:fs";
+import { rm, writeFile, chmod, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createReadStream } from "node:fs";
+import type { Arch } from "@/lib/arch";
+import { openArtifact, saveArtifact } from "@/lib/artifacts/artifacts";
+import { db } from "@/lib/db";
+import { ARTIFACT_TYPES, artifactIdOf, artifactLinkPath, buildManifest, manifestSchema, roleOf, type ArtifactRole } from "@/lib/images/manifest";
+import { createImage } from "@/lib/images/service";
+import type { BuildContext } from "../context";
+import { runProcess, StepFailed } from "../process";
+
+export async function artifactToFile(artifactId: string, file: string, signal: AbortSignal): Promise<void> {
+  const { stream } = await openArtifact(artifactId);
+  await pipeline(stream, createWriteStream(file), { signal });
+}
+
+export type ImageParts = Partial<Record<ArtifactRole, { artifactId: string; md5: string; sha256: string }>>;
+
+export async function imageParts(imageId: string): Promise<{ name: string; parts: ImageParts }> {
+  const image = await db().image.findUniqueOrThrow({ where: { id: imageId } });
+  const manifestId = image.linkPath ? artifactIdOf(image.linkPath) : null;
+  if (!manifestId) throw new StepFailed(`Image ${image.name} has no manifest stored here (link ${image.linkPath ?? "none"})`);
+  const chunks: Buffer[] = [];
+  for await (const c of (await openArtifact(manifestId)).stream) chunks.push(c as Buffer);
+  const manifest = manifestSchema.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+  const parts: ImageParts = {};
+  for (const a of manifest.artifacts) {
+    const role = roleOf(a.type);
+    const id = artifactIdOf(a.link.path);
+    if (role && id) parts[role] = { artifactId: id, md5: a.md5, sha256: a.sha256 ?? "" };
+  }
+  return { name: image.name, parts };
+}
+
+export async function unsquash(ctx: BuildContext, step: string, squash: string, root: string): Promise<void> {
+  await runProcess(ctx.log, step, "unsquashfs", ["-d", root, "-f", "-no-progress", squash], { cwd: ctx.workDir, signal: ctx.signal });
+}
+
+export async function squash(ctx: BuildContext, step: string, root: string, out: string): Promise<void> {
+  await runProcess(ctx.log, step, "mksquashfs", [root, out, "-noappend", "-comp", "gzip", "-no-progress"], { cwd: ctx.workDir, signal: ctx.signal });
+}
+
+/** Runs `script` with /bin/sh inside `root` (QEMU emulates it through binfmt when the root is foreign). */
+export async function runInRoot(ctx: BuildContext, step: string, root: string, script: string, name = "archway-job.sh"): Promise<void> {
+  await mkdir(path.join(root, "tmp"), { recursive: true });
+  const file = path.join(root, "tmp", name);
+  await writeFile(file, script);
+  await chmod(file, 0o755);
+  try {
+    await runProcess(ctx.log, step, "chroot", [root, "/bin/sh", "-c", `echo "[archway] running in $(uname -m) root ${ctx.emulation.native ? "natively" : "under QEMU user emulation"}"; exec /bin/sh /tmp/${name}`], {
+      cwd: ctx.workDir,
+      signal: ctx.signal,
+      env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LANG: "C" } as unknown as NodeJS.ProcessEnv,
+    });
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/** Stores the new rootfs, writes a manifest with the kept kernel and initrd, creates the image. */
+export async function registerImage(ctx: BuildContext, opts: { name: string; arch: Arch; rootfs: string; kernel?: ImageParts["kernel"]; initrd?: ImageParts["initrd"]; labels: Record<string, string> }): Promise<string> {
+  const rootfs = await saveArtifact(createReadStream(opts.rootfs), { contentType: ARTIFACT_TYPES.rootfs });
+  void ctx.log.line("packaging_artifacts", `rootfs ${rootfs.sizeBytes} bytes, sha256 ${rootfs.sha256}`);
+  const items = [{ role: "rootfs" as const, artifactId: rootfs.id, md5: rootfs.md5, sha256: rootfs.sha256 }];
+  if (opts.kernel) items.push({ role: "kernel" as never, ...opts.kernel });
+  if (opts.initrd) items.push({ role: "initrd" as never, ...opts.initrd });
+  const manifest = await saveArtifact(Readable.from([Buffer.from(JSON.stringify(buildManifest(items), null, 2))]), { contentType: "application/json" });
+  const image = await createImage({ name: opts.name, arch: opts.arch, link: { path: artifactLinkPath(manifest.id), etag: manifest.md5, type: "archway" }, metadata: opts.labels });
+  void ctx.log.line("packaging_artifacts", `registered image ${image.name} (${image.id}), ${opts.arch}`);
+  return image.id;
+}

@@ -1,0 +1,122 @@
+// The embedded job executor: runs jobs in this process with a concurrency limit, a per-job
+// timeout and cancellation (each step is a process group the abort kills), and cleans up each
+// job's work directory. A distributed executor (Kubernetes Jobs, a queue) implements JobExecutor.
+import "server-only";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { parseArch, type Arch } from "@/lib/arch";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { create } from "./builders/create";
+import { customize } from "./builders/customize";
+import { TERMINAL, type Builder, type JobStatus } from "./context";
+import { ensureEmulation } from "./emulation";
+import { JobLog } from "./job-log";
+import { publish } from "./log-bus";
+
+export interface JobExecutor {
+  submit(jobId: string): void;
+  /** True when the job was queued or running here and is now being cancelled. */
+  cancel(jobId: string): Promise<boolean>;
+}
+
+const BUILDERS: Record<string, Builder> = { create, customize };
+const CANCELLED = "Cancelled by the user";
+
+async function finish(jobId: string, status: JobStatus, data: { failureReason?: string | null; resultantImageId?: string }) {
+  const job = await db().job.update({ where: { id: jobId }, data: { status, finishedAt: new Date(), progress: status === "success" ? 100 : undefined, ...data } });
+  publish(jobId, { type: "end", status, failureReason: job.failureReason });
+}
+
+class InProcessExecutor implements JobExecutor {
+  private queue: string[] = [];
+  private running = new Map<string, AbortController>();
+
+  submit(jobId: string): void {
+    this.queue.push(jobId);
+    this.pump();
+  }
+
+  async cancel(jobId: string): Promise<boolean> {
+    const queued = this.queue.indexOf(jobId);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      await finish(jobId, "cancelled", { failureReason: CANCELLED });
+      return true;
+    }
+    const ac = this.running.get(jobId);
+    if (!ac) return false;
+    ac.abort(CANCELLED);
+    return true;
+  }
+
+  private pump(): void {
+    while (this.running.size < env().ARCHWAY_JOB_CONCURRENCY && this.queue.length) void this.run(this.queue.shift()!);
+  }
+
+  private async run(jobId: string): Promise<void> {
+    const ac = new AbortController();
+    this.running.set(jobId, ac);
+    const timeoutS = env().ARCHWAY_JOB_TIMEOUT_SECONDS;
+    const timer = setTimeout(() => ac.abort(`Timed out after ${timeoutS} s`), timeoutS * 1000);
+    const workDir = path.join(env().dataDir, "jobs", jobId);
+    const log = await JobLog.open(jobId);
+    try {
+      const job = await db().job.update({ where: { id: jobId }, data: { startedAt: new Date() } });
+      const arch = parseArch(job.arch) as Arch;
+      const emulation = await ensureEmulation(arch);
+      void log.line("creating", emulation.native ? `Running natively on ${arch}` : `Running ${arch} binaries under QEMU user emulation (${emulation.interpreter}); expect it to be about 10x slower`);
+      await mkdir(workDir, { recursive: true });
+      const builder = BUILDERS[job.jobType];
+      if (!builder) throw new Error(`No builder for job type ${job.jobType}`);
+      let current: string | null = null;
+      const times: Record<string, { started: string; finished?: string }> = {};
+      const imageId = await builder({
+        job,
+        arch,
+        emulation,
+        log,
+        workDir,
+        signal: ac.signal,
+        step: async (status, message) => {
+          const now = new Date().toISOString();
+          if (current && times[current]) times[current].finished = now;
+          times[status] = { started: now };
+          current = status;
+          await db().job.update({ where: { id: jobId }, data: { status, stepTimes: times } });
+          void log.line(status, message);
+        },
+      });
+      if (current && times[current]) times[current].finished = new Date().toISOString();
+      await log.flush();
+      await db().job.update({ where: { id: jobId }, data: { stepTimes: times } });
+      await finish(jobId, "success", { resultantImageId: imageId });
+    } catch (err) {
+      const cancelled = ac.signal.aborted && ac.signal.reason === CANCELLED;
+      const reason = ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message;
+      await log.line("error", reason, "stderr");
+      await log.flush();
+      await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason });
+    } finally {
+      clearTimeout(timer);
+      this.running.delete(jobId);
+      await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+      this.pump();
+    }
+  }
+}
+
+const globalExecutor = globalThis as unknown as { archwayExecutor?: JobExecutor };
+
+export function executor(): JobExecutor {
+  return (globalExecutor.archwayExecutor ??= new InProcessExecutor());
+}
+
+/** At start-up nothing is running yet: jobs a dead server left unfinished become errors. */
+export async function reconcileJobs(): Promise<number> {
+  const { count } = await db().job.updateMany({
+    where: { status: { notIn: TERMINAL } },
+    data: { status: "error", failureReason: "Interrupted: the server stopped while this job ran", finishedAt: new Date() },
+  });
+  return count;
+}
