@@ -1,0 +1,103 @@
+// npm run bench:jobs — job log streaming and emulation cost: line-to-viewer latency with 1 and 100
+// SSE viewers, server memory with 100 viewers on a job printing ~10k lines/s, and the time of one
+// customize script emulated (aarch64) vs native (x86_64). Prints figures; asserts nothing.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ensurePrepared } from "../prepare.mjs";
+import { percentile, startConsole, treeRss } from "./server.mjs";
+
+const MiB = 1024 ** 2;
+ensurePrepared({ build: true });
+const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "archway-bench-jobs-")), "data");
+const srv = await startConsole({ ARCHWAY_DATA_DIR: dataDir, ARCHWAY_PREFETCH_BASE_IMAGES: "off", ARCHWAY_JOB_CONCURRENCY: "4" });
+const ims = `${srv.base}/apis/ims/v3`;
+
+async function sampleImage(arch) {
+  for (let i = 0; i < 600; i++) {
+    const list = await (await fetch(`${ims}/images?name=sample-debian12-busybox-${arch}`)).json();
+    if (list.length) return list[0];
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("sample images did not appear");
+}
+
+async function startJob(image, script, name) {
+  const res = await fetch(`${ims}/jobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ job_type: "customize", artifact_id: image.id, image_root_archive_name: name, customization_script: script }) });
+  if (res.status !== 201) throw new Error(`job create ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+async function waitJob(id) {
+  for (;;) {
+    const j = await (await fetch(`${ims}/jobs/${id}`)).json();
+    if (["success", "error", "cancelled"].includes(j.status)) return j;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Follows a job's SSE log; resolves with per-line latencies (receive time - time the runner read the line). */
+async function follow(id) {
+  const res = await fetch(`${ims}/jobs/${id}/logs?follow=1`, { headers: { accept: "text/event-stream" } });
+  const reader = res.body.getReader();
+  const dec = new TextDecoder();
+  const lat = [];
+  let buf = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return lat;
+    buf += dec.decode(value, { stream: true });
+    let i;
+    while ((i = buf.indexOf("\n\n")) >= 0) {
+      const frame = buf.slice(0, i);
+      buf = buf.slice(i + 2);
+      if (frame.startsWith("event: end")) return lat;
+      const data = /^data: (.*)$/m.exec(frame)?.[1];
+      if (data) lat.push(Date.now() - Date.parse(JSON.parse(data).time));
+    }
+  }
+}
+
+const x86 = await sampleImage("x86_64");
+const arm = await sampleImage("aarch64");
+
+// 1. Latency with 1 and 100 viewers: a job printing 5 lines every 20 ms for ~4 s.
+const paced = "i=0; while [ $i -lt 200 ]; do echo \"paced $i\"; i=$((i+1)); if [ $((i % 5)) -eq 0 ]; then usleep 20000; fi; done\n";
+const latency = {};
+for (const viewers of [1, 100]) {
+  const job = await startJob(x86, paced, `lat-${viewers}`);
+  const results = await Promise.all(Array.from({ length: viewers }, () => follow(job.id)));
+  const all = results.flat().filter((x) => x >= 0);
+  latency[viewers] = { p50: percentile(all, 50), p99: percentile(all, 99), lines: results[0].length };
+}
+
+// 2. Memory with 100 viewers on a job printing as fast as busybox can (~10k lines/s or more).
+const flood = "i=0; while [ $i -lt 100000 ]; do echo \"flood line $i with some padding to look like a build log\"; i=$((i+1)); done\n";
+const rssBefore = treeRss(srv.pid);
+let rssPeak = rssBefore;
+const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRss(srv.pid))), 100);
+const floodJob = await startJob(x86, flood, "flood");
+const t0 = Date.now();
+const floodViews = await Promise.all(Array.from({ length: 100 }, () => follow(floodJob.id)));
+const floodDone = await waitJob(floodJob.id);
+clearInterval(sampler);
+const floodSecs = (Date.parse(floodDone.finished) - Date.parse(floodDone.started)) / 1000;
+const complete = floodViews.filter((v) => v.length >= 100000).length;
+
+// 3. Emulated vs native: the same CPU-bound script on the aarch64 and the x86_64 sample.
+const cpu = "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; echo done $i\n";
+const durations = {};
+for (const [arch, image] of [["x86_64", x86], ["aarch64", arm]]) {
+  const j = await waitJob((await startJob(image, cpu, `cpu-${arch}`)).id);
+  const build = j.step_times.building_image;
+  durations[arch] = (Date.parse(build.finished) - Date.parse(build.started)) / 1000;
+}
+await srv.stop();
+
+const f = (n, d = 1) => Number(n).toFixed(d);
+console.log("\nJob log and emulation benchmark");
+for (const v of [1, 100]) console.log(`  log latency, ${String(v).padStart(3)} viewer(s)   p50 ${f(latency[v].p50)} ms   p99 ${f(latency[v].p99)} ms   (${latency[v].lines} lines; goal p99 < 50 ms)`);
+console.log(`  flood job                   ${Math.round(100000 / floodSecs)} lines/s for ${f(floodSecs)} s; ${complete}/100 viewers got every line`);
+console.log(`  server RSS, 100 viewers     +${f((rssPeak - rssBefore) / MiB)} MiB (before ${f(rssBefore / MiB)} MiB, peak ${f(rssPeak / MiB)} MiB)`);
+console.log(`  customize step, same script x86_64 native ${f(durations.x86_64, 2)} s, aarch64 emulated ${f(durations.aarch64, 2)} s: ratio ${f(durations.aarch64 / durations.x86_64)}x (seed 000 says ~10x)`);
+void t0;
