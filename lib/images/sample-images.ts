@@ -9,16 +9,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { gunzipSync } from "node:zlib";
 import { create as tarCreate } from "tar";
 import { archDisplayName } from "@/lib/arch";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
 import { archProfile, SAMPLE_ARCHES, type SampleArch } from "@/lib/os-images/arch-profiles";
-import { buildSlimInitrd } from "@/lib/os-images/slim-initrd";
 import { createRecipe } from "@/lib/recipes/service";
 import { uploadRecipeArchive } from "@/lib/recipes/upload";
 import { ARTIFACT_TYPES, buildManifest, artifactLinkPath } from "./manifest";
+import { unpackBusyboxRoot } from "./busybox-root";
 import { createImage } from "./service";
 
 const run = promisify(execFile);
@@ -29,12 +28,7 @@ export const sampleRecipeName = (arch: SampleArch) => `sample-rootfs-motd-${arch
 async function squashRoot(arch: SampleArch, work: string, log: (l: string) => void): Promise<string> {
   const root = path.join(work, "root");
   await mkdir(root, { recursive: true });
-  const cpio = gunzipSync(await buildSlimInitrd(arch, log));
-  // GNU cpio unpacks the same archive the kernel would (device nodes need root; without it they are skipped).
-  await new Promise<void>((resolve, reject) => {
-    const child = execFile("cpio", ["-idm", "--quiet", "--no-absolute-filenames"], { cwd: root }, (err) => (err && !/mknod|Operation not permitted/.test(String(err)) ? reject(err) : resolve()));
-    child.stdin!.end(cpio);
-  });
+  await unpackBusyboxRoot(arch, root, log);
   await mkdir(path.join(root, "etc"), { recursive: true });
   await writeFile(path.join(root, "etc/os-release"), `NAME="Archway sample"\nID=archway-sample\nVERSION_ID=12\nPRETTY_NAME="Archway sample root (Debian 12 busybox, ${archDisplayName(arch)})"\n`);
   await writeFile(path.join(root, "etc/motd"), `Archway sample image for ${arch}\n`);

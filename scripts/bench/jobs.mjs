@@ -61,8 +61,8 @@ async function follow(id) {
 const x86 = await sampleImage("x86_64");
 const arm = await sampleImage("aarch64");
 
-// 1. Latency with 1 and 100 viewers: a job printing 5 lines every 20 ms for ~4 s.
-const paced = "i=0; while [ $i -lt 200 ]; do echo \"paced $i\"; i=$((i+1)); if [ $((i % 5)) -eq 0 ]; then usleep 20000; fi; done\n";
+// 1. Latency with 1 and 100 viewers: a job printing bursts of 10 lines every second for 15 s.
+const paced = "i=0; while [ $i -lt 15 ]; do j=0; while [ $j -lt 10 ]; do echo \"paced $i.$j\"; j=$((j+1)); done; sleep 1; i=$((i+1)); done\n";
 const latency = {};
 for (const viewers of [1, 100]) {
   const job = await startJob(x86, paced, `lat-${viewers}`);

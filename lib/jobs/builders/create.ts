@@ -4,12 +4,11 @@ import "server-only";
 import { createReadStream, existsSync } from "node:fs";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
 import { artifactIdOf, ARTIFACT_TYPES } from "@/lib/images/manifest";
 import { archProfile, isSampleArch } from "@/lib/os-images/arch-profiles";
-import { buildSlimInitrd } from "@/lib/os-images/slim-initrd";
+import { unpackBusyboxRoot } from "@/lib/images/busybox-root";
 import { parseTemplateList } from "@/lib/recipes/archive/template-list";
 import type { BuildContext, Builder } from "../context";
 import { runProcess, StepFailed } from "../process";
@@ -35,7 +34,7 @@ async function renderTemplates(ctx: BuildContext, dir: string, dict: { key: stri
 async function baseRoot(ctx: BuildContext, root: string) {
   if (!isSampleArch(ctx.arch)) throw new StepFailed(`No base root for ${ctx.arch} yet (x86_64 and aarch64 have one)`);
   await mkdir(root, { recursive: true });
-  await runProcess(ctx.log, "building_image", "cpio", ["-idm", "--quiet", "--no-absolute-filenames"], { cwd: root, signal: ctx.signal, input: gunzipSync(await buildSlimInitrd(ctx.arch)) });
+  await unpackBusyboxRoot(ctx.arch, root);
 }
 
 async function netbootParts(ctx: BuildContext) {
