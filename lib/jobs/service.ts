@@ -1,7 +1,9 @@
 // Creating, listing, cancelling, retrying and deleting image jobs. The job's arch is copied from
 // its recipe or base image and decides whether it runs natively or under emulation.
 import "server-only";
+import { Readable } from "node:stream";
 import { hostArch, parseArch } from "@/lib/arch";
+import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
 import { conflict, fieldError, notFound } from "@/lib/http/errors";
 import type { Job } from "@/lib/generated/sqlite/client";
@@ -83,8 +85,17 @@ export async function retryJob(id: string): Promise<Job> {
   });
 }
 
-export async function deleteJob(id: string): Promise<void> {
+/** Deletes an ended job and its log lines; with keepLogs the log is first saved as a text artifact. */
+export async function deleteJob(id: string, keepLogs = false): Promise<{ logArtifactId: string } | null> {
   const job = await getJob(id);
   if (!(TERMINAL as string[]).includes(job.status)) throw conflict(`Job ${id} is still ${job.status}; cancel it before deleting`);
+  let kept: { logArtifactId: string } | null = null;
+  if (keepLogs) {
+    const lines = await db().jobLogLine.findMany({ where: { jobId: id }, orderBy: { seq: "asc" } });
+    const text = lines.map((l) => `${l.time.toISOString()} ${l.step} ${l.stream} ${l.line}\n`).join("");
+    const artifact = await saveArtifact(Readable.from([Buffer.from(`# log of ${job.jobType} job ${id} (${job.arch}, ${job.status})\n${text}`)]), { contentType: "text/plain; charset=utf-8" });
+    kept = { logArtifactId: artifact.id };
+  }
   await db().job.delete({ where: { id } });
+  return kept;
 }

@@ -140,3 +140,18 @@ describe("SSE log", () => {
     expect(sse.text).toMatch(/event: end\ndata: \{"status":"success"\}\n\n$/);
   }, 60_000);
 });
+
+describe("deleting a job", () => {
+  it("takes its log with it, unless asked to keep it (then the log is an artifact)", async () => {
+    const res = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "del", customization_script: "echo keep me\n" });
+    await waitFor(res.body.id);
+    const kept = await call(one.DELETE, { method: "DELETE", path: "/x?keep_logs=true", params: { job_id: res.body.id } });
+    expect(kept.status).toBe(200);
+    expect(await db().jobLogLine.count({ where: { jobId: res.body.id } })).toBe(0);
+    expect((await bytesOf(artifactIdOf(kept.body.log.path)!)).toString()).toContain("keep me");
+    const again = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "del2", customization_script: "sleep 3\n" });
+    expect((await call(one.DELETE, { method: "DELETE", params: { job_id: again.body.id } })).status).toBe(409);
+    await waitFor(again.body.id);
+    expect((await call(one.DELETE, { method: "DELETE", params: { job_id: again.body.id } })).status).toBe(204);
+  }, 60_000);
+});
