@@ -2,11 +2,11 @@
 // Content-Length, Accept-Ranges, one Range (206/416), ETag/If-None-Match/If-Range,
 // Last-Modified, Content-Disposition, and a cap on concurrent bodies (503 + Retry-After).
 import "server-only";
-import { Readable } from "node:stream";
 import { HttpError } from "./errors";
 import type { Limiter } from "./limiter";
 import { parseRange } from "./range";
-import { overlayStream, type Patch } from "@/lib/iso/overlay";
+import type { Patch } from "@/lib/iso/overlay";
+import { overlayWebStream } from "@/lib/iso/overlay-web";
 
 export type Servable = {
   file: string;
@@ -40,7 +40,5 @@ export function streamFile(req: Request, s: Servable, limiter: Limiter): Respons
 
   const release = limiter.tryAcquire();
   if (!release) throw new HttpError(503, "Too many downloads at once; try again shortly", undefined, { "Retry-After": "10" });
-  const stream = overlayStream(s.file, s.patches, start, end);
-  stream.once("close", release);
-  return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers });
+  return new Response(overlayWebStream(s.file, s.patches, start, end, release), { status, headers });
 }

@@ -44,3 +44,21 @@ describe("overlayStream", () => {
     expect(() => checkPatches([{ offset: 95, data: Buffer.alloc(10) }], 100)).toThrow(/outside/);
   });
 });
+
+describe("overlayWebStream", () => {
+  it("yields the same bytes as the Node overlay for a range, and reports its close", async () => {
+    const { overlayWebStream } = await import("./overlay-web");
+    const size = 1_000_000;
+    const base = randomBytes(size);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "overlay-web-")), "b.iso");
+    writeFileSync(file, base);
+    const patches = checkPatches([{ offset: 262_000, data: Buffer.alloc(5000, 9) }], size);
+    let closed = 0;
+    const parts: Buffer[] = [];
+    for await (const c of overlayWebStream(file, patches, 1000, 800_000, () => closed++) as unknown as AsyncIterable<Uint8Array>) parts.push(Buffer.from(c));
+    const expected = Buffer.from(base);
+    patches[0].data.copy(expected, patches[0].offset);
+    expect(Buffer.concat(parts).equals(expected.subarray(1000, 800_001))).toBe(true);
+    expect(closed).toBe(1);
+  });
+});
