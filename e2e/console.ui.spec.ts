@@ -29,16 +29,3 @@ test("the OS images page shows the table and why each architecture is or is not 
   await expect(osImages.getByRole("row").filter({ has: page.getByRole("button", { name: /fetch/i }) })).toHaveCount(5);
   await expect(page.getByRole("table", { name: "Release images" }).getByRole("row").filter({ hasText: "4.14.38-multi" })).toContainText("Multi-architecture");
 });
-
-for (const [path, title, words] of [
-  ["/recipes", "Recipes", /architecture/],
-  ["/images", "Images", /architecture/],
-  ["/jobs", "Jobs", /emulation/],
-] as const) {
-  test(`${path} is an honest placeholder`, async ({ page }) => {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-    await expect(page.getByRole("main")).toContainText(words);
-    await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
-  });
-}

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/infra-envs", label: "Infra-envs" },
   { href: "/recipes", label: "Recipes" },
   { href: "/images", label: "Images" },
+  { href: "/public-keys", label: "Public keys" },
   { href: "/jobs", label: "Jobs" },
   { href: "/os-images", label: "OS images" },
 ];

@@ -29,9 +29,21 @@ export async function getManifest(path: string): Promise<Manifest> {
 
 export type ArtifactHead = { size: number | null; md5: string | null; sha256: string | null };
 
+const numberOr = (text: string | null | undefined): number | null => {
+  const n = text == null || text === "" ? Number.NaN : Number(text);
+  return Number.isFinite(n) ? n : null;
+};
+
+/**
+ * Size and stored checksums from a HEAD. The server sets Content-Length, but `next start` drops it
+ * (it answers chunked), so without one the size is read from a one-byte ranged GET's Content-Range
+ * ("bytes 0-0/5"; an empty file's 416 carries the total the same way).
+ */
 export async function headArtifact(path: string): Promise<ArtifactHead> {
   const res = await apiRequest(path, { method: "HEAD" });
-  const length = res.headers.get("Content-Length");
-  const size = length === null ? Number.NaN : Number(length);
-  return { size: Number.isFinite(size) ? size : null, md5: res.headers.get("X-Checksum-Md5"), sha256: res.headers.get("X-Checksum-Sha256") };
+  const head = { size: numberOr(res.headers.get("Content-Length")), md5: res.headers.get("X-Checksum-Md5"), sha256: res.headers.get("X-Checksum-Sha256") };
+  if (head.size !== null) return head;
+  const ranged = await fetch(path, { headers: { Range: "bytes=0-0" }, cache: "no-store" });
+  void ranged.body?.cancel();
+  return { ...head, size: numberOr(/\/(\d+)$/.exec(ranged.headers.get("Content-Range") ?? "")?.[1]) };
 }

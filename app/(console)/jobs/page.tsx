@@ -1,20 +1,22 @@
-// /jobs – placeholder until build and customize jobs exist.
+// /jobs – every create and customize job (filters and page from the query string).
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { JobsPage } from "@/components/jobs/jobs-page";
+import { ARCHES } from "@/lib/arch";
+import { JOB_STATUSES, JOB_TYPES } from "@/lib/jobs/schemas";
 
 export const metadata: Metadata = { title: "Jobs" };
 
-export default function Page() {
+type Search = Record<string, string | string[] | undefined>;
+
+const oneOf = (value: string | string[] | undefined, allowed: readonly string[]) => (typeof value === "string" && allowed.includes(value) ? value : undefined);
+
+export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
+  const q = await searchParams;
+  const offset = Number(q.offset);
   return (
-    <>
-      <PageHeader title="Jobs" description="Create and customize jobs that build images, with their live logs." />
-      <EmptyState title="Jobs are not available yet">
-        <p>
-          This page will list create and customize jobs with their status and live logs. A job takes its CPU architecture from its recipe or base image and
-          runs natively on a matching host, or under QEMU user emulation (marked, and about ten times slower) on another.
-        </p>
-      </EmptyState>
-    </>
+    <JobsPage
+      initialFilter={{ status: oneOf(q.status, JOB_STATUSES), job_type: oneOf(q.job_type, JOB_TYPES), arch: oneOf(q.arch, ARCHES) }}
+      initialOffset={Number.isInteger(offset) && offset > 0 ? offset : 0}
+    />
   );
 }

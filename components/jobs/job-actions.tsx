@@ -1,0 +1,77 @@
+"use client";
+// What can be done to a job: cancel it while it runs (after a confirmation), retry it or delete it
+// once it has ended. Retry opens the new job.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { jobFinished, type JobJson } from "@/lib/api-client/jobs";
+import { useCancelJob } from "@/lib/queries/use-cancel-job";
+import { useDeleteJob } from "@/lib/queries/use-delete-job";
+import { useRetryJob } from "@/lib/queries/use-retry-job";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+
+export function JobActions({ job }: { job: JobJson }) {
+  const router = useRouter();
+  const [confirm, setConfirm] = useState<"cancel" | "delete" | null>(null);
+  const cancel = useCancelJob();
+  const retry = useRetryJob();
+  const remove = useDeleteJob();
+  const ended = jobFinished(job);
+  const close = () => {
+    setConfirm(null);
+    cancel.reset();
+    remove.reset();
+  };
+
+  return (
+    <>
+      {!ended ? (
+        <Button variant="danger" onClick={() => setConfirm("cancel")} disabled={cancel.isPending || cancel.isSuccess}>
+          {cancel.isPending || cancel.isSuccess ? "Cancelling…" : "Cancel job"}
+        </Button>
+      ) : (
+        <>
+          <Button variant="secondary" onClick={() => setConfirm("delete")}>
+            Delete
+          </Button>
+          <Button variant={job.status === "success" ? "secondary" : "primary"} disabled={retry.isPending} onClick={() => retry.mutate(job.id, { onSuccess: (next) => router.push(`/jobs/${next.id}`) })}>
+            {retry.isPending ? "Starting…" : "Retry"}
+          </Button>
+        </>
+      )}
+      {retry.error ? (
+        <div className="basis-full">
+          <FormAlert title="Retry failed">{retry.error.message}</FormAlert>
+        </div>
+      ) : null}
+      <Dialog open={confirm === "cancel"} onClose={close} title="Cancel this job?" size="sm">
+        <DialogBody>
+          <p className="text-sm text-slate-700">The running step&apos;s processes are stopped and nothing is built. The log so far is kept, and the job can be retried.</p>
+          {cancel.error ? <FormAlert title="Cancel failed">{cancel.error.message}</FormAlert> : null}
+        </DialogBody>
+        <DialogFooter>
+          <Button variant="secondary" onClick={close} data-autofocus>
+            Keep running
+          </Button>
+          <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate(job.id, { onSuccess: () => setConfirm(null) })}>
+            {cancel.isPending ? "Cancelling…" : "Cancel job"}
+          </Button>
+        </DialogFooter>
+      </Dialog>
+      <ConfirmDialog
+        open={confirm === "delete"}
+        onClose={close}
+        onConfirm={() => remove.mutate(job.id, { onSuccess: () => router.push("/jobs") })}
+        title="Delete this job?"
+        confirmLabel="Delete job"
+        pendingLabel="Deleting…"
+        pending={remove.isPending}
+        error={remove.error?.message}
+      >
+        The job and its log are deleted. The image it built, if any, stays.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+// A job's live log: streamed over SSE, searchable and filterable by step, with line counts, copy and
+// download. Keeps the last 50 000 lines in memory and says so when older ones were dropped.
+import { useMemo, useState } from "react";
+import { jobLogHref, type StreamedLogLine } from "@/lib/api-client/jobs";
+import { useJobLogStream, type LogConnection } from "@/lib/queries/use-job-log-stream";
+import { useDebouncedValue } from "@/components/ui/use-debounced-value";
+import { count } from "./format";
+import { CopyLogButton, DownloadLogLink } from "./log-actions";
+import { JobLogLines } from "./job-log-lines";
+import { JobLogToolbar } from "./job-log-toolbar";
+
+const textOf = (lines: StreamedLogLine[]) => lines.map((l) => `${l.line}\n`).join("");
+
+function ConnectionNote({ connection }: { connection: LogConnection }) {
+  switch (connection.state) {
+    case "connecting":
+      return <span className="text-slate-500">Connecting…</span>;
+    case "open":
+      return (
+        <span className="inline-flex items-center gap-1.5 text-green-700">
+          <span aria-hidden="true" className="size-2 animate-pulse rounded-full bg-green-500" />
+          Live
+        </span>
+      );
+    case "reconnecting":
+      return (
+        <span className="text-amber-700" title={connection.reason}>
+          Connection lost; reconnecting in {Math.ceil(connection.inMs / 1000)} s
+        </span>
+      );
+    case "ended":
+      return <span className="text-slate-500">Complete</span>;
+    case "failed":
+      return <span className="text-red-700">Could not read the log: {connection.error.message}</span>;
+  }
+}
+
+export function JobLogPanel({ jobId }: { jobId: string }) {
+  const { lines, dropped, connection, maxLines } = useJobLogStream(jobId);
+  const [following, setFollowing] = useState(true);
+  const [search, setSearch] = useState("");
+  const [onlyMatching, setOnlyMatching] = useState(true);
+  const [step, setStep] = useState("");
+  const needle = useDebouncedValue(search.trim().toLowerCase(), 150);
+
+  const steps = useMemo(() => [...new Set(lines.map((l) => l.step))], [lines]);
+  const { shown, matches } = useMemo(() => {
+    let matches = 0;
+    const shown = lines.filter((l) => {
+      if (step && l.step !== step) return false;
+      if (!needle) return true;
+      const hit = l.line.toLowerCase().includes(needle);
+      if (hit) matches++;
+      return hit || !onlyMatching;
+    });
+    return { shown, matches };
+  }, [lines, step, needle, onlyMatching]);
+  const filtered = shown.length !== lines.length;
+
+  return (
+    <section aria-labelledby="job-log-title" className="rounded-lg border border-slate-200 bg-white shadow-xs">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2.5">
+        <h2 id="job-log-title" className="text-sm font-semibold text-slate-900">
+          Log
+        </h2>
+        <p className="flex flex-wrap items-center gap-x-3 text-xs text-slate-600">
+          <span aria-live="polite" className="tabular-nums">
+            {count(lines.length)} {lines.length === 1 ? "line" : "lines"}
+            {needle ? ` · ${count(matches)} matching` : ""}
+            {filtered ? ` · showing ${count(shown.length)}` : ""}
+          </span>
+          <ConnectionNote connection={connection} />
+        </p>
+      </div>
+      <div className="space-y-3 p-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <JobLogToolbar
+            following={following}
+            onFollowing={setFollowing}
+            search={search}
+            onSearch={setSearch}
+            onlyMatching={onlyMatching}
+            onOnlyMatching={setOnlyMatching}
+            steps={steps}
+            step={step}
+            onStep={setStep}
+          />
+          <div className="flex items-center gap-2">
+            <CopyLogButton getText={() => textOf(shown)} what={filtered ? "the lines shown" : "the log"} />
+            <DownloadLogLink getText={() => textOf(lines)} fileName={`${jobId}.log`} />
+          </div>
+        </div>
+        {dropped > 0 ? (
+          <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900">
+            Keeping the last {count(maxLines)} lines: the {count(dropped)} oldest were dropped to save memory, and Download saves only what is kept;{" "}
+            <a href={jobLogHref(jobId)} download={`${jobId}.log`} className="font-medium text-sky-700 underline">
+              download the full log
+            </a>{" "}
+            from the server.
+          </p>
+        ) : null}
+        <JobLogLines
+          label="Job log"
+          lines={shown}
+          needle={needle}
+          following={following}
+          onFollowingChange={setFollowing}
+          empty={connection.state === "connecting" ? "Connecting to the log…" : lines.length ? "No line matches." : "No log lines yet."}
+        />
+        <p className="text-xs text-slate-500">
+          <span className="mr-3 inline-flex items-center gap-1">
+            <span aria-hidden="true" className="inline-block h-3 w-0.5 bg-red-400" /> stderr
+          </span>
+          Scrolling up pauses following; line numbers are the log&apos;s sequence numbers.
+        </p>
+      </div>
+    </section>
+  );
+}
