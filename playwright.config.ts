@@ -32,11 +32,11 @@ export default defineConfig({
     { name: "ui", testMatch: /.*\.ui\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node scripts/server.mjs`,
     url: `http://127.0.0.1:${port}/api/assisted-install/v2/openshift-versions`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ARCHWAY_DATA_DIR: dataDir, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) },
+    env: { NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", ARCHWAY_DATA_DIR: dataDir, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -64,3 +64,24 @@ test.describe("bad input is a clear 4xx with problem+json, never a 500", () => {
     }
   });
 });
+
+test("the discovery ISO over real HTTP: HEAD and ranges carry Content-Length", async ({ request }) => {
+  test.setTimeout(120_000);
+  const ie = await (await request.post(`${V2}/infra-envs`, { data: { name: name("http"), openshift_version: "4.14", cpu_architecture: "arm64" } })).json();
+  let link: { url: string; size_bytes: number } | undefined;
+  await expect
+    .poll(async () => {
+      const res = await request.get(`${V2}/infra-envs/${ie.id}/downloads/image-url`);
+      if (res.status() === 200) link = await res.json();
+      return res.status();
+    }, { timeout: 90_000, intervals: [1000] })
+    .toBe(200);
+  const head = await request.head(link!.url);
+  expect(head.status()).toBe(200);
+  expect(head.headers()["content-length"]).toBe(String(link!.size_bytes));
+  expect(head.headers()["x-archway-content-length"]).toBeUndefined();
+  const part = await request.get(link!.url, { headers: { range: "bytes=32768-32773" } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()["content-length"]).toBe("6");
+  expect((await part.body()).subarray(1, 6).toString()).toBe("CD001");
+});

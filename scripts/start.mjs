@@ -7,9 +7,6 @@ import { ensurePrepared } from "./prepare.mjs";
 
 ensurePrepared({ build: true });
 
-const port = process.env.PORT ?? "3000";
-const args = [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", port];
-if (process.env.HOSTNAME) args.push("-H", process.env.HOSTNAME);
-const server = spawn(process.execPath, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -34,6 +34,8 @@ export function streamFile(req: Request, s: Servable, limiter: Limiter): Respons
   if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${s.size}` } });
   const { start, end } = range ?? { start: 0, end: s.size - 1 };
   headers["Content-Length"] = String(end - start + 1);
+  // Next drops Content-Length from handler responses; scripts/server.mjs restores it from this.
+  headers["X-Archway-Content-Length"] = headers["Content-Length"];
   if (range) headers["Content-Range"] = `bytes ${start}-${end}/${s.size}`;
   const status = range ? 206 : 200;
   if (req.method === "HEAD" || s.size === 0) return new Response(null, { status, headers });

@@ -19,6 +19,7 @@ const serve = route({ params: idParam("artifact_id") }, async ({ req, params }) 
   if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
   const { start, end } = range ?? { start: 0, end: size - 1 };
   headers["Content-Length"] = String(size === 0 ? 0 : end - start + 1);
+  headers["X-Archway-Content-Length"] = headers["Content-Length"]; // see scripts/server.mjs
   if (range) headers["Content-Range"] = `bytes ${start}-${end}/${size}`;
   if (req.method === "HEAD" || size === 0) return new Response(null, { status: range ? 206 : 200, headers });
   const { stream } = await openArtifact(row.id, { start, end });

@@ -30,6 +30,6 @@ export const GET = route({ params }, async ({ params }) => {
   if (!id) throw notFound(`Recipe ${recipe.name} has no uploaded archive`);
   const { artifact, stream } = await openArtifact(id);
   return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: { "Content-Type": "application/gzip", "Content-Length": String(artifact.sizeBytes), "Content-Disposition": `attachment; filename="${recipe.name.replace(/[^\w.-]+/g, "_")}.tar.gz"` },
+    headers: { "Content-Type": "application/gzip", "Content-Length": String(artifact.sizeBytes), "X-Archway-Content-Length": String(artifact.sizeBytes), "Content-Disposition": `attachment; filename="${recipe.name.replace(/[^\w.-]+/g, "_")}.tar.gz"` },
   });
 });
