@@ -43,8 +43,9 @@ export const cancelJob = (id: string) => apiJson<JobJson>(`${one(id)}/cancel`, {
 /** 201 with a new job made from the ended job's request; 409 while it still runs. */
 export const retryJob = (id: string) => apiJson<JobJson>(`${one(id)}/retry`, { method: "POST" });
 
-/** 409 while the job still runs. */
-export const deleteJob = (id: string) => apiJson<void>(one(id), { method: "DELETE" });
+/** 409 while the job still runs. With `keepLogs` the log is saved as an artifact first and its link answered. */
+export const deleteJob = (id: string, { keepLogs = false }: { keepLogs?: boolean } = {}) =>
+  apiJson<{ log: { path: string; type: string } } | undefined>(withQuery(one(id), { keep_logs: keepLogs ? "true" : undefined }), { method: "DELETE" });
 
 /** The whole stored log as plain text (for a download link). */
 export const jobLogHref = (id: string) => `${one(id)}/logs`;

@@ -8,7 +8,7 @@ import { jobKeys } from "./job-keys";
 export function useDeleteJob() {
   const queryClient = useQueryClient();
   return useMutation<void, ApiError | Error, string>({
-    mutationFn: deleteJob,
+    mutationFn: (id) => deleteJob(id).then(() => undefined),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: jobKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
