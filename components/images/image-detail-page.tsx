@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
 import { ChangeImageArchDialog } from "./change-image-arch-dialog";
+import { StartJobButton } from "@/components/jobs/start-job-dialog";
 import { DeleteImageButton } from "./delete-image-button";
 import { ImageArtifactsPanel } from "./image-artifacts-panel";
 import { ImageFacts } from "./image-facts";
@@ -47,6 +48,7 @@ export function ImageDetailPage({ id }: { id: string }) {
         }
         actions={
           <>
+            {image.link ? <StartJobButton kind="customize" artifact={{ id: image.id, name: image.name, arch: image.arch }} label="Customize" /> : null}
             <Button onClick={() => setChangingArch(true)}>Change architecture</Button>
             <DeleteImageButton image={image} />
           </>

@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
 import { ChangeRecipeArchDialog } from "./change-recipe-arch-dialog";
+import { StartJobButton } from "@/components/jobs/start-job-dialog";
 import { DeleteRecipeButton } from "./delete-recipe-button";
 import { EditRecipeDialog } from "./edit-recipe-dialog";
 import { RecipeFacts } from "./recipe-facts";
@@ -50,6 +51,7 @@ export function RecipeDetailPage({ id }: { id: string }) {
         }
         actions={
           <>
+            {recipe.link ? <StartJobButton kind="create" artifact={{ id: recipe.id, name: recipe.name, arch: recipe.arch }} label="Build image" /> : null}
             <Button onClick={() => setDialog("arch")}>Change architecture</Button>
             <Button onClick={() => setDialog("edit")}>Edit</Button>
             <DeleteRecipeButton recipe={recipe} />

@@ -58,6 +58,11 @@ export async function runInRoot(ctx: BuildContext, step: string, root: string, s
       signal: ctx.signal,
       env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LANG: "C" } as unknown as NodeJS.ProcessEnv,
     });
+  } catch (err) {
+    // Say what failed in the user's terms, not the chroot command line and our paths.
+    const status = /exited with status (\d+)|was killed by (\w+)/.exec((err as Error).message);
+    if (status && !ctx.signal.aborted) throw new StepFailed(`The ${name === "archway-customize.sh" ? "customization script" : "recipe's build.sh"} ${status[1] ? `exited with status ${status[1]}` : `was killed by ${status[2]}`}; its output is in the log`);
+    throw err;
   } finally {
     await rm(file, { force: true });
   }

@@ -89,7 +89,7 @@ describe("failures and control", () => {
     const res = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "broken", customization_script: "echo about to fail >&2\nexit 7\n" });
     const done = await waitFor(res.body.id);
     expect(done.status).toBe("error");
-    expect(done.failure_reason).toMatch(/exited with status 7/);
+    expect(done.failure_reason).toBe("The customization script exited with status 7; its output is in the log");
     expect(await logText(res.body.id)).toContain("about to fail");
   }, 60_000);
 
