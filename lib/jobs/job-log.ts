@@ -4,7 +4,7 @@
 // line is written at once.
 import "server-only";
 import { db } from "@/lib/db";
-import { publish, type BusLine } from "./log-bus";
+import { linesEvent, publish, type BusLine } from "./log-bus";
 
 type Row = BusLine & { jobId: string };
 
@@ -41,7 +41,7 @@ export class JobLog {
       this.pending = [];
       try {
         await db().jobLogLine.createMany({ data: rows });
-        publish(this.jobId, { type: "lines", lines: rows.map(({ jobId: _j, ...l }) => l) });
+        publish(this.jobId, linesEvent(rows.map(({ jobId: _j, ...l }) => l)));
       } catch (err) {
         console.error(`[archway] job ${this.jobId}: ${rows.length} log line(s) could not be stored:`, err);
       }

@@ -4,7 +4,20 @@
 import { EventEmitter } from "node:events";
 
 export type BusLine = { seq: number; step: string; stream: string; line: string; time: Date };
-export type BusEvent = { type: "lines"; lines: BusLine[] } | { type: "end"; status: string; failureReason?: string | null };
+/** `frames` is the SSE encoding of all the lines, made once per batch and shared by every viewer. */
+export type BusEvent = { type: "lines"; lines: BusLine[]; frames: () => Uint8Array } | { type: "end"; status: string; failureReason?: string | null };
+
+const encoder = new TextEncoder();
+
+export function sseFrame(l: BusLine): string {
+  return `id: ${l.seq}\ndata: ${JSON.stringify({ seq: l.seq, step: l.step, stream: l.stream, time: l.time, line: l.line })}\n\n`;
+}
+
+/** A lines event whose encoding is computed on first use, then reused. */
+export function linesEvent(lines: BusLine[]): BusEvent {
+  let encoded: Uint8Array | undefined;
+  return { type: "lines", lines, frames: () => (encoded ??= encoder.encode(lines.map(sseFrame).join(""))) };
+}
 
 const globalBus = globalThis as unknown as { archwayLogBus?: EventEmitter };
 const bus = (globalBus.archwayLogBus ??= new EventEmitter().setMaxListeners(0));

@@ -5,14 +5,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { TERMINAL } from "./context";
-import { subscribe, type BusEvent, type BusLine } from "./log-bus";
+import { sseFrame, subscribe, type BusEvent, type BusLine } from "./log-bus";
 
 const PAGE = 1000;
-const MAX_QUEUED = 2000;
+// Queued chunks (a chunk is one batch of lines) before a viewer is left to catch up from the DB.
+const MAX_QUEUED = 256;
 const PING_MS = 15_000;
 
 const encoder = new TextEncoder();
-const frame = (l: BusLine) => encoder.encode(`id: ${l.seq}\ndata: ${JSON.stringify({ seq: l.seq, step: l.step, stream: l.stream, time: l.time, line: l.line })}\n\n`);
+const frame = (l: BusLine) => encoder.encode(sseFrame(l));
 const endFrame = (status: string, failureReason?: string | null) => encoder.encode(`event: end\ndata: ${JSON.stringify({ status, failure_reason: failureReason ?? undefined })}\n\n`);
 
 export function jobLogEventStream(jobId: string, afterSeq: number, step: string | undefined, signal: AbortSignal): ReadableStream<Uint8Array> {
@@ -52,12 +53,19 @@ export function jobLogEventStream(jobId: string, afterSeq: number, step: string 
             return;
           }
           if (lagging) return;
+          if ((controller.desiredSize ?? 0) < -MAX_QUEUED) {
+            lagging = true; // the database has everything; pull() resumes from lastSent
+            return;
+          }
+          // The common case: a viewer of every step that is up to date takes the batch's shared
+          // encoding in one piece (one JSON.stringify per line for all viewers together).
+          if (!step && e.lines[0] && e.lines[0].seq > lastSent) {
+            lastSent = e.lines[e.lines.length - 1].seq;
+            controller.enqueue(e.frames());
+            return;
+          }
           for (const l of e.lines) {
             if (l.seq <= lastSent) continue;
-            if ((controller.desiredSize ?? 0) < -MAX_QUEUED) {
-              lagging = true; // the database has everything; pull() resumes from lastSent
-              return;
-            }
             lastSent = l.seq;
             if (wanted(l)) controller.enqueue(frame(l));
           }
