@@ -2,7 +2,7 @@
 // on this x86_64 machine), failures, cancel killing the process group, restart reconciliation,
 // and the SSE log resuming exactly after Last-Event-ID.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -98,15 +98,24 @@ describe("failures and control", () => {
   it("cancel kills the whole process group", async () => {
     const marker = `archway-cancel-${Date.now()}`;
     const res = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "cancelled", customization_script: `sleep 300 & sleep 301 # ${marker}\n` });
-    await waitFor(res.body.id, (s) => s === "building_image");
-    await new Promise((r) => setTimeout(r, 500));
+    // Only processes whose root is this job's work directory count (other suites may sleep too).
+    const ours = () =>
+      execFileSync("sh", ["-c", `pgrep -f "sleep 30[01]" || true`], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .filter((pid) => {
+          try {
+            return readlinkSync(`/proc/${pid}/root`).includes(`/jobs/${res.body.id}/`);
+          } catch {
+            return false;
+          }
+        });
+    await expect.poll(() => ours().length, { timeout: 30_000 }).toBe(2);
     const c = await call(cancel.POST, { method: "POST", params: { job_id: res.body.id } });
     expect(c.status).toBe(202);
     const done = await waitFor(res.body.id);
     expect(done.status).toBe("cancelled");
-    await new Promise((r) => setTimeout(r, 500));
-    const left = execFileSync("sh", ["-c", `pgrep -f "sleep 30[01]" || true`], { encoding: "utf8" }).trim();
-    expect(left).toBe("");
+    expect(ours()).toEqual([]);
   }, 60_000);
 
   it("rejects arch in the request and unknown artifacts (400, nothing started)", async () => {
