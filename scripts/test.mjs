@@ -3,6 +3,7 @@
 // Flags: --only=unit|e2e, --db=sqlite|postgresql to run a part.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import net from "node:net";
 import { ROOT } from "./db/providers.mjs";
 import { startThrowawayPostgres } from "./pg/throwaway.mjs";
 import { ensurePrepared } from "./prepare.mjs";
@@ -33,6 +34,16 @@ async function createDatabase(adminUrl, name) {
   return url.toString();
 }
 
+/** A free loopback port for the browser tests' server, so a stray server elsewhere cannot collide. */
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(String(port)));
+    });
+  });
+}
+
 const bin = (name) => `${ROOT}/node_modules/.bin/${name}`;
 let ok = true;
 let pg;
@@ -45,7 +56,7 @@ try {
     if (only !== "unit") {
       if (!existsSync("/usr/bin/chromium") && !process.env.CHROMIUM_PATH) throw new Error("Chromium is missing: apt-get install chromium (or set CHROMIUM_PATH)");
       const e2eEnv = provider === "postgresql" ? { DATABASE_URL: await createDatabase(pg.url, "archway_e2e") } : {};
-      ok = run(`browser and API tests (${provider})`, bin("playwright"), ["test"], e2eEnv) && ok;
+      ok = run(`browser and API tests (${provider})`, bin("playwright"), ["test"], { E2E_PORT: process.env.E2E_PORT ?? (await freePort()), ...e2eEnv }) && ok;
     }
   }
 } finally {
