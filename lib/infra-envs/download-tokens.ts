@@ -26,9 +26,13 @@ export function readToken(token: string): (TokenClaims & { parts: [Buffer, strin
   const m = /^([A-Za-z0-9_-]{22})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{22})$/.exec(token);
   if (!m) return null;
   const id = Buffer.from(m[1], "base64url");
+  const sig = Buffer.from(m[3], "base64url");
+  // 22 base64url characters carry 132 bits for 128: only the canonical spelling is accepted, so a
+  // token has exactly one written form.
+  if (b64(id) !== m[1] || b64(sig) !== m[3]) return null;
   const hex = id.toString("hex");
   const infraEnvId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  return { infraEnvId, expiresAt: new Date(parseInt(m[2], 36) * 1000), parts: [id, m[2], Buffer.from(m[3], "base64url")] };
+  return { infraEnvId, expiresAt: new Date(parseInt(m[2], 36) * 1000), parts: [id, m[2], sig] };
 }
 
 /** True only for a token signed with `key` that has not expired. */
