@@ -6,8 +6,8 @@ import { ApiError } from "@/lib/api-client/api-error";
 import type { ClusterJson } from "@/lib/api-client/clusters";
 import { clusterUpdateSchema } from "@/lib/clusters/schemas";
 import { useUpdateCluster } from "@/lib/queries/use-update-cluster";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { FormFooter } from "@/components/ui/form-footer";
+import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keyIs, routeFieldErrors, zodFieldErrors, type Routed } from "@/components/ui/form-errors";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
@@ -60,14 +60,7 @@ function EditClusterForm({ cluster, onDone }: { cluster: ClusterJson; onDone: ()
           hint={cluster.pull_secret_set ? "A pull secret is stored; leave blank to keep it." : "No pull secret is stored."}
         />
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save changes"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} busy={update.isPending} submit="Save changes" busyLabel="Saving…" />
     </form>
   );
 }

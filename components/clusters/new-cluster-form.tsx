@@ -11,8 +11,8 @@ import { versionOffersArchChoice } from "@/lib/catalog/support";
 import { clusterCreateSchema } from "@/lib/clusters/schemas";
 import { useCreateCluster } from "@/lib/queries/use-create-cluster";
 import { ArchRadioGroup } from "@/components/catalog/arch-radio-group";
-import { Button } from "@/components/ui/button";
-import { DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { FormFooter } from "@/components/ui/form-footer";
+import { DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { routeFieldErrors, zodFieldErrors, type Routed } from "@/components/ui/form-errors";
 import { SelectField } from "@/components/ui/select-field";
@@ -114,14 +114,7 @@ export function NewClusterForm({ versions, onCancel, onCreated }: { versions: Op
         <TextAreaField label="SSH public key" name="ssh_public_key" optional placeholder="ssh-ed25519 AAAA… user@host" value={values.sshKey} onChange={(e) => update({ sshKey: e.target.value }, "ssh_public_key")} error={errors.ssh_public_key} hint="Lets you log in to the hosts as user core." />
         <TextAreaField label="Pull secret" name="pull_secret" optional placeholder='{"auths": {…}}' value={values.pullSecret} onChange={(e) => update({ pullSecret: e.target.value }, "pull_secret")} error={errors.pull_secret} hint="Stored write-only; never shown again." />
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create cluster"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onCancel} busy={create.isPending} submit="Create cluster" busyLabel="Creating…" />
     </form>
   );
 }

@@ -5,8 +5,8 @@ import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { archDisplayName, parseArch, sameArch, toImsArch, type Arch } from "@/lib/arch";
 import { ArchBadge } from "@/components/ui/arch-badge";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { FormFooter } from "@/components/ui/form-footer";
+import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { zodFieldErrors } from "@/components/ui/form-errors";
 import { SelectField } from "@/components/ui/select-field";
@@ -65,14 +65,7 @@ function ChangeArchForm({ onClose, what, current, consequence, note, schema, pen
           )}
         </div>
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" disabled={pending || unchanged}>
-          {pending ? "Changing…" : unchanged || !chosen || chosen === "multi" ? "Change architecture" : `Change ${what} to ${archDisplayName(chosen)}`}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onClose} busy={pending} disabled={unchanged} submit={unchanged || !chosen || chosen === "multi" ? "Change architecture" : `Change ${what} to ${archDisplayName(chosen)}`} busyLabel="Changing…" />
     </form>
   );
 }

@@ -9,8 +9,9 @@ import type { JobCreateBody } from "@/lib/api-client/jobs";
 import { jobCreateSchema } from "@/lib/jobs/schemas";
 import { useCreateJob } from "@/lib/queries/use-create-job";
 import { Button } from "@/components/ui/button";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keyIs, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
@@ -93,14 +94,7 @@ export function StartJobDialog({ kind, artifact, onClose }: { kind: JobKind; art
           {errors.unmapped.length && !create.error ? <FormAlert>{errors.unmapped.join("; ")}</FormAlert> : null}
           {failure ? <FormAlert title="The job was not started">{failure}</FormAlert> : null}
         </DialogBody>
-        <DialogFooter>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={create.isPending || create.isSuccess}>
-            {create.isPending || create.isSuccess ? "Starting…" : "Start job"}
-          </Button>
-        </DialogFooter>
+        <FormFooter onCancel={onClose} busy={create.isPending || create.isSuccess} submit="Start job" busyLabel="Starting…" />
       </form>
     </Dialog>
   );

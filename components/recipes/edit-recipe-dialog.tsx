@@ -6,9 +6,9 @@ import { ApiError } from "@/lib/api-client/api-error";
 import type { RecipeJson } from "@/lib/api-client/recipes";
 import { useUpdateRecipe } from "@/lib/queries/use-update-recipe";
 import { recipePatchSchema, type RecipePatch } from "@/lib/recipes/schemas";
-import { Button } from "@/components/ui/button";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { zodFieldErrors } from "@/components/ui/form-errors";
 import { TemplateVariablesField } from "./template-variables-field";
@@ -51,14 +51,7 @@ function EditRecipeForm({ recipe, onDone }: { recipe: RecipeJson; onDone: () => 
         <TemplateVariablesField rows={rows} onChange={setRows} errors={problems.variables} />
         {recipe.link ? <p className="text-xs text-slate-500">The uploaded archive is not checked again against the new variables.</p> : null}
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button variant="primary" type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save changes"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} busy={update.isPending} submit="Save changes" busyLabel="Saving…" />
     </form>
   );
 }

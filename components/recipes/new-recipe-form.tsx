@@ -6,9 +6,9 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/api-client/api-error";
 import { RECIPE_TYPES, recipeCreateSchema } from "@/lib/recipes/schemas";
 import { ArchiveUploadFailed, type useCreateRecipe } from "@/lib/queries/use-create-recipe";
-import { Button } from "@/components/ui/button";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Checkbox } from "@/components/ui/checkbox";
-import { DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { zodFieldErrors } from "@/components/ui/form-errors";
 import { RadioGroup } from "@/components/ui/radio-group";
@@ -131,14 +131,7 @@ export function NewRecipeForm({ create, onCancel, onCreated }: Props) {
         <TemplateVariablesField rows={values.variables} onChange={(variables) => setValues((v) => ({ ...v, variables }))} errors={problems.variables} />
         <ArchiveFileField file={values.file} onChange={(file) => update({ file }, "archive")} error={errors.archive} uploading={uploading} progress={create.progress} />
       </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onClick={onCancel}>
-          {uploading ? "Cancel upload" : "Cancel"}
-        </Button>
-        <Button variant="primary" type="submit" disabled={uploading}>
-          {uploading ? "Uploading…" : "Create recipe"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onCancel} busy={uploading} submit="Create recipe" busyLabel="Uploading…" cancelLabel={uploading ? "Cancel upload" : "Cancel"} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { BaseImage } from "@/lib/generated/sqlite/client";
 import { JobLog } from "@/lib/jobs/job-log";
+import { SAMPLE_ARCHES, type SampleArch } from "@/lib/os-images/arch-profiles";
 import { buildSampleIso } from "@/lib/os-images/sample-iso";
 import { download } from "./download";
 import { buildMinimalTemplate } from "./minimal";
@@ -36,11 +37,10 @@ export async function readyBaseImage(url: string): Promise<BaseImage | null> {
 }
 
 /** The sample ISOs of the embedded default are built here, on first use, when missing. */
-function sampleArchOf(url: string): "x86_64" | "aarch64" | null {
+function sampleArchOf(url: string): SampleArch | null {
   if (!url.startsWith("file:")) return null;
   const file = fileURLToPath(url);
-  for (const arch of ["x86_64", "aarch64"] as const) if (file === sampleIsoPath(env().dataDir, arch)) return arch;
-  return null;
+  return SAMPLE_ARCHES.find((arch) => file === sampleIsoPath(env().dataDir, arch)) ?? null;
 }
 
 /** Starts (or joins) the fetch job of one base image; resolves with the job id at once. */

@@ -70,7 +70,6 @@ export function jobLogEventStream(jobId: string, afterSeq: number, step: string 
             if (wanted(l)) controller.enqueue(frame(l));
           }
         });
-        (this as unknown as { close: () => void }).close = close;
       },
       async pull(controller) {
         if (closed || !lagging) return;

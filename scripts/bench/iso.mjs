@@ -83,7 +83,7 @@ consoleSrv = await startConsole({
   RELEASE_IMAGES: JSON.stringify([{ openshift_version: "4.14", cpu_architecture: "x86_64", url: "quay.io/x:4.14", version: "4.14.0", default: true }]),
   ARCHWAY_MAX_CONCURRENT_DOWNLOADS: "256",
 });
-const table = await waitForBaseImages(consoleSrv.base);
+await waitForBaseImages(consoleSrv.base);
 const cached = (await import("node:fs")).readdirSync(path.join(dataDir, "cache/base-images")).find((f) => f.endsWith(".iso"));
 const api = `${consoleSrv.base}/api/assisted-install/v2`;
 const post = (p, body) => fetch(`${api}/${p}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
@@ -135,4 +135,3 @@ console.log(`  download throughput        ${f(ours, 2)} GiB/s${nginxRate ? `   n
 console.log(`  RSS growth, 200 concurrent ${f((rssPeak - rssBefore) / MiB)} MiB (before ${f(rssBefore / MiB)} MiB, peak ${f(rssPeak / MiB)} MiB), errors ${errors} (goal < 64 MiB, 0 errors)`);
 console.log(`  create infra-env -> link   p50 ${f(percentile(linkMs, 50))} ms   p99 ${f(percentile(linkMs, 99))} ms (goal p99 < 50 ms)`);
 console.log(`  time to first byte         p50 ${f(percentile(ttfb, 50))} ms   p99 ${f(percentile(ttfb, 99))} ms (goal < 20 ms)`);
-void table;

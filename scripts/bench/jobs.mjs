@@ -77,7 +77,6 @@ const rssBefore = treeRss(srv.pid);
 let rssPeak = rssBefore;
 const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRss(srv.pid))), 100);
 const floodJob = await startJob(x86, flood, "flood");
-const t0 = Date.now();
 const floodViews = await Promise.all(Array.from({ length: 100 }, () => follow(floodJob.id)));
 const floodDone = await waitJob(floodJob.id);
 clearInterval(sampler);
@@ -100,4 +99,3 @@ for (const v of [1, 100]) console.log(`  log latency, ${String(v).padStart(3)} v
 console.log(`  flood job                   ${Math.round(100000 / floodSecs)} lines/s for ${f(floodSecs)} s; ${complete}/100 viewers got every line`);
 console.log(`  server RSS, 100 viewers     +${f((rssPeak - rssBefore) / MiB)} MiB (before ${f(rssBefore / MiB)} MiB, peak ${f(rssPeak / MiB)} MiB)`);
 console.log(`  customize step, same script x86_64 native ${f(durations.x86_64, 2)} s, aarch64 emulated ${f(durations.aarch64, 2)} s: ratio ${f(durations.aarch64 / durations.x86_64)}x (seed 000 says ~10x)`);
-void t0;
