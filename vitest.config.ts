@@ -1,8 +1,9 @@
 // Unit and route-handler tests. Each test file gets its own fresh database (test/setup-db.ts):
 // a temp SQLite file by default, a new database on a real PostgreSQL server when
 // TEST_PG_ADMIN_URL is set (scripts/test.mjs runs the suite both ways).
-import { defineConfig } from "vitest/config";
+
 import path from "node:path";
+import { defineConfig } from "vitest/config";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 

@@ -14,7 +14,13 @@ test("openshift-versions lists architectures per version", async ({ request }) =
 
 test("cluster and infra-env lifecycle with arm64", async ({ request }) => {
   const created = await request.post(`${V2}/clusters`, {
-    data: { name: name("sno"), openshift_version: "4.9", cpu_architecture: "arm64", high_availability_mode: "None", base_dns_domain: "example.com" },
+    data: {
+      name: name("sno"),
+      openshift_version: "4.9",
+      cpu_architecture: "arm64",
+      high_availability_mode: "None",
+      base_dns_domain: "example.com",
+    },
   });
   expect(created.status()).toBe(201);
   const cluster = await created.json();
@@ -22,7 +28,11 @@ test("cluster and infra-env lifecycle with arm64", async ({ request }) => {
 
   const ie = await request.post(`${V2}/infra-envs`, { data: { name: name("ie"), cluster_id: cluster.id } });
   expect(ie.status()).toBe(201);
-  expect(await ie.json()).toMatchObject({ cpu_architecture: "arm64", cluster_id: cluster.id, openshift_version: "4.9" });
+  expect(await ie.json()).toMatchObject({
+    cpu_architecture: "arm64",
+    cluster_id: cluster.id,
+    openshift_version: "4.9",
+  });
 
   const listed = await request.get(`${V2}/infra-envs?cluster_id=${cluster.id}`);
   expect((await listed.json()).length).toBe(1);
@@ -42,12 +52,17 @@ test("cluster and infra-env lifecycle with arm64", async ({ request }) => {
 test.describe("bad input is a clear 4xx with problem+json, never a 500", () => {
   test("malformed JSON, wrong types, unknown fields, oversized bodies, unknown ids", async ({ request }) => {
     // A Buffer is sent as is (a string would be JSON-encoded again).
-    const post = (data: string, type = "application/json") => request.post(`${V2}/clusters`, { data: Buffer.from(data), headers: { "content-type": type } });
+    const post = (data: string, type = "application/json") =>
+      request.post(`${V2}/clusters`, { data: Buffer.from(data), headers: { "content-type": type } });
     const checks: [Promise<import("@playwright/test").APIResponse>, number, RegExp][] = [
       [post('{"name":'), 400, /not valid JSON/],
       [post(JSON.stringify({ name: "x", openshift_version: 4.14 })), 400, /openshift_version/],
       [post(JSON.stringify({ name: "x", openshift_version: "4.14", surprise: true })), 400, /surprise: Unknown field/],
-      [post(JSON.stringify({ name: "x", openshift_version: "4.14", ssh_public_key: "k".repeat(1_200_000) })), 413, /larger than/],
+      [
+        post(JSON.stringify({ name: "x", openshift_version: "4.14", ssh_public_key: "k".repeat(1_200_000) })),
+        413,
+        /larger than/,
+      ],
       [post("name=x", "text/plain"), 415, /application\/json/],
       [request.get(`${V2}/clusters/00000000-0000-4000-8000-000000000000`), 404, /not found/],
       [request.get(`${V2}/infra-envs/not-an-id`), 404, /Not found/],
@@ -67,14 +82,21 @@ test.describe("bad input is a clear 4xx with problem+json, never a 500", () => {
 
 test("the discovery ISO over real HTTP: HEAD and ranges carry Content-Length", async ({ request }) => {
   test.setTimeout(120_000);
-  const ie = await (await request.post(`${V2}/infra-envs`, { data: { name: name("http"), openshift_version: "4.14", cpu_architecture: "arm64" } })).json();
+  const ie = await (
+    await request.post(`${V2}/infra-envs`, {
+      data: { name: name("http"), openshift_version: "4.14", cpu_architecture: "arm64" },
+    })
+  ).json();
   let link: { url: string; size_bytes: number } | undefined;
   await expect
-    .poll(async () => {
-      const res = await request.get(`${V2}/infra-envs/${ie.id}/downloads/image-url`);
-      if (res.status() === 200) link = await res.json();
-      return res.status();
-    }, { timeout: 90_000, intervals: [1000] })
+    .poll(
+      async () => {
+        const res = await request.get(`${V2}/infra-envs/${ie.id}/downloads/image-url`);
+        if (res.status() === 200) link = await res.json();
+        return res.status();
+      },
+      { timeout: 90_000, intervals: [1000] },
+    )
     .toBe(200);
   const head = await request.head(link!.url);
   expect(head.status()).toBe(200);

@@ -21,11 +21,15 @@ test("creates an Arm64 single-node cluster at 4.9 through the dialog", async ({ 
   const controlPlane = dialog.getByRole("group", { name: "Control plane" });
   const threeNodes = controlPlane.getByRole("radio", { name: "3 nodes (highly available)" });
   await expect(threeNodes).toBeDisabled();
-  await expect(threeNodes).toHaveAccessibleDescription("Arm64 (aarch64) at OpenShift 4.9 installs single-node clusters only");
+  await expect(threeNodes).toHaveAccessibleDescription(
+    "Arm64 (aarch64) at OpenShift 4.9 installs single-node clusters only",
+  );
   await expect(controlPlane.getByRole("radio", { name: "Single-node OpenShift" })).toBeChecked();
 
   // ODF never runs on Arm64; the operators table says so before the server has to.
-  const odf = dialog.getByRole("group", { name: "Operators" }).getByRole("checkbox", { name: "OpenShift Data Foundation" });
+  const odf = dialog
+    .getByRole("group", { name: "Operators" })
+    .getByRole("checkbox", { name: "OpenShift Data Foundation" });
   await expect(odf).toBeDisabled();
   await expect(odf).toHaveAccessibleDescription(/not compatible with the arm64 architecture on version 4\.9/);
 
@@ -62,8 +66,11 @@ test("at 4.8 Arm64 is disabled with its reason, and a chosen Arm64 falls back to
   await expect(x86).toBeChecked();
   await expect(arch.getByText("Arm64 (aarch64) needs OpenShift 4.9 or later")).toBeVisible();
   await expect(arm).toHaveAccessibleDescription("Arm64 (aarch64) needs OpenShift 4.9 or later");
-  await expect(arch.getByRole("radio", { name: "Multi-architecture" })).toHaveAccessibleDescription("Multi-architecture needs OpenShift 4.11 or later");
-  for (const name of ["IBM Power (ppc64le)", "IBM Z (s390x)", "Multi-architecture"]) await expect(arch.getByRole("radio", { name })).toBeDisabled();
+  await expect(arch.getByRole("radio", { name: "Multi-architecture" })).toHaveAccessibleDescription(
+    "Multi-architecture needs OpenShift 4.11 or later",
+  );
+  for (const name of ["IBM Power (ppc64le)", "IBM Z (s390x)", "Multi-architecture"])
+    await expect(arch.getByRole("radio", { name })).toBeDisabled();
   await expect(x86).toBeEnabled();
 
   // OCS exists up to 4.8 and brings the Local Storage Operator; at 4.9 it is gone (use ODF) and unchecked.
@@ -77,14 +84,23 @@ test("at 4.8 Arm64 is disabled with its reason, and a chosen Arm64 falls back to
   await expect(ocs).toHaveAccessibleDescription(/use odf instead/);
 });
 
-test("the architecture, version and topology have no editable control on the cluster page or in Edit", async ({ page, request }) => {
-  const cluster = await createClusterViaApi(request, { name: uniqueName("ro"), openshift_version: "4.14", cpu_architecture: "arm64", control_plane_count: 3 });
+test("the architecture, version and topology have no editable control on the cluster page or in Edit", async ({
+  page,
+  request,
+}) => {
+  const cluster = await createClusterViaApi(request, {
+    name: uniqueName("ro"),
+    openshift_version: "4.14",
+    cpu_architecture: "arm64",
+    control_plane_count: 3,
+  });
   await page.goto(`/clusters/${cluster.id}`);
   await expect(page.getByRole("heading", { level: 1, name: cluster.name })).toBeVisible();
   await expect(fact(page, "CPU architecture")).toContainText("Arm64 (aarch64)");
   await expect(fact(page, "Control plane")).toContainText("3 control plane nodes");
   const main = page.getByRole("main");
-  for (const role of ["radio", "combobox", "textbox", "checkbox", "spinbutton"] as const) await expect(main.getByRole(role)).toHaveCount(0);
+  for (const role of ["radio", "combobox", "textbox", "checkbox", "spinbutton"] as const)
+    await expect(main.getByRole(role)).toHaveCount(0);
 
   // The edit dialog changes only what may change.
   await page.getByRole("button", { name: "Edit" }).click();
@@ -158,7 +174,11 @@ test("an unknown cluster id shows a clear not-found state", async ({ page }) => 
 });
 
 test("the list shows each cluster's architecture and topology", async ({ page, request }) => {
-  const cluster = await createClusterViaApi(request, { name: uniqueName("listed"), openshift_version: "4.14", cpu_architecture: "multi" });
+  const cluster = await createClusterViaApi(request, {
+    name: uniqueName("listed"),
+    openshift_version: "4.14",
+    cpu_architecture: "multi",
+  });
   await page.goto("/clusters");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: cluster.name }) });
   await expect(row).toContainText("Multi-architecture");

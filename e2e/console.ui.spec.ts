@@ -21,11 +21,15 @@ test("the OS images page shows the table and why each architecture is or is not 
   await expect(cells(/^4\.8 \(4\.8\.57\)/).nth(0)).toHaveText("Available");
   await expect(cells(/^4\.8 \(4\.8\.57\)/).nth(1)).toHaveText("Arm64 (aarch64) needs OpenShift 4.9 or later");
   await expect(cells(/^4\.9 \(4\.9\.59\)/).nth(1)).toContainText("Developer preview");
-  await expect(cells(/^4\.14 \(4\.14\.38\)/).nth(2)).toHaveText("No OS image or release image for IBM Power (ppc64le) at 4.14 in the image table");
+  await expect(cells(/^4\.14 \(4\.14\.38\)/).nth(2)).toHaveText(
+    "No OS image or release image for IBM Power (ppc64le) at 4.14 in the image table",
+  );
   await expect(cells(/^4\.14 \(4\.14\.38\)/).nth(4)).toContainText("Available");
 
   // One row per OS image (a row may have a details row under it: a fetch job, an error).
   const osImages = page.getByRole("table", { name: "OS images" });
   await expect(osImages.getByRole("row").filter({ has: page.getByRole("button", { name: /fetch/i }) })).toHaveCount(5);
-  await expect(page.getByRole("table", { name: "Release images" }).getByRole("row").filter({ hasText: "4.14.38-multi" })).toContainText("Multi-architecture");
+  await expect(
+    page.getByRole("table", { name: "Release images" }).getByRole("row").filter({ hasText: "4.14.38-multi" }),
+  ).toContainText("Multi-architecture");
 });

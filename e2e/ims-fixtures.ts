@@ -1,7 +1,7 @@
 // Helpers for the IMS UI specs: recipe archives (good and malicious, as real tar.gz bytes), SSH
 // keys, and seeding recipes, images, artifacts and jobs through the real API.
 import { createHash, randomBytes } from "node:crypto";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect } from "@playwright/test";
 import { gz, rawTar, tarTree } from "../lib/recipes/archive/testing/archives";
 
 export const IMS = "/apis/ims/v3";
@@ -10,7 +10,12 @@ export const KIWI_CONFIG = `<?xml version="1.0"?><image schemaversion="7.4" name
 
 /** A kiwi-ng recipe made by the tar package; with `templated`, a template file using RELEASE and OWNER. */
 export function kiwiArchive(opts: { templated?: boolean } = {}): Promise<Buffer> {
-  const templates: Record<string, string> = opts.templated ? { ".ims_recipe_template.yaml": "template_files:\n  - root/etc/motd\n", "root/etc/motd": "release {{ RELEASE }} by {{ OWNER }}\n" } : {};
+  const templates: Record<string, string> = opts.templated
+    ? {
+        ".ims_recipe_template.yaml": "template_files:\n  - root/etc/motd\n",
+        "root/etc/motd": "release {{ RELEASE }} by {{ OWNER }}\n",
+      }
+    : {};
   return tarTree({ "config.xml": KIWI_CONFIG, ...templates });
 }
 
@@ -36,28 +41,59 @@ async function post(request: APIRequestContext, path: string, data: Json, status
   return (await res.json()) as Json;
 }
 
-export const createRecipeViaApi = (request: APIRequestContext, body: Json) => post(request, "/recipes", body) as Promise<{ id: string; name: string; arch: string }>;
+export const createRecipeViaApi = (request: APIRequestContext, body: Json) =>
+  post(request, "/recipes", body) as Promise<{ id: string; name: string; arch: string }>;
 
-export const createImageViaApi = (request: APIRequestContext, body: Json) => post(request, "/images", body) as Promise<{ id: string; name: string; arch: string }>;
+export const createImageViaApi = (request: APIRequestContext, body: Json) =>
+  post(request, "/images", body) as Promise<{ id: string; name: string; arch: string }>;
 
 export async function uploadArchiveViaApi(request: APIRequestContext, recipeId: string, archive: Buffer) {
-  const res = await request.put(`${IMS}/recipes/${recipeId}/archive`, { data: archive, headers: { "Content-Type": "application/gzip" } });
+  const res = await request.put(`${IMS}/recipes/${recipeId}/archive`, {
+    data: archive,
+    headers: { "Content-Type": "application/gzip" },
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 
-export type StoredArtifact = { id: string; link: { path: string; etag: string; type: string }; size: number; md5: string; sha256: string };
+export type StoredArtifact = {
+  id: string;
+  link: { path: string; etag: string; type: string };
+  size: number;
+  md5: string;
+  sha256: string;
+};
 
-export async function uploadArtifactViaApi(request: APIRequestContext, body: Buffer | string, contentType = "application/octet-stream"): Promise<StoredArtifact> {
-  const res = await request.post(`${IMS}/artifacts`, { data: Buffer.from(body), headers: { "Content-Type": contentType } });
+export async function uploadArtifactViaApi(
+  request: APIRequestContext,
+  body: Buffer | string,
+  contentType = "application/octet-stream",
+): Promise<StoredArtifact> {
+  const res = await request.post(`${IMS}/artifacts`, {
+    data: Buffer.from(body),
+    headers: { "Content-Type": contentType },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as StoredArtifact;
 }
 
-const TYPES = { rootfs: "application/vnd.cray.image.rootfs.squashfs", kernel: "application/vnd.cray.image.kernel", initrd: "application/vnd.cray.image.initrd" } as const;
+const TYPES = {
+  rootfs: "application/vnd.cray.image.rootfs.squashfs",
+  kernel: "application/vnd.cray.image.kernel",
+  initrd: "application/vnd.cray.image.initrd",
+} as const;
 
 /** Imports an image as IMS does: the artifacts, then a manifest.json listing them, then the image linked to it. */
-export async function importImageViaApi(request: APIRequestContext, body: { name: string; arch: string; metadata?: Record<string, string> }, files: Partial<Record<keyof typeof TYPES, Buffer>>) {
-  const stored = await Promise.all(Object.entries(files).map(async ([role, data]) => ({ role: role as keyof typeof TYPES, a: await uploadArtifactViaApi(request, data!) })));
+export async function importImageViaApi(
+  request: APIRequestContext,
+  body: { name: string; arch: string; metadata?: Record<string, string> },
+  files: Partial<Record<keyof typeof TYPES, Buffer>>,
+) {
+  const stored = await Promise.all(
+    Object.entries(files).map(async ([role, data]) => ({
+      role: role as keyof typeof TYPES,
+      a: await uploadArtifactViaApi(request, data!),
+    })),
+  );
   const manifest = {
     version: "1.0",
     created: "2026-01-01 12:00:00",
@@ -65,9 +101,16 @@ export async function importImageViaApi(request: APIRequestContext, body: { name
   };
   const m = await uploadArtifactViaApi(request, JSON.stringify(manifest), "application/json");
   const image = await createImageViaApi(request, { ...body, link: m.link });
-  return { image, artifacts: Object.fromEntries(stored.map(({ role, a }) => [role, a])) as Partial<Record<keyof typeof TYPES, StoredArtifact>> };
+  return {
+    image,
+    artifacts: Object.fromEntries(stored.map(({ role, a }) => [role, a])) as Partial<
+      Record<keyof typeof TYPES, StoredArtifact>
+    >,
+  };
 }
 
 /** A create job from a recipe; it keeps the recipe referenced (a delete is refused with 409). */
 export const startCreateJobViaApi = (request: APIRequestContext, recipeId: string) =>
-  post(request, "/jobs", { job_type: "create", artifact_id: recipeId, image_root_archive_name: "e2e" }) as Promise<{ id: string }>;
+  post(request, "/jobs", { job_type: "create", artifact_id: recipeId, image_root_archive_name: "e2e" }) as Promise<{
+    id: string;
+  }>;

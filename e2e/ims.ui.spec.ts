@@ -1,7 +1,7 @@
 // The IMS pages: a recipe created and its archive uploaded in one step (and a malicious archive
 // refused with nothing left behind), architecture corrections on recipes and images, an imported
 // image's labels and artifacts, refused deletes, and public keys.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { fact, uniqueName } from "./fixtures";
 import {
   createImageViaApi,
@@ -21,7 +21,10 @@ async function openNewRecipeDialog(page: Page) {
   return page.getByRole("dialog", { name: "New recipe" });
 }
 
-test("a recipe is created and its archive uploaded in one step, then listed as Arm64 and found by the architecture filter", async ({ page, request }) => {
+test("a recipe is created and its archive uploaded in one step, then listed as Arm64 and found by the architecture filter", async ({
+  page,
+  request,
+}) => {
   const name = uniqueName("arm-recipe");
   const dialog = await openNewRecipeDialog(page);
   await expect(dialog.getByLabel("Name", { exact: true })).toBeFocused();
@@ -35,16 +38,25 @@ test("a recipe is created and its archive uploaded in one step, then listed as A
   await expect(dialog.getByLabel("Variable 1 key")).toBeFocused();
   await dialog.getByLabel("Variable 1 key").fill("RELEASE");
   await dialog.getByLabel("Variable 1 value").fill("15.5");
-  await dialog.getByLabel("Recipe archive", { exact: true }).setInputFiles({ name: "recipe.tar.gz", mimeType: "application/gzip", buffer: await kiwiArchive({ templated: true }) });
+  await dialog.getByLabel("Recipe archive", { exact: true }).setInputFiles({
+    name: "recipe.tar.gz",
+    mimeType: "application/gzip",
+    buffer: await kiwiArchive({ templated: true }),
+  });
   await dialog.getByRole("button", { name: "Create recipe" }).click();
 
   await expect(page).toHaveURL(/\/recipes\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(fact(page, "CPU architecture")).toContainText("Arm64 (aarch64)");
   await expect(fact(page, "Template variables")).toContainText("RELEASE");
-  await expect(fact(page, "Archive").getByRole("link", { name: `Download the archive of ${name}` })).toHaveAttribute("href", /\/apis\/ims\/v3\/recipes\/[0-9a-f-]{36}\/archive$/);
+  await expect(fact(page, "Archive").getByRole("link", { name: `Download the archive of ${name}` })).toHaveAttribute(
+    "href",
+    /\/apis\/ims\/v3\/recipes\/[0-9a-f-]{36}\/archive$/,
+  );
   // The upload's warning (OWNER is used by the template but not in the dictionary) is shown once.
-  await expect(page.getByRole("region", { name: "Archive upload" })).toContainText('template variable "OWNER" is not in the recipe\'s template_dictionary');
+  await expect(page.getByRole("region", { name: "Archive upload" })).toContainText(
+    'template variable "OWNER" is not in the recipe\'s template_dictionary',
+  );
 
   await page.goto("/recipes");
   const table = page.getByRole("table", { name: "Recipes" });
@@ -58,7 +70,11 @@ test("a recipe is created and its archive uploaded in one step, then listed as A
   await expect(row).toHaveCount(0);
   await filters.getByLabel("Architecture").selectOption("aarch64");
   await expect(row).toHaveCount(1);
-  for (const cell of await table.getByRole("row").filter({ has: page.getByRole("link") }).all()) await expect(cell).toContainText("Arm64 (aarch64)");
+  for (const cell of await table
+    .getByRole("row")
+    .filter({ has: page.getByRole("link") })
+    .all())
+    await expect(cell).toContainText("Arm64 (aarch64)");
   await filters.getByLabel("Name").fill(name);
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("navigation", { name: "Recipe pages" })).toContainText("1–1 of 1");
@@ -68,13 +84,18 @@ test("a recipe is created and its archive uploaded in one step, then listed as A
   expect(listed[0].link.path).toMatch(/^\/apis\/ims\/v3\/artifacts\//);
 });
 
-test("a malicious archive is refused with the server's reason under the file field, and no recipe remains", async ({ page, request }) => {
+test("a malicious archive is refused with the server's reason under the file field, and no recipe remains", async ({
+  page,
+  request,
+}) => {
   const name = uniqueName("evil");
   const dialog = await openNewRecipeDialog(page);
   await dialog.getByLabel("Name", { exact: true }).fill(name);
   await dialog.getByLabel("Linux distribution").fill("sles15");
   await dialog.getByLabel("Architecture").selectOption("aarch64");
-  await dialog.getByLabel("Recipe archive", { exact: true }).setInputFiles({ name: "evil.tar.gz", mimeType: "application/gzip", buffer: traversalArchive() });
+  await dialog
+    .getByLabel("Recipe archive", { exact: true })
+    .setInputFiles({ name: "evil.tar.gz", mimeType: "application/gzip", buffer: traversalArchive() });
   await dialog.getByRole("button", { name: "Create recipe" }).click();
 
   const file = dialog.getByLabel("Recipe archive", { exact: true });
@@ -97,14 +118,26 @@ test("the New recipe form checks its fields with the API's schema before sending
   await dialog.getByLabel("Variable 1 key").fill("9lives");
   await dialog.getByRole("button", { name: "Create recipe" }).click();
   await expect(dialog.getByLabel("Name", { exact: true })).toHaveAccessibleDescription("Required");
-  await expect(dialog.getByLabel("Linux distribution")).toHaveAccessibleDescription(/^Lowercase, such as sles15 or debian12/);
+  await expect(dialog.getByLabel("Linux distribution")).toHaveAccessibleDescription(
+    /^Lowercase, such as sles15 or debian12/,
+  );
   await expect(dialog.getByLabel("Variable 1 key")).toHaveAttribute("aria-invalid", "true");
-  await expect(dialog.getByLabel("Recipe archive", { exact: true })).toHaveAccessibleDescription(/^Choose the recipe archive \(\.tar\.gz\)/);
+  await expect(dialog.getByLabel("Recipe archive", { exact: true })).toHaveAccessibleDescription(
+    /^Choose the recipe archive \(\.tar\.gz\)/,
+  );
   await expect(dialog.getByLabel("Name", { exact: true })).toBeFocused();
 });
 
-test("a recipe created through the API gets its architecture corrected, and its archive uploaded from its page", async ({ page, request }) => {
-  const recipe = await createRecipeViaApi(request, { name: uniqueName("cli-recipe"), recipe_type: "kiwi-ng", linux_distribution: "sles15", arch: "x86_64" });
+test("a recipe created through the API gets its architecture corrected, and its archive uploaded from its page", async ({
+  page,
+  request,
+}) => {
+  const recipe = await createRecipeViaApi(request, {
+    name: uniqueName("cli-recipe"),
+    recipe_type: "kiwi-ng",
+    linux_distribution: "sles15",
+    arch: "x86_64",
+  });
   await page.goto(`/recipes/${recipe.id}`);
   await expect(fact(page, "Archive")).toContainText("No archive uploaded");
 
@@ -122,15 +155,24 @@ test("a recipe created through the API gets its architecture corrected, and its 
 
   await fact(page, "Archive").getByRole("button", { name: "Upload archive" }).click();
   const upload = page.getByRole("dialog", { name: "Upload archive" });
-  await upload.getByLabel("Recipe archive", { exact: true }).setInputFiles({ name: "recipe.tar.gz", mimeType: "application/gzip", buffer: await kiwiArchive() });
+  await upload
+    .getByLabel("Recipe archive", { exact: true })
+    .setInputFiles({ name: "recipe.tar.gz", mimeType: "application/gzip", buffer: await kiwiArchive() });
   await upload.getByRole("button", { name: "Upload archive" }).click();
   await expect(upload).toBeHidden();
   await expect(fact(page, "Archive").getByRole("link", { name: /Download/ })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Archive upload" })).toContainText(/Archive uploaded and checked \(\d+ entr(y|ies)\)/);
+  await expect(page.getByRole("region", { name: "Archive upload" })).toContainText(
+    /Archive uploaded and checked \(\d+ entr(y|ies)\)/,
+  );
 });
 
 test("deleting a recipe a job builds from is refused, and the dialog lists the job", async ({ page, request }) => {
-  const recipe = await createRecipeViaApi(request, { name: uniqueName("busy"), recipe_type: "kiwi-ng", linux_distribution: "sles15", arch: "aarch64" });
+  const recipe = await createRecipeViaApi(request, {
+    name: uniqueName("busy"),
+    recipe_type: "kiwi-ng",
+    linux_distribution: "sles15",
+    arch: "aarch64",
+  });
   await uploadArchiveViaApi(request, recipe.id, await kiwiArchive());
   const job = await startCreateJobViaApi(request, recipe.id);
   await page.goto(`/recipes/${recipe.id}`);
@@ -152,7 +194,9 @@ test("an image's architecture is corrected after a confirmation that says what c
   const dialog = page.getByRole("dialog", { name: "Change architecture" });
   await expect(dialog.getByLabel("Architecture")).toBeFocused();
   await dialog.getByLabel("Architecture").selectOption("aarch64");
-  await expect(dialog).toContainText("Customize jobs started from this image after this change will run as aarch64 (Arm64), natively on aarch64 hosts or under QEMU emulation elsewhere");
+  await expect(dialog).toContainText(
+    "Customize jobs started from this image after this change will run as aarch64 (Arm64), natively on aarch64 hosts or under QEMU emulation elsewhere",
+  );
   await dialog.getByRole("button", { name: "Change image to Arm64 (aarch64)" }).click();
   await expect(dialog).toBeHidden();
   await expect(fact(page, "CPU architecture")).toContainText("Arm64 (aarch64)");
@@ -160,12 +204,21 @@ test("an image's architecture is corrected after a confirmation that says what c
   expect((await (await request.get(`${IMS}/images/${image.id}`)).json()).arch).toBe("aarch64");
 
   await page.goto("/images");
-  await expect(page.getByRole("table", { name: "Images" }).getByRole("row").filter({ hasText: image.name })).toContainText("Arm64 (aarch64)");
+  await expect(
+    page.getByRole("table", { name: "Images" }).getByRole("row").filter({ hasText: image.name }),
+  ).toContainText("Arm64 (aarch64)");
 });
 
-test("an imported image lists its manifest's artifacts with sizes and checksums, and its labels can be added and removed", async ({ page, request }) => {
+test("an imported image lists its manifest's artifacts with sizes and checksums, and its labels can be added and removed", async ({
+  page,
+  request,
+}) => {
   const rootfs = Buffer.alloc(3 * 1024 * 1024 + 5, 7);
-  const { image, artifacts } = await importImageViaApi(request, { name: uniqueName("compute"), arch: "aarch64", metadata: { release: "1.0" } }, { rootfs, kernel: Buffer.from("kernel"), initrd: Buffer.from("initrd") });
+  const { image, artifacts } = await importImageViaApi(
+    request,
+    { name: uniqueName("compute"), arch: "aarch64", metadata: { release: "1.0" } },
+    { rootfs, kernel: Buffer.from("kernel"), initrd: Buffer.from("initrd") },
+  );
 
   await page.goto("/images");
   const row = page.getByRole("table", { name: "Images" }).getByRole("row").filter({ hasText: image.name });
@@ -180,7 +233,10 @@ test("an imported image lists its manifest's artifacts with sizes and checksums,
   await expect(rootfsRow).toContainText(artifacts.rootfs!.md5);
   await expect(rootfsRow).toContainText(artifacts.rootfs!.sha256);
   await expect(rootfsRow.getByRole("button", { name: "Copy sha256 of the Root filesystem (squashfs)" })).toBeVisible();
-  await expect(rootfsRow.getByRole("link", { name: "Download Root filesystem (squashfs)" })).toHaveAttribute("href", artifacts.rootfs!.link.path);
+  await expect(rootfsRow.getByRole("link", { name: "Download Root filesystem (squashfs)" })).toHaveAttribute(
+    "href",
+    artifacts.rootfs!.link.path,
+  );
   await expect(table.getByRole("row").filter({ hasText: "Kernel" })).toContainText("6 bytes");
   await expect(table.getByRole("row")).toHaveCount(4);
 

@@ -1,7 +1,7 @@
 // Image jobs in the browser: a customize job on the aarch64 sample image streams its log live (lines
 // appear while it runs, under emulation), ends with a link to the new image; the start-job dialog
 // starts one and lands on its page; a long job is cancelled from its page.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { uniqueName } from "./fixtures";
 
 const IMS = "/apis/ims/v3";
@@ -25,24 +25,37 @@ async function sampleImage(request: APIRequestContext, arch: string): Promise<Im
 }
 
 async function startCustomize(request: APIRequestContext, image: Image, script: string): Promise<Job> {
-  const res = await request.post(`${IMS}/jobs`, { data: { job_type: "customize", artifact_id: image.id, image_root_archive_name: uniqueName("e2e-custom"), customization_script: script } });
+  const res = await request.post(`${IMS}/jobs`, {
+    data: {
+      job_type: "customize",
+      artifact_id: image.id,
+      image_root_archive_name: uniqueName("e2e-custom"),
+      customization_script: script,
+    },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as Job;
 }
 
 const status = (page: Page) => page.getByRole("status", { name: "Job status" });
 
-test("a customize job's log streams while it runs under emulation, then links to the new image", async ({ page, request }) => {
+test("a customize job's log streams while it runs under emulation, then links to the new image", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const image = await sampleImage(request, "aarch64");
   // Busybox's sleep takes whole seconds: a pause every 5 ticks makes 40 ticks last 8 s.
-  const script = 'echo "inside: $(uname -m)"\nfor i in $(seq 1 40); do echo "tick $i"; [ $((i % 5)) -eq 0 ] && sleep 1; done\necho "to stderr" >&2\n';
+  const script =
+    'echo "inside: $(uname -m)"\nfor i in $(seq 1 40); do echo "tick $i"; [ $((i % 5)) -eq 0 ] && sleep 1; done\necho "to stderr" >&2\n';
   const job = await startCustomize(request, image, script);
   expect(job).toMatchObject({ arch: "aarch64", emulated: true });
 
   await page.goto(`/jobs/${job.id}`);
   await expect(page.getByRole("heading", { level: 1, name: `Customize job ${job.id.slice(0, 8)}` })).toBeVisible();
-  await expect(page.getByRole("note").filter({ hasText: "Runs under QEMU emulation, expect about 10x slower" })).toBeVisible();
+  await expect(
+    page.getByRole("note").filter({ hasText: "Runs under QEMU emulation, expect about 10x slower" }),
+  ).toBeVisible();
   await expect(page.getByText(/Arm64 \(aarch64\) — inherited from the image/)).toContainText(image.name);
 
   const log = page.getByRole("log", { name: "Job log" });
@@ -50,7 +63,9 @@ test("a customize job's log streams while it runs under emulation, then links to
   await expect(log).toContainText("tick 3", { timeout: 90_000 });
   await expect(status(page)).not.toHaveText("Success");
   await expect(log).not.toContainText("tick 40");
-  await expect(page.getByRole("list", { name: "Steps" }).locator('[aria-current="step"]')).toContainText("Building image");
+  await expect(page.getByRole("list", { name: "Steps" }).locator('[aria-current="step"]')).toContainText(
+    "Building image",
+  );
   await expect(log).toContainText("inside: aarch64");
 
   await expect(status(page)).toHaveText("Success", { timeout: 120_000 });
@@ -58,19 +73,28 @@ test("a customize job's log streams while it runs under emulation, then links to
   await expect(log.locator('[data-stream="stderr"]').filter({ hasText: "to stderr" })).toBeVisible();
   const outcome = page.getByRole("status").filter({ hasText: "The job succeeded" });
   const done = (await (await request.get(`${IMS}/jobs/${job.id}`)).json()) as Job;
-  await expect(outcome.getByRole("link", { name: "Open the new image" })).toHaveAttribute("href", `/images/${done.resultant_image_id}`);
+  await expect(outcome.getByRole("link", { name: "Open the new image" })).toHaveAttribute(
+    "href",
+    `/images/${done.resultant_image_id}`,
+  );
   await expect(outcome).toContainText("Arm64 (aarch64)");
 
   // Search filters and marks; the download is the log as text.
   await page.getByRole("searchbox", { name: "Search the log" }).fill("tick 1");
   await expect(log.locator("mark").first()).toHaveText("tick 1");
   await expect(log.locator("[data-stream]")).toHaveCount(11); // tick 1, 10-19
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download", exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download", exact: true }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`${job.id}.log`);
 
   // The list shows it with its architecture and the emulated mark.
   await page.goto("/jobs?job_type=customize&arch=aarch64");
-  const row = page.getByRole("table", { name: "Jobs" }).getByRole("row").filter({ hasText: job.id.slice(0, 8) });
+  const row = page
+    .getByRole("table", { name: "Jobs" })
+    .getByRole("row")
+    .filter({ hasText: job.id.slice(0, 8) });
   await expect(row).toContainText("Success");
   await expect(row).toContainText("Emulated");
   await expect(row).toContainText(image.name);
@@ -81,7 +105,9 @@ test("the start-job dialog says the inherited arch, starts a customize job and o
   const image = await sampleImage(request, "aarch64");
   await page.goto(`/jobs/new?kind=customize&artifact_id=${image.id}`);
   const dialog = page.getByRole("dialog", { name: `Customize ${image.name}` });
-  await expect(dialog.getByRole("note")).toContainText(`This job will run as Arm64 (aarch64) (inherited from the image ${image.name})`);
+  await expect(dialog.getByRole("note")).toContainText(
+    `This job will run as Arm64 (aarch64) (inherited from the image ${image.name})`,
+  );
   await expect(dialog.getByRole("note")).toContainText("QEMU user emulation");
 
   // Both fields are required: the form says so before anything is sent.
@@ -92,7 +118,11 @@ test("the start-job dialog says the inherited arch, starts a customize job and o
 
   const name = uniqueName("e2e-dialog");
   await dialog.getByLabel("New image name").fill(name);
-  await dialog.getByLabel("Upload script…").setInputFiles({ name: "hello.sh", mimeType: "text/x-shellscript", buffer: Buffer.from('echo "hello from $(uname -m)"\n') });
+  await dialog.getByLabel("Upload script…").setInputFiles({
+    name: "hello.sh",
+    mimeType: "text/x-shellscript",
+    buffer: Buffer.from('echo "hello from $(uname -m)"\n'),
+  });
   await expect(dialog.getByLabel("Customization script")).toHaveValue('echo "hello from $(uname -m)"\n');
   await dialog.getByRole("button", { name: "Start job" }).click();
 
@@ -115,7 +145,9 @@ test("a long job is cancelled from its page", async ({ page, request }) => {
   const confirm = page.getByRole("dialog", { name: "Cancel this job?" });
   await confirm.getByRole("button", { name: "Cancel job" }).click();
   await expect(status(page)).toHaveText("Cancelled", { timeout: 30_000 });
-  await expect(page.getByRole("status").filter({ hasText: "The job was cancelled" })).toContainText("Cancelled by the user");
+  await expect(page.getByRole("status").filter({ hasText: "The job was cancelled" })).toContainText(
+    "Cancelled by the user",
+  );
   await expect(page.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
 });

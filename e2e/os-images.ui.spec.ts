@@ -1,6 +1,6 @@
 // The OS images page's base-ISO cache: rows reach Cached with the architecture found on the ISO,
 // and Re-fetch runs a job whose progress and log show under the row.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
 function osImageRow(page: Page, version: string, arch: string) {
   return page

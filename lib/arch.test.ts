@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { archDisplayName, archOrMultiSchema, archSchema, hostArch, parseArch, sameArch, toAssistedArch, toImsArch } from "./arch";
+import {
+  archDisplayName,
+  archOrMultiSchema,
+  archSchema,
+  hostArch,
+  parseArch,
+  sameArch,
+  toAssistedArch,
+  toImsArch,
+} from "./arch";
 
 describe("parseArch", () => {
   it.each([

@@ -18,18 +18,32 @@ const envSchema = z.object({
   OPENSHIFT_VERSIONS: z.string().optional(),
   /** A JSON file holding {"OS_IMAGES": [...], "RELEASE_IMAGES": [...]} (used when the env vars are absent). */
   ARCHWAY_CATALOG_FILE: z.string().optional(),
-  ARCHWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  ARCHWAY_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Base URL hosts and browsers reach the console at; default: the request's own Host. */
   ARCHWAY_PUBLIC_URL: z.url().optional(),
   /** How long a discovery ISO link stays valid. */
-  ARCHWAY_ISO_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(4 * 3600),
+  ARCHWAY_ISO_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86400)
+    .default(4 * 3600),
   /** Discovery ISO downloads served at once; more get 503 with Retry-After. */
   ARCHWAY_MAX_CONCURRENT_DOWNLOADS: z.coerce.number().int().min(1).max(10_000).default(100),
   /** "off" skips fetching the image table's base ISOs at start (they are then fetched on demand). */
   ARCHWAY_PREFETCH_BASE_IMAGES: z.enum(["on", "off"]).default("on"),
   /** Image jobs run at once by the embedded runner; more wait in its queue. */
   ARCHWAY_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  ARCHWAY_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(7 * 86400).default(3600),
+  ARCHWAY_JOB_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 86400)
+    .default(3600),
   /** "off" skips importing the sample images and recipes (one per architecture) at start. */
   ARCHWAY_SAMPLE_IMAGES: z.enum(["on", "off"]).default("on"),
 });

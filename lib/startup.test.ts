@@ -4,8 +4,22 @@ import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { startup } from "./startup";
 
-const OS = [{ openshift_version: "4.15", cpu_architecture: "arm64", url: "http://127.0.0.1:9/unreachable.iso", version: "415.92.1" }];
-const REL = [{ openshift_version: "4.15", cpu_architecture: "aarch64", url: "registry.invalid/ocp:4.15.0-aarch64", version: "4.15.0" }];
+const OS = [
+  {
+    openshift_version: "4.15",
+    cpu_architecture: "arm64",
+    url: "http://127.0.0.1:9/unreachable.iso",
+    version: "415.92.1",
+  },
+];
+const REL = [
+  {
+    openshift_version: "4.15",
+    cpu_architecture: "aarch64",
+    url: "registry.invalid/ocp:4.15.0-aarch64",
+    version: "4.15.0",
+  },
+];
 
 function withEnv(vars: Record<string, string | undefined>) {
   for (const [k, v] of Object.entries(vars)) {
@@ -29,8 +43,13 @@ describe("startup", () => {
   });
 
   it("refuses a row without an architecture, naming it, and keeps the previous table", async () => {
-    withEnv({ OS_IMAGES: JSON.stringify([{ ...OS[0], cpu_architecture: undefined }]), RELEASE_IMAGES: JSON.stringify(REL) });
-    await expect(startup({ quiet: true })).rejects.toThrow(/OS_IMAGES\[0\] \(openshift_version "4.15".*cpu_architecture: is required/);
+    withEnv({
+      OS_IMAGES: JSON.stringify([{ ...OS[0], cpu_architecture: undefined }]),
+      RELEASE_IMAGES: JSON.stringify(REL),
+    });
+    await expect(startup({ quiet: true })).rejects.toThrow(
+      /OS_IMAGES\[0\] \(openshift_version "4.15".*cpu_architecture: is required/,
+    );
     expect(await db().osImage.count()).toBe(1);
   });
 });

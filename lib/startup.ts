@@ -1,11 +1,11 @@
 // Start-up: migrations, then the image table from its configured source into the database.
 import "server-only";
+import { fetchMissing, reconcileFetches } from "@/lib/base-images/service";
 import { loadCatalog } from "@/lib/catalog/load";
 import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
-import { fetchMissing, reconcileFetches } from "@/lib/base-images/service";
 import { ensureSamples } from "@/lib/images/sample-images";
 import { reconcileJobs } from "@/lib/jobs/runner";
 
@@ -19,7 +19,9 @@ export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   await reconcileFetches();
   const interrupted = await reconcileJobs();
   if (interrupted) log(`[archway] ${interrupted} job(s) left running by a stopped server marked as errors`);
-  log(`[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`);
+  log(
+    `[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`,
+  );
 }
 
 /** A bad configuration stops the server with the reason, rather than serving a half-working console. */
@@ -35,6 +37,8 @@ export async function startupOrExit(): Promise<void> {
     fetchMissing().catch((err) => console.error("[archway] fetching base images failed:", err));
   }
   if (env().ARCHWAY_SAMPLE_IMAGES === "on") {
-    ensureSamples((l) => console.log(`[archway] ${l}`)).catch((err) => console.error("[archway] building the sample images failed:", err));
+    ensureSamples((l) => console.log(`[archway] ${l}`)).catch((err) =>
+      console.error("[archway] building the sample images failed:", err),
+    );
   }
 }

@@ -11,7 +11,16 @@ const file = path.join(ROOT, "package-lock.json");
 const lock = JSON.parse(readFileSync(file, "utf8"));
 
 const OS = ["darwin", "win32", "linux", "android", "freebsd", "openbsd", "sunos", "aix"];
-const CPU = { x64: "x64", arm64: "arm64", arm: "arm", ia32: "ia32", wasm32: "wasm32", ppc64: "ppc64", s390x: "s390x", riscv64: "riscv64" };
+const CPU = {
+  x64: "x64",
+  arm64: "arm64",
+  arm: "arm",
+  ia32: "ia32",
+  wasm32: "wasm32",
+  ppc64: "ppc64",
+  s390x: "s390x",
+  riscv64: "riscv64",
+};
 
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
@@ -31,6 +40,8 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
-writeFileSync(file, JSON.stringify(lock, null, 2) + "\n");
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
+writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`package-lock.json: ${added} foreign-platform optional package entries added`);

@@ -1,12 +1,24 @@
 // Makes a fresh checkout runnable: generates the Prisma clients and builds the Next app when their
 // inputs changed since the last time (content hashes, so a clean clone always builds).
-import { createHash } from "node:crypto";
+
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./db/providers.mjs";
 
-const BUILD_INPUTS = ["app", "components", "lib", "prisma", "public", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "prisma",
+  "public",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const SKIP = new Set(["generated", "node_modules", ".next"]);
 
 function hashInputs(entries) {
@@ -15,7 +27,8 @@ function hashInputs(entries) {
     const abs = path.join(ROOT, rel);
     if (!existsSync(abs)) return;
     if (statSync(abs).isDirectory()) {
-      for (const name of readdirSync(abs).sort()) if (!SKIP.has(name) && !name.endsWith(".test.ts")) visit(path.join(rel, name));
+      for (const name of readdirSync(abs).sort())
+        if (!SKIP.has(name) && !name.endsWith(".test.ts")) visit(path.join(rel, name));
     } else {
       hash.update(rel).update("\0").update(readFileSync(abs)).update("\0");
     }
@@ -29,7 +42,11 @@ function upToDate(stampFile, digest) {
 }
 
 function node(args) {
-  execFileSync(process.execPath, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync(process.execPath, args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
 }
 
 export function ensurePrepared({ build = true } = {}) {

@@ -7,6 +7,10 @@ import { ensurePrepared } from "./prepare.mjs";
 
 ensurePrepared({ build: true });
 
-const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+const server = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -54,9 +54,14 @@ try {
     const dbEnv = provider === "postgresql" ? { TEST_PG_ADMIN_URL: pg.url } : {};
     if (only !== "e2e") ok = run(`unit and route tests (${provider})`, bin("vitest"), ["run"], dbEnv) && ok;
     if (only !== "unit") {
-      if (!existsSync("/usr/bin/chromium") && !process.env.CHROMIUM_PATH) throw new Error("Chromium is missing: apt-get install chromium (or set CHROMIUM_PATH)");
+      if (!existsSync("/usr/bin/chromium") && !process.env.CHROMIUM_PATH)
+        throw new Error("Chromium is missing: apt-get install chromium (or set CHROMIUM_PATH)");
       const e2eEnv = provider === "postgresql" ? { DATABASE_URL: await createDatabase(pg.url, "archway_e2e") } : {};
-      ok = run(`browser and API tests (${provider})`, bin("playwright"), ["test"], { E2E_PORT: process.env.E2E_PORT ?? (await freePort()), ...e2eEnv }) && ok;
+      ok =
+        run(`browser and API tests (${provider})`, bin("playwright"), ["test"], {
+          E2E_PORT: process.env.E2E_PORT ?? (await freePort()),
+          ...e2eEnv,
+        }) && ok;
     }
   }
 } finally {

@@ -5,7 +5,14 @@ export type Called = { status: number; headers: Headers; body: any; text: string
 
 export async function call(
   handler: Handler,
-  opts: { method?: string; path?: string; params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  opts: {
+    method?: string;
+    path?: string;
+    params?: Record<string, string>;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Called> {
   const init: RequestInit = { method: opts.method ?? "GET", headers: { ...opts.headers } };
   if (opts.rawBody !== undefined) init.body = opts.rawBody;
@@ -13,10 +20,12 @@ export async function call(
     init.body = JSON.stringify(opts.body);
     (init.headers as Record<string, string>)["content-type"] ??= "application/json";
   }
-  const res = await handler(new Request(`http://localhost${opts.path ?? "/"}`, init), { params: Promise.resolve(opts.params ?? {}) });
+  const res = await handler(new Request(`http://localhost${opts.path ?? "/"}`, init), {
+    params: Promise.resolve(opts.params ?? {}),
+  });
   const bytes = Buffer.from(await res.arrayBuffer());
   const text = bytes.toString("utf8");
-  let body: any = undefined;
+  let body: any;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {

@@ -4,10 +4,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { db } from "@/lib/db";
-import { call, type Called } from "./http";
 import * as fetchRoute from "@/app/api/assisted-install/v2/os-images/[os_image_id]/fetch/route";
 import * as isoRoute from "@/app/iso/[token]/[version]/[arch]/[file]/route";
+import { db } from "@/lib/db";
+import { type Called, call } from "./http";
 
 export async function fetchBaseImage(openshiftVersion: string, cpuArchitecture: string) {
   const row = await db().osImage.findFirstOrThrow({ where: { openshiftVersion, cpuArchitecture } });
@@ -28,14 +28,25 @@ export function isoParams(url: string) {
   return { token, version, arch, file };
 }
 
-export function getIso(url: string, headers: Record<string, string> = {}, method: "GET" | "HEAD" = "GET"): Promise<Called> {
+export function getIso(
+  url: string,
+  headers: Record<string, string> = {},
+  method: "GET" | "HEAD" = "GET",
+): Promise<Called> {
   const handler = method === "GET" ? isoRoute.GET : isoRoute.HEAD;
   return call(handler as never, { method, path: new URL(url).pathname, params: isoParams(url), headers });
 }
 
 export function xorrisoFiles(iso: string): string[] {
-  const out = execFileSync("xorriso", ["-indev", iso, "-find", "/", "-type", "f"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  return out.split("\n").map((l) => l.trim().replace(/^'|'$/g, "")).filter(Boolean).sort();
+  const out = execFileSync("xorriso", ["-indev", iso, "-find", "/", "-type", "f"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return out
+    .split("\n")
+    .map((l) => l.trim().replace(/^'|'$/g, ""))
+    .filter(Boolean)
+    .sort();
 }
 
 export function xorrisoExtract(iso: string, file: string): Buffer {

@@ -4,15 +4,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
+import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
+import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
+import * as rootfs from "@/app/rootfs/[version]/[arch]/[file]/route";
+import { db } from "@/lib/db";
 import { bootIso } from "@/lib/os-images/qemu-boot";
 import { uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
 import { fetchBaseImage, getIso, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";
-import { db } from "@/lib/db";
-import * as rootfs from "@/app/rootfs/[version]/[arch]/[file]/route";
-import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
-import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
-import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
 
 const dir = mkdtempSync(path.join(tmpdir(), "boot-"));
 
@@ -22,7 +22,15 @@ describe.each([
 ] as const)("a %s discovery ISO", (arch, mode) => {
   it(`boots (${mode}) and the guest sees the generated Ignition config`, async () => {
     await fetchBaseImage("4.14", arch === "arm64" ? "aarch64" : "x86_64");
-    const created = await call(infraEnvs.POST, { method: "POST", body: { name: uniqueName("boot"), openshift_version: "4.14", cpu_architecture: arch, kernel_arguments: [{ operation: "append", value: "archway.boot=1" }] } });
+    const created = await call(infraEnvs.POST, {
+      method: "POST",
+      body: {
+        name: uniqueName("boot"),
+        openshift_version: "4.14",
+        cpu_architecture: arch,
+        kernel_arguments: [{ operation: "append", value: "archway.boot=1" }],
+      },
+    });
     const id = created.body.id;
     const { url } = (await call(imageUrl.GET, { params: { infra_env_id: id } })).body;
     const iso = path.join(dir, `${arch}.iso`);
@@ -40,8 +48,19 @@ describe.each([
 describe("a minimal discovery ISO", () => {
   it("leaves the rootfs out, points the kernel at the console's copy, and still boots with its config", async () => {
     await fetchBaseImage("4.14", "aarch64");
-    const created = await call(infraEnvs.POST, { method: "POST", body: { name: uniqueName("mini"), openshift_version: "4.14", cpu_architecture: "arm64", image_type: "minimal-iso" } });
-    const link = await call(imageUrl.GET, { path: "/x?image_type=minimal-iso", params: { infra_env_id: created.body.id } });
+    const created = await call(infraEnvs.POST, {
+      method: "POST",
+      body: {
+        name: uniqueName("mini"),
+        openshift_version: "4.14",
+        cpu_architecture: "arm64",
+        image_type: "minimal-iso",
+      },
+    });
+    const link = await call(imageUrl.GET, {
+      path: "/x?image_type=minimal-iso",
+      params: { infra_env_id: created.body.id },
+    });
     expect(link.status).toBe(200);
     expect(new URL(link.body.url).pathname).toMatch(/\/minimal\.iso$/);
     const iso = path.join(dir, "minimal.iso");
@@ -53,9 +72,19 @@ describe("a minimal discovery ISO", () => {
     expect(boot.reachedInit, boot.log.slice(-2000)).toBe(true);
     const rootfsUrl = /coreos\.live\.rootfs_url=(\S+)/.exec(boot.cmdline ?? "")?.[1];
     expect(rootfsUrl).toMatch(/\/rootfs\/4\.14\/arm64\/rootfs\.img$/);
-    const served = await call(rootfs.GET, { path: new URL(rootfsUrl!).pathname, params: { version: "4.14", arch: "arm64", file: "rootfs.img" } });
+    const served = await call(rootfs.GET, {
+      path: new URL(rootfsUrl!).pathname,
+      params: { version: "4.14", arch: "arm64", file: "rootfs.img" },
+    });
     expect(served.status).toBe(200);
-    expect(served.bytes.equals(xorrisoExtract((await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "aarch64" } })).path!, "/images/pxeboot/rootfs.img"))).toBe(true);
+    expect(
+      served.bytes.equals(
+        xorrisoExtract(
+          (await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "aarch64" } })).path!,
+          "/images/pxeboot/rootfs.img",
+        ),
+      ),
+    ).toBe(true);
     expect(JSON.parse(boot.ignition!).ignition.version).toBe("3.4.0");
   }, 180_000);
 });

@@ -6,34 +6,46 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { kernelArch } from "@/lib/iso/kernel-arch";
-import { pendingDigest } from "@/lib/infra-envs/downloads";
-import { startFetch } from "@/lib/base-images/service";
-import { signToken } from "@/lib/infra-envs/download-tokens";
-import { resetEnvForTests } from "@/lib/env";
+import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
+import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
+import * as regenerate from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/regenerate-signing-key/route";
+import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
 import * as isoRoute from "@/app/iso/[token]/[version]/[arch]/[file]/route";
-import { SSH_KEY, PULL_SECRET, uniqueName } from "@/test/fixtures";
+import { startFetch } from "@/lib/base-images/service";
+import { db } from "@/lib/db";
+import { resetEnvForTests } from "@/lib/env";
+import { signToken } from "@/lib/infra-envs/download-tokens";
+import { pendingDigest } from "@/lib/infra-envs/downloads";
+import { kernelArch } from "@/lib/iso/kernel-arch";
+import { PULL_SECRET, SSH_KEY, uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
 import { fetchBaseImage, getIso, isoParams, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";
-import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
-import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
-import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
-import * as regenerate from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/regenerate-signing-key/route";
 
 const dir = mkdtempSync(path.join(tmpdir(), "discovery-"));
-const override = JSON.stringify({ ignition: { version: "3.2.0" }, storage: { files: [{ path: "/etc/motd", contents: { source: "data:,hello%20arm" } }] } });
+const override = JSON.stringify({
+  ignition: { version: "3.2.0" },
+  storage: { files: [{ path: "/etc/motd", contents: { source: "data:,hello%20arm" } }] },
+});
 
 async function newInfraEnv(arch: string) {
   const res = await call(infraEnvs.POST, {
     method: "POST",
-    body: { name: uniqueName(`iso-${arch}`), openshift_version: "4.14", cpu_architecture: arch, ssh_authorized_key: SSH_KEY, pull_secret: PULL_SECRET, ignition_config_override: override, kernel_arguments: [{ operation: "append", value: "rd.archway=1" }] },
+    body: {
+      name: uniqueName(`iso-${arch}`),
+      openshift_version: "4.14",
+      cpu_architecture: arch,
+      ssh_authorized_key: SSH_KEY,
+      pull_secret: PULL_SECRET,
+      ignition_config_override: override,
+      kernel_arguments: [{ operation: "append", value: "rd.archway=1" }],
+    },
   });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
 
-const ask = (id: string) => call(imageUrl.GET, { path: `/api/x/${id}/downloads/image-url`, params: { infra_env_id: id } });
+const ask = (id: string) =>
+  call(imageUrl.GET, { path: `/api/x/${id}/downloads/image-url`, params: { infra_env_id: id } });
 
 /** A link whose sha256 is known: the first answer comes before the digest, a later one has it. */
 async function link(id: string) {
@@ -62,14 +74,20 @@ beforeAll(async () => {
 
 describe("an arm64 discovery ISO", () => {
   it("answers with a link at once, the sha256 following once computed", async () => {
-    await db().infraEnv.update({ where: { id: armId }, data: { kernelArguments: [{ operation: "append", value: "rd.fresh=1" }] } });
+    await db().infraEnv.update({
+      where: { id: armId },
+      data: { kernelArguments: [{ operation: "append", value: "rd.fresh=1" }] },
+    });
     const first = await ask(armId);
     expect(first.status).toBe(200);
     expect(first.body.sha256).toBeNull();
     expect(first.body.size_bytes).toBe(armUrl.size_bytes);
     const later = await link(armId);
     expect(later.body.sha256).toMatch(/^[0-9a-f]{64}$/);
-    await db().infraEnv.update({ where: { id: armId }, data: { kernelArguments: [{ operation: "append", value: "rd.archway=1" }] } });
+    await db().infraEnv.update({
+      where: { id: armId },
+      data: { kernelArguments: [{ operation: "append", value: "rd.archway=1" }] },
+    });
     expect((await link(armId)).body.sha256).toBe(armUrl.sha256);
   });
 
@@ -92,13 +110,17 @@ describe("an arm64 discovery ISO", () => {
   it("embeds exactly the config the API generates, with the override merged", async () => {
     const area = xorrisoExtract(armFile, "/images/ignition.img");
     const cpio = execFileSync("gzip", ["-dc"], { input: area });
-    const config = JSON.parse(execFileSync("cpio", ["-i", "--to-stdout", "--quiet", "config.ign"], { input: cpio }).toString());
+    const config = JSON.parse(
+      execFileSync("cpio", ["-i", "--to-stdout", "--quiet", "config.ign"], { input: cpio }).toString(),
+    );
     const api = await call(files.GET, { path: `/x?file_name=discovery.ign`, params: { infra_env_id: armId } });
     expect(api.status).toBe(200);
     expect(config).toEqual(api.body);
     expect(config.passwd.users[0].sshAuthorizedKeys).toEqual([SSH_KEY]);
     expect(config.storage.files.map((f: { path: string }) => f.path)).toContain("/etc/motd");
-    expect(JSON.parse(Buffer.from(config.storage.files[0].contents.source.split(",")[1], "base64").toString())).toMatchObject({ infra_env_id: armId, cpu_architecture: "aarch64" });
+    expect(
+      JSON.parse(Buffer.from(config.storage.files[0].contents.source.split(",")[1], "base64").toString()),
+    ).toMatchObject({ infra_env_id: armId, cpu_architecture: "aarch64" });
   });
 
   it("boots with the infra-env's kernel arguments in every karg area", () => {
@@ -121,9 +143,12 @@ describe("an arm64 discovery ISO", () => {
     const get = await getIso(armUrl.url, { range: "bytes=0-0" });
     expect(head.status).toBe(200);
     expect(head.bytes.length).toBe(0);
-    for (const h of ["etag", "last-modified", "content-disposition", "accept-ranges", "content-type"]) expect(head.headers.get(h), h).toBe(get.headers.get(h));
+    for (const h of ["etag", "last-modified", "content-disposition", "accept-ranges", "content-type"])
+      expect(head.headers.get(h), h).toBe(get.headers.get(h));
     expect(head.headers.get("content-length")).toBe(String(size));
-    expect(head.headers.get("content-disposition")).toMatch(/^attachment; filename="discovery_image_iso-arm64-[\w-]+\.iso"$/);
+    expect(head.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="discovery_image_iso-arm64-[\w-]+\.iso"$/,
+    );
     const past = await getIso(armUrl.url, { range: `bytes=${size}-` });
     expect(past.status).toBe(416);
     expect(past.headers.get("content-range")).toBe(`bytes */${size}`);
@@ -135,7 +160,9 @@ describe("an arm64 discovery ISO", () => {
     const forged = armUrl.url.replace(token, token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA"));
     const wrongArch = armUrl.url.replace("/arm64/", "/x86_64/");
     const wrongVersion = armUrl.url.replace(`/${version}/`, "/4.9/");
-    const answers = await Promise.all([forged, wrongArch, wrongVersion, armUrl.url.replace("full.iso", "other.iso")].map((u) => getIso(u)));
+    const answers = await Promise.all(
+      [forged, wrongArch, wrongVersion, armUrl.url.replace("full.iso", "other.iso")].map((u) => getIso(u)),
+    );
     for (const a of answers) expect([a.status, a.body.detail]).toEqual([404, answers[0].body.detail]);
 
     const fresh = (await link(armId)).body.url;
@@ -148,7 +175,10 @@ describe("an arm64 discovery ISO", () => {
 
   it("a changed infra-env yields a new ETag and sha256", async () => {
     const before = (await link(armId)).body;
-    await db().infraEnv.update({ where: { id: armId }, data: { kernelArguments: [{ operation: "append", value: "rd.changed=1" }] } });
+    await db().infraEnv.update({
+      where: { id: armId },
+      data: { kernelArguments: [{ operation: "append", value: "rd.changed=1" }] },
+    });
     const after = (await link(armId)).body;
     expect(after.size_bytes).toBe(before.size_bytes);
     expect(after.sha256).not.toBe(before.sha256);
@@ -166,11 +196,13 @@ describe("an x86_64 discovery ISO", () => {
     writeFileSync(file, (await getIso(url)).bytes);
     expect(kernelArch(xorrisoExtract(file, "/images/pxeboot/vmlinuz").subarray(0, 4096)).arch).toBe("x86_64");
     const cpio = execFileSync("gzip", ["-dc"], { input: xorrisoExtract(file, "/images/ignition.img") });
-    expect(JSON.parse(execFileSync("cpio", ["-i", "--to-stdout", "--quiet", "config.ign"], { input: cpio }).toString()).ignition.version).toBe("3.4.0");
+    expect(
+      JSON.parse(execFileSync("cpio", ["-i", "--to-stdout", "--quiet", "config.ign"], { input: cpio }).toString())
+        .ignition.version,
+    ).toBe("3.4.0");
     expect(xorrisoExtract(file, "/isolinux/isolinux.cfg").toString()).toContain("rd.archway=1\n#");
   }, 120_000);
 });
-
 
 describe("limits", () => {
   it("a link past its expiry is refused like any invalid link", async () => {
@@ -204,7 +236,9 @@ describe("limits", () => {
 
 describe("while the base ISO is being (re)fetched", () => {
   it("a link request answers 503 with Retry-After naming the job, then works", async () => {
-    const row = await db().osImage.findFirstOrThrow({ where: { openshiftVersion: "4.14", cpuArchitecture: "aarch64" } });
+    const row = await db().osImage.findFirstOrThrow({
+      where: { openshiftVersion: "4.14", cpuArchitecture: "aarch64" },
+    });
     const bi = await db().baseImage.findUniqueOrThrow({ where: { url: row.url } });
     const { jobId, done } = await startFetch(bi.id);
     const busy = await ask(armId);
@@ -217,7 +251,9 @@ describe("while the base ISO is being (re)fetched", () => {
 
   it("a row whose cached ISO holds another architecture's kernel is refused (409)", async () => {
     const x86 = await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "x86_64", status: "ready" } });
-    const row = await db().osImage.findFirstOrThrow({ where: { openshiftVersion: "4.14", cpuArchitecture: "aarch64" } });
+    const row = await db().osImage.findFirstOrThrow({
+      where: { openshiftVersion: "4.14", cpuArchitecture: "aarch64" },
+    });
     const original = row.url;
     await db().osImage.update({ where: { id: row.id }, data: { url: x86.url } });
     try {

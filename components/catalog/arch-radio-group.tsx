@@ -1,9 +1,9 @@
 "use client";
 // The CPU architecture choice: every architecture listed, the unavailable ones disabled with why.
 import type { ReactNode } from "react";
-import { archDisplayName, type ArchOrMulti } from "@/lib/arch";
-import { supportLevelLabel, type ArchAvailability } from "@/lib/catalog/arch-availability";
 import { RadioGroup } from "@/components/ui/radio-group";
+import { type ArchOrMulti, archDisplayName } from "@/lib/arch";
+import { type ArchAvailability, supportLevelLabel } from "@/lib/catalog/arch-availability";
 
 type ArchRadioGroupProps<A extends ArchOrMulti> = {
   name: string;
@@ -17,11 +17,22 @@ type ArchRadioGroupProps<A extends ArchOrMulti> = {
 };
 
 function noteFor(option: ArchAvailability, showTopology: boolean): string | null {
-  const parts = [supportLevelLabel(option.level), showTopology && option.singleNodeOnlyReason ? "single-node only" : null].filter(Boolean);
+  const parts = [
+    supportLevelLabel(option.level),
+    showTopology && option.singleNodeOnlyReason ? "single-node only" : null,
+  ].filter(Boolean);
   return parts.length ? parts.join(" · ") : null;
 }
 
-export function ArchRadioGroup<A extends ArchOrMulti>({ name, value, options, onChange, hint, error, showTopology = true }: ArchRadioGroupProps<A>) {
+export function ArchRadioGroup<A extends ArchOrMulti>({
+  name,
+  value,
+  options,
+  onChange,
+  hint,
+  error,
+  showTopology = true,
+}: ArchRadioGroupProps<A>) {
   return (
     <RadioGroup<A>
       legend="CPU architecture"

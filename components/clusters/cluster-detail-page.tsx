@@ -1,14 +1,14 @@
 "use client";
 // One cluster: its facts, infra-envs and events, with edit and delete.
 import { useState } from "react";
-import { ApiError } from "@/lib/api-client/api-error";
-import { useCluster } from "@/lib/queries/use-cluster";
+import { EventsPanel } from "@/components/events/events-panel";
+import { ArchBadge } from "@/components/ui/arch-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-import { EventsPanel } from "@/components/events/events-panel";
-import { ArchBadge } from "@/components/ui/arch-badge";
+import { ApiError } from "@/lib/api-client/api-error";
+import { useCluster } from "@/lib/queries/use-cluster";
 import { ClusterFacts } from "./cluster-facts";
 import { ClusterInfraEnvs } from "./cluster-infra-envs";
 import { DeleteClusterButton } from "./delete-cluster-button";

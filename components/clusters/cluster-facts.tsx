@@ -1,11 +1,12 @@
 // A cluster's facts, read-only: architecture, version and topology are create-only by design.
-import type { ClusterJson } from "@/lib/api-client/clusters";
-import { findOperator } from "@/lib/catalog/operators";
+
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
+import type { ClusterJson } from "@/lib/api-client/clusters";
+import { findOperator } from "@/lib/catalog/operators";
 import { statusLabel, statusTone, topologyLabel } from "./format";
 
 const FIXED = "Set at creation; cannot be changed";
@@ -36,7 +37,11 @@ export function ClusterFacts({ cluster }: { cluster: ClusterJson }) {
           <p className="mt-1 text-xs text-slate-500">{FIXED}</p>
         </DescriptionItem>
         <DescriptionItem term="Release image" wide>
-          {cluster.ocp_release_image ? <code className="break-all font-mono text-xs">{cluster.ocp_release_image}</code> : <NotSet />}
+          {cluster.ocp_release_image ? (
+            <code className="break-all font-mono text-xs">{cluster.ocp_release_image}</code>
+          ) : (
+            <NotSet />
+          )}
         </DescriptionItem>
         <DescriptionItem term="Base domain">{cluster.base_dns_domain || <NotSet />}</DescriptionItem>
         <DescriptionItem term="Operators">
@@ -50,7 +55,9 @@ export function ClusterFacts({ cluster }: { cluster: ClusterJson }) {
             <span className="text-slate-500">None</span>
           )}
         </DescriptionItem>
-        <DescriptionItem term="SSH public key">{cluster.ssh_public_key ? `Set (${keyType})` : <NotSet />}</DescriptionItem>
+        <DescriptionItem term="SSH public key">
+          {cluster.ssh_public_key ? `Set (${keyType})` : <NotSet />}
+        </DescriptionItem>
         <DescriptionItem term="Pull secret">{cluster.pull_secret_set ? "Set" : <NotSet />}</DescriptionItem>
         <DescriptionItem term="Hosts">{cluster.total_host_count}</DescriptionItem>
         <DescriptionItem term="Created">

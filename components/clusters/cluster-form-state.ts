@@ -1,11 +1,12 @@
 // The New cluster form's values and the rules that keep them consistent with the image table and
 // the support and operator tables (the same ones the server validates with).
-import { toAssistedArch, type ArchOrMulti } from "@/lib/arch";
+
+import { keyIs } from "@/components/ui/form-errors";
 import type { OpenshiftVersions } from "@/lib/api-client/openshift-versions";
+import { type ArchOrMulti, toAssistedArch } from "@/lib/arch";
 import { archAvailability, defaultVersionKey, findOffer } from "@/lib/catalog/arch-availability";
 import { findOperator, operatorUnsupportedReason, withDependencies } from "@/lib/catalog/operators";
 import type { ClusterCreateInput } from "@/lib/clusters/schemas";
-import { keyIs } from "@/components/ui/form-errors";
 
 export type ControlPlane = "3" | "1";
 
@@ -23,10 +24,28 @@ export type ClusterFormValues = {
   pullSecret: string;
 };
 
-export type ClusterField = "name" | "base_dns_domain" | "openshift_version" | "cpu_architecture" | "control_plane" | "olm_operators" | "ssh_public_key" | "pull_secret";
+export type ClusterField =
+  | "name"
+  | "base_dns_domain"
+  | "openshift_version"
+  | "cpu_architecture"
+  | "control_plane"
+  | "olm_operators"
+  | "ssh_public_key"
+  | "pull_secret";
 
 export function initialValues(versions: OpenshiftVersions): ClusterFormValues {
-  const values: ClusterFormValues = { name: "", baseDomain: "", version: defaultVersionKey(versions) ?? "", arch: "x86_64", controlPlane: "3", preferredControlPlane: "3", operators: [], sshKey: "", pullSecret: "" };
+  const values: ClusterFormValues = {
+    name: "",
+    baseDomain: "",
+    version: defaultVersionKey(versions) ?? "",
+    arch: "x86_64",
+    controlPlane: "3",
+    preferredControlPlane: "3",
+    operators: [],
+    sshKey: "",
+    pullSecret: "",
+  };
   return reconcile(values, versions);
 }
 
@@ -61,7 +80,11 @@ export function reconcile(values: ClusterFormValues, versions: OpenshiftVersions
   const offer = findOffer(versions, values.version);
   const arch = archAvailability(values.version, offer, values.arch).available ? values.arch : "x86_64";
   const singleNodeOnly = archAvailability(values.version, offer, arch).singleNodeOnlyReason !== null;
-  const next: ClusterFormValues = { ...values, arch, controlPlane: singleNodeOnly ? "1" : values.preferredControlPlane };
+  const next: ClusterFormValues = {
+    ...values,
+    arch,
+    controlPlane: singleNodeOnly ? "1" : values.preferredControlPlane,
+  };
   const operators = values.operators.filter((n) => operatorReason(n, next) === null);
   return operators.length === values.operators.length ? next : { ...next, operators };
 }
@@ -82,7 +105,15 @@ export function toCreateInput(values: ClusterFormValues): ClusterCreateInput {
   };
 }
 
-const DIRECT: ClusterField[] = ["name", "base_dns_domain", "openshift_version", "cpu_architecture", "olm_operators", "ssh_public_key", "pull_secret"];
+const DIRECT: ClusterField[] = [
+  "name",
+  "base_dns_domain",
+  "openshift_version",
+  "cpu_architecture",
+  "olm_operators",
+  "ssh_public_key",
+  "pull_secret",
+];
 
 /** Which form field shows an API error key; null sends it to the form-level alert. */
 export function clusterFieldFor(key: string): ClusterField | null {

@@ -1,10 +1,10 @@
 "use client";
-// The infra-envs bound to one cluster, and the way to add another.
-import { useInfraEnvs } from "@/lib/queries/use-infra-envs";
+import { InfraEnvsTable } from "@/components/infra-envs/infra-envs-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-import { InfraEnvsTable } from "@/components/infra-envs/infra-envs-table";
+// The infra-envs bound to one cluster, and the way to add another.
+import { useInfraEnvs } from "@/lib/queries/use-infra-envs";
 
 export function ClusterInfraEnvs({ clusterId }: { clusterId: string }) {
   const { data, error, isPending } = useInfraEnvs({ clusterId });
@@ -28,7 +28,9 @@ export function ClusterInfraEnvs({ clusterId }: { clusterId: string }) {
           ) : error ? (
             <ErrorState error={error} title="Could not load infra-envs" />
           ) : (
-            <p className="text-sm text-slate-500">No infra-env yet. Add one to get a discovery ISO for this cluster&apos;s hosts.</p>
+            <p className="text-sm text-slate-500">
+              No infra-env yet. Add one to get a discovery ISO for this cluster&apos;s hosts.
+            </p>
           )}
         </div>
       )}

@@ -1,9 +1,9 @@
 "use client";
-// Loads the clusters and shows the table, or what to do when there are none.
-import { useClusters } from "@/lib/queries/use-clusters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+// Loads the clusters and shows the table, or what to do when there are none.
+import { useClusters } from "@/lib/queries/use-clusters";
 import { ClustersTable } from "./clusters-table";
 
 export function ClustersDataTable({ onNewCluster }: { onNewCluster: () => void }) {
@@ -20,7 +20,10 @@ export function ClustersDataTable({ onNewCluster }: { onNewCluster: () => void }
           </Button>
         }
       >
-        <p>A cluster fixes its CPU architecture, OpenShift version and control plane when it is created. Its hosts boot a discovery ISO from an infra-env.</p>
+        <p>
+          A cluster fixes its CPU architecture, OpenShift version and control plane when it is created. Its hosts boot a
+          discovery ISO from an infra-env.
+        </p>
       </EmptyState>
     );
   }

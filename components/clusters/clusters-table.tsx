@@ -1,10 +1,10 @@
 // The clusters list as a table: name (to the detail page), architecture, version, topology, status.
 import Link from "next/link";
-import type { ClusterJson } from "@/lib/api-client/clusters";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { ClusterJson } from "@/lib/api-client/clusters";
 import { statusLabel, statusTone, topologyLabel } from "./format";
 
 export function ClustersTable({ clusters }: { clusters: ClusterJson[] }) {

@@ -21,7 +21,13 @@ export function ControlPlaneField({ value, onChange, singleNodeOnlyReason, error
       error={error}
       layout="grid"
       options={[
-        { value: "3", label: "3 nodes (highly available)", note: "Three hosts run the control plane", disabled: singleNodeOnlyReason !== null, reason: singleNodeOnlyReason },
+        {
+          value: "3",
+          label: "3 nodes (highly available)",
+          note: "Three hosts run the control plane",
+          disabled: singleNodeOnlyReason !== null,
+          reason: singleNodeOnlyReason,
+        },
         { value: "1", label: "Single-node OpenShift", note: "One host runs the control plane and workloads" },
       ]}
     />

@@ -2,16 +2,17 @@
 // Optional OLM operators; those the chosen version, architecture or topology cannot run are
 // disabled with the reason the server would give.
 import { useId } from "react";
-import { OPERATORS } from "@/lib/catalog/operators";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/field-error";
-import { operatorDependencies, operatorReason, type ClusterFormValues } from "./cluster-form-state";
+import { OPERATORS } from "@/lib/catalog/operators";
+import { type ClusterFormValues, operatorDependencies, operatorReason } from "./cluster-form-state";
 
 type OperatorsFieldProps = { values: ClusterFormValues; onChange: (operators: string[]) => void; error?: string[] };
 
 export function OperatorsField({ values, onChange, error }: OperatorsFieldProps) {
   const id = useId();
-  const toggle = (name: string, on: boolean) => onChange(on ? [...values.operators, name] : values.operators.filter((n) => n !== name));
+  const toggle = (name: string, on: boolean) =>
+    onChange(on ? [...values.operators, name] : values.operators.filter((n) => n !== name));
   return (
     <fieldset aria-describedby={error?.length ? `${id}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">Operators</legend>

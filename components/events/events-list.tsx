@@ -1,7 +1,8 @@
 // Events as a compact timeline: time, severity, message.
-import type { EventJson } from "@/lib/api-client/events";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
+import type { EventJson } from "@/lib/api-client/events";
 
 const SEVERITY: Record<string, Tone> = { info: "neutral", warning: "warning", error: "danger", critical: "danger" };
 

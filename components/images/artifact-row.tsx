@@ -1,14 +1,14 @@
 "use client";
-// One artifact of a manifest: type, size (from a HEAD of its link, readable and exact), md5 and
-// sha256 to copy, and its download. A stored checksum that differs from the manifest's is flagged.
-import type { ManifestArtifact } from "@/lib/api-client/artifacts";
-import { isArtifactPath } from "@/lib/api-client/artifacts";
-import { useArtifactHead } from "@/lib/queries/use-artifact-head";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { formatBytes } from "@/components/ui/byte-size";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Td, Tr } from "@/components/ui/table";
+// One artifact of a manifest: type, size (from a HEAD of its link, readable and exact), md5 and
+// sha256 to copy, and its download. A stored checksum that differs from the manifest's is flagged.
+import type { ManifestArtifact } from "@/lib/api-client/artifacts";
+import { isArtifactPath } from "@/lib/api-client/artifacts";
+import { useArtifactHead } from "@/lib/queries/use-artifact-head";
 import { artifactFileName, artifactTypeLabel } from "./format";
 
 function Digest({ name, value, what }: { name: string; value: string; what: string }) {
@@ -25,7 +25,9 @@ export function ArtifactRow({ artifact, imageName }: { artifact: ManifestArtifac
   const path = artifact.link.path;
   const { data: head, error } = useArtifactHead(path);
   const label = artifactTypeLabel(artifact.type);
-  const mismatch = head && ((head.md5 && head.md5 !== artifact.md5) || (head.sha256 && artifact.sha256 && head.sha256 !== artifact.sha256));
+  const mismatch =
+    head &&
+    ((head.md5 && head.md5 !== artifact.md5) || (head.sha256 && artifact.sha256 && head.sha256 !== artifact.sha256));
   return (
     <Tr>
       <Td className="whitespace-nowrap">
@@ -53,7 +55,12 @@ export function ArtifactRow({ artifact, imageName }: { artifact: ManifestArtifac
       </Td>
       <Td className="text-right">
         {isArtifactPath(path) ? (
-          <a href={path} download={artifactFileName(imageName, artifact.type)} className={buttonClass("secondary", "sm")} aria-label={`Download ${label}`}>
+          <a
+            href={path}
+            download={artifactFileName(imageName, artifact.type)}
+            className={buttonClass("secondary", "sm")}
+            aria-label={`Download ${label}`}
+          >
             Download
           </a>
         ) : null}

@@ -1,12 +1,20 @@
 "use client";
+import { imageArchConsequence } from "@/components/ims/arch-consequence";
+import { ChangeArchDialog } from "@/components/ims/change-arch-dialog";
 // Change an image's architecture (PATCH arch), with what that means for later customize jobs.
 import type { ImageJson } from "@/lib/api-client/images";
 import { imagePatchSchema } from "@/lib/images/schemas";
 import { useUpdateImage } from "@/lib/queries/use-update-image";
-import { imageArchConsequence } from "@/components/ims/arch-consequence";
-import { ChangeArchDialog } from "@/components/ims/change-arch-dialog";
 
-export function ChangeImageArchDialog({ image, open, onClose }: { image: ImageJson; open: boolean; onClose: () => void }) {
+export function ChangeImageArchDialog({
+  image,
+  open,
+  onClose,
+}: {
+  image: ImageJson;
+  open: boolean;
+  onClose: () => void;
+}) {
   const update = useUpdateImage(image.id);
   const close = () => {
     update.reset();

@@ -2,12 +2,12 @@
 // The artifacts an image's manifest lists (rootfs, kernel, initrd), each with its size, checksums
 // and a download link.
 import type { ReactNode } from "react";
-import type { ImageJson } from "@/lib/api-client/images";
-import { isArtifactPath } from "@/lib/api-client/artifacts";
-import { useImageManifest } from "@/lib/queries/use-image-manifest";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-import { Table, TBody, Th, THead } from "@/components/ui/table";
+import { Table, TBody, THead, Th } from "@/components/ui/table";
+import { isArtifactPath } from "@/lib/api-client/artifacts";
+import type { ImageJson } from "@/lib/api-client/images";
+import { useImageManifest } from "@/lib/queries/use-image-manifest";
 import { ArtifactRow } from "./artifact-row";
 
 function Note({ children }: { children: ReactNode }) {
@@ -20,9 +20,17 @@ export function ImageArtifactsPanel({ image }: { image: ImageJson }) {
 
   let body: ReactNode;
   if (!image.link) body = <Note>No manifest is linked, so this image has no artifacts yet.</Note>;
-  else if (!local) body = <Note>The manifest is stored outside this console ({image.link.type}); its artifacts cannot be listed here.</Note>;
+  else if (!local)
+    body = (
+      <Note>The manifest is stored outside this console ({image.link.type}); its artifacts cannot be listed here.</Note>
+    );
   else if (isPending) body = <LoadingState label="Loading the manifest…" />;
-  else if (error) body = <div className="p-4"><ErrorState error={error} title="Could not read the manifest" /></div>;
+  else if (error)
+    body = (
+      <div className="p-4">
+        <ErrorState error={error} title="Could not read the manifest" />
+      </div>
+    );
   else {
     body = (
       <Table bare caption="Artifacts">
@@ -44,7 +52,11 @@ export function ImageArtifactsPanel({ image }: { image: ImageJson }) {
   }
 
   return (
-    <Panel title="Artifacts" flush description={manifest ? `manifest.json version ${manifest.version}, created ${manifest.created}` : undefined}>
+    <Panel
+      title="Artifacts"
+      flush
+      description={manifest ? `manifest.json version ${manifest.version}, created ${manifest.created}` : undefined}
+    >
       {body}
     </Panel>
   );

@@ -2,15 +2,15 @@
 // One image: its facts, labels, the artifacts its manifest lists, and its actions (change
 // architecture, delete).
 import { useState } from "react";
-import { ApiError } from "@/lib/api-client/api-error";
-import { useImage } from "@/lib/queries/use-image";
+import { StartJobButton } from "@/components/jobs/start-job-dialog";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { ApiError } from "@/lib/api-client/api-error";
+import { useImage } from "@/lib/queries/use-image";
 import { ChangeImageArchDialog } from "./change-image-arch-dialog";
-import { StartJobButton } from "@/components/jobs/start-job-dialog";
 import { DeleteImageButton } from "./delete-image-button";
 import { ImageArtifactsPanel } from "./image-artifacts-panel";
 import { ImageFacts } from "./image-facts";
@@ -48,7 +48,13 @@ export function ImageDetailPage({ id }: { id: string }) {
         }
         actions={
           <>
-            {image.link ? <StartJobButton kind="customize" artifact={{ id: image.id, name: image.name, arch: image.arch }} label="Customize" /> : null}
+            {image.link ? (
+              <StartJobButton
+                kind="customize"
+                artifact={{ id: image.id, name: image.name, arch: image.arch }}
+                label="Customize"
+              />
+            ) : null}
             <Button onClick={() => setChangingArch(true)}>Change architecture</Button>
             <DeleteImageButton image={image} />
           </>

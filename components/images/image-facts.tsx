@@ -1,11 +1,12 @@
 // An image's facts: architecture (and what it means for customize jobs), manifest link, created.
-import { archDisplayName, parseArch } from "@/lib/arch";
-import type { ImageJson } from "@/lib/api-client/images";
-import { isArtifactPath } from "@/lib/api-client/artifacts";
+
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { DateTime } from "@/components/ui/date-time";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
+import { isArtifactPath } from "@/lib/api-client/artifacts";
+import type { ImageJson } from "@/lib/api-client/images";
+import { archDisplayName, parseArch } from "@/lib/arch";
 
 export function ImageFacts({ image }: { image: ImageJson }) {
   const arch = parseArch(image.arch);
@@ -14,7 +15,10 @@ export function ImageFacts({ image }: { image: ImageJson }) {
       <DescriptionList>
         <DescriptionItem term="CPU architecture">
           <ArchBadge arch={image.arch} />
-          <p className="mt-1 text-xs text-slate-500">Customize jobs from this image run as {arch ? archDisplayName(arch) : image.arch}, and the images they produce keep it.</p>
+          <p className="mt-1 text-xs text-slate-500">
+            Customize jobs from this image run as {arch ? archDisplayName(arch) : image.arch}, and the images they
+            produce keep it.
+          </p>
         </DescriptionItem>
         <DescriptionItem term="Created">
           <DateTime value={image.created} />

@@ -1,14 +1,14 @@
 "use client";
 // An image's labels: each with a Remove button (PATCH metadata {key: null}), and a form to add one
 // (PATCH metadata {key: value}), checked with imagePatchSchema first.
-import { useState, type FormEvent } from "react";
-import type { ImageJson } from "@/lib/api-client/images";
-import { imagePatchSchema, type ImagePatch } from "@/lib/images/schemas";
-import { useUpdateImage } from "@/lib/queries/use-update-image";
+import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Panel } from "@/components/ui/panel";
 import { TextField } from "@/components/ui/text-field";
+import type { ImageJson } from "@/lib/api-client/images";
+import { type ImagePatch, imagePatchSchema } from "@/lib/images/schemas";
+import { useUpdateImage } from "@/lib/queries/use-update-image";
 import { labelErrors } from "./label-errors";
 
 export function ImageLabelsPanel({ image }: { image: ImageJson }) {
@@ -53,9 +53,18 @@ export function ImageLabelsPanel({ image }: { image: ImageJson }) {
                 <div className="min-w-0 text-sm">
                   <span className="break-all font-mono text-xs font-medium text-slate-900">{k}</span>
                   <span className="text-slate-400"> = </span>
-                  <span className="break-all font-mono text-xs text-slate-700">{v || <span className="text-slate-400">(empty)</span>}</span>
+                  <span className="break-all font-mono text-xs text-slate-700">
+                    {v || <span className="text-slate-400">(empty)</span>}
+                  </span>
                 </div>
-                <Button size="xs" variant="ghost" className="text-red-700" onClick={() => remove(k)} disabled={update.isPending} aria-label={`Remove label ${k}`}>
+                <Button
+                  size="xs"
+                  variant="ghost"
+                  className="text-red-700"
+                  onClick={() => remove(k)}
+                  disabled={update.isPending}
+                  aria-label={`Remove label ${k}`}
+                >
                   {removing === k ? "Removing…" : "Remove"}
                 </Button>
               </li>
@@ -66,8 +75,24 @@ export function ImageLabelsPanel({ image }: { image: ImageJson }) {
         )}
         <form onSubmit={add} noValidate aria-label="Add a label" className="space-y-3 border-t border-slate-200 pt-3">
           <div className="grid grid-cols-2 gap-2">
-            <TextField label="Key" autoComplete="off" placeholder="release" value={key} onChange={(e) => setKey(e.target.value)} error={errors.key} className="font-mono text-xs" />
-            <TextField label="Value" autoComplete="off" placeholder="1.2" value={value} onChange={(e) => setValue(e.target.value)} error={errors.value} className="font-mono text-xs" />
+            <TextField
+              label="Key"
+              autoComplete="off"
+              placeholder="release"
+              value={key}
+              onChange={(e) => setKey(e.target.value)}
+              error={errors.key}
+              className="font-mono text-xs"
+            />
+            <TextField
+              label="Value"
+              autoComplete="off"
+              placeholder="1.2"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              error={errors.value}
+              className="font-mono text-xs"
+            />
           </div>
           <div className="flex items-center justify-between gap-2">
             <p className="text-xs text-slate-500">A key that exists gets the new value.</p>

@@ -1,19 +1,29 @@
 "use client";
 // Loads one page of images for the filters and shows the table, or why there is nothing to show.
 import { useEffect } from "react";
-import { useImages } from "@/lib/queries/use-images";
+import type { ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-import type { ListFilterValues } from "@/components/ims/list-filters";
+import { useImages } from "@/lib/queries/use-images";
 import { PAGE_SIZE } from "./format";
 import { ImagesTable } from "./images-table";
 
-type Props = { filters: ListFilterValues; offset: number; onOffset: (offset: number) => void; onClearFilters: () => void };
+type Props = {
+  filters: ListFilterValues;
+  offset: number;
+  onOffset: (offset: number) => void;
+  onClearFilters: () => void;
+};
 
 export function ImagesDataTable({ filters, offset, onOffset, onClearFilters }: Props) {
-  const { data, error, isPending, isPlaceholderData } = useImages({ name: filters.name, arch: filters.arch, limit: PAGE_SIZE, offset });
+  const { data, error, isPending, isPlaceholderData } = useImages({
+    name: filters.name,
+    arch: filters.arch,
+    limit: PAGE_SIZE,
+    offset,
+  });
 
   const total = data?.total ?? 0;
   const empty = !!data && data.items.length === 0 && !isPlaceholderData;
@@ -26,7 +36,10 @@ export function ImagesDataTable({ filters, offset, onOffset, onClearFilters }: P
   if (data.total === 0) {
     if (filters.name || filters.arch) {
       return (
-        <EmptyState title="No images match these filters" action={<Button onClick={onClearFilters}>Clear filters</Button>}>
+        <EmptyState
+          title="No images match these filters"
+          action={<Button onClick={onClearFilters}>Clear filters</Button>}
+        >
           <p>No image has a name containing the text{filters.arch ? " and the architecture" : ""} you chose.</p>
         </EmptyState>
       );
@@ -34,8 +47,9 @@ export function ImagesDataTable({ filters, offset, onOffset, onClearFilters }: P
     return (
       <EmptyState title="No images yet">
         <p>
-          Images appear here when a build job turns a recipe into one, when a customize job changes another image, or when one is imported through the API
-          (artifacts, then a manifest). Each keeps the CPU architecture of the recipe or base image it came from.
+          Images appear here when a build job turns a recipe into one, when a customize job changes another image, or
+          when one is imported through the API (artifacts, then a manifest). Each keeps the CPU architecture of the
+          recipe or base image it came from.
         </p>
       </EmptyState>
     );

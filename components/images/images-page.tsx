@@ -1,8 +1,8 @@
 "use client";
 // The Images page: filters and the paged list. Images come from imports and jobs, not a form here.
 import { useState } from "react";
-import { PageHeader } from "@/components/ui/page-header";
 import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
+import { PageHeader } from "@/components/ui/page-header";
 import { ImagesDataTable } from "./images-data-table";
 
 export function ImagesPage() {
@@ -14,9 +14,17 @@ export function ImagesPage() {
   };
   return (
     <>
-      <PageHeader title="Images" description="Boot images (root filesystem, kernel, initrd) built from recipes or customized from other images. An image keeps the architecture of the recipe or base image it came from." />
+      <PageHeader
+        title="Images"
+        description="Boot images (root filesystem, kernel, initrd) built from recipes or customized from other images. An image keeps the architecture of the recipe or base image it came from."
+      />
       <ListFilters what="images" value={filters} onChange={changeFilters} />
-      <ImagesDataTable filters={filters} offset={offset} onOffset={setOffset} onClearFilters={() => changeFilters({ name: "", arch: "" })} />
+      <ImagesDataTable
+        filters={filters}
+        offset={offset}
+        onOffset={setOffset}
+        onClearFilters={() => changeFilters({ name: "", arch: "" })}
+      />
     </>
   );
 }

@@ -1,9 +1,9 @@
 // The images list as a table: name (to the image page), architecture, labels, artifacts, created.
 import Link from "next/link";
-import type { ImageJson } from "@/lib/api-client/images";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { DateTime } from "@/components/ui/date-time";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { ImageJson } from "@/lib/api-client/images";
 import { ArtifactCount } from "./artifact-count";
 import { LabelBadges } from "./label-badges";
 

@@ -1,6 +1,6 @@
 // What an architecture change means, in words, for the confirmation dialogs (seed 000: jobs take
 // their architecture from the recipe or base image; records already made keep theirs).
-import { archDisplayName, toImsArch, type Arch } from "@/lib/arch";
+import { type Arch, archDisplayName, toImsArch } from "@/lib/arch";
 
 /** "aarch64 (Arm64)"; plain "x86_64" where the display name adds nothing. */
 function named(arch: Arch): string {

@@ -1,15 +1,15 @@
 "use client";
 // Corrects the architecture of a recipe or image (seed 000's "update --arch"): pick the new one,
 // read what changes, confirm. The PATCH body is checked with the resource's own schema first.
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import type { z } from "zod";
-import { archDisplayName, parseArch, sameArch, toImsArch, type Arch } from "@/lib/arch";
 import { ArchBadge } from "@/components/ui/arch-badge";
-import { FormFooter } from "@/components/ui/form-footer";
 import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { zodFieldErrors } from "@/components/ui/form-errors";
+import { FormFooter } from "@/components/ui/form-footer";
 import { SelectField } from "@/components/ui/select-field";
+import { type Arch, archDisplayName, parseArch, sameArch, toImsArch } from "@/lib/arch";
 import { ArchOptions } from "./arch-options";
 
 type ChangeArchDialogProps = {
@@ -28,7 +28,17 @@ type ChangeArchDialogProps = {
   onSubmit: (patch: { arch: Arch }, done: () => void) => void;
 };
 
-function ChangeArchForm({ onClose, what, current, consequence, note, schema, pending, error, onSubmit }: Omit<ChangeArchDialogProps, "open" | "name">) {
+function ChangeArchForm({
+  onClose,
+  what,
+  current,
+  consequence,
+  note,
+  schema,
+  pending,
+  error,
+  onSubmit,
+}: Omit<ChangeArchDialogProps, "open" | "name">) {
   const [value, setValue] = useState(() => toImsArch(parseArch(current) ?? "x86_64"));
   const [invalid, setInvalid] = useState<string[] | null>(null);
   const chosen = parseArch(value);
@@ -50,10 +60,19 @@ function ChangeArchForm({ onClose, what, current, consequence, note, schema, pen
         <p className="flex items-center gap-2 text-sm text-slate-700">
           Now: <ArchBadge arch={current} />
         </p>
-        <SelectField label="Architecture" data-autofocus value={value} onChange={(e) => setValue(e.target.value)} error={invalid}>
+        <SelectField
+          label="Architecture"
+          data-autofocus
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          error={invalid}
+        >
           <ArchOptions />
         </SelectField>
-        <div aria-live="polite" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <div
+          aria-live="polite"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           {unchanged || !chosen || chosen === "multi" ? (
             <p>Choose another architecture to see what changes.</p>
           ) : (
@@ -65,14 +84,29 @@ function ChangeArchForm({ onClose, what, current, consequence, note, schema, pen
           )}
         </div>
       </DialogBody>
-      <FormFooter onCancel={onClose} busy={pending} disabled={unchanged} submit={unchanged || !chosen || chosen === "multi" ? "Change architecture" : `Change ${what} to ${archDisplayName(chosen)}`} busyLabel="Changing…" />
+      <FormFooter
+        onCancel={onClose}
+        busy={pending}
+        disabled={unchanged}
+        submit={
+          unchanged || !chosen || chosen === "multi"
+            ? "Change architecture"
+            : `Change ${what} to ${archDisplayName(chosen)}`
+        }
+        busyLabel="Changing…"
+      />
     </form>
   );
 }
 
 export function ChangeArchDialog({ open, name, what, ...rest }: ChangeArchDialogProps) {
   return (
-    <Dialog open={open} onClose={rest.onClose} title="Change architecture" description={`Correct the CPU architecture recorded for ${what} ${name}.`}>
+    <Dialog
+      open={open}
+      onClose={rest.onClose}
+      title="Change architecture"
+      description={`Correct the CPU architecture recorded for ${what} ${name}.`}
+    >
       <ChangeArchForm what={what} {...rest} />
     </Dialog>
   );

@@ -2,10 +2,10 @@
 // Delete behind a confirmation. A 409 keeps the dialog open and lists the jobs that still
 // reference the record (the server's `errors.jobs`).
 import type { UseMutationResult } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { ApiError } from "@/lib/api-client/api-error";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ApiError } from "@/lib/api-client/api-error";
 
 type DeleteImsButtonProps = {
   id: string;
@@ -19,7 +19,16 @@ type DeleteImsButtonProps = {
   size?: "sm" | "md";
 };
 
-export function DeleteImsButton({ id, mutation, title, confirmLabel, onDeleted, children, buttonLabel, size = "md" }: DeleteImsButtonProps) {
+export function DeleteImsButton({
+  id,
+  mutation,
+  title,
+  confirmLabel,
+  onDeleted,
+  children,
+  buttonLabel,
+  size = "md",
+}: DeleteImsButtonProps) {
   const [open, setOpen] = useState(false);
   const close = () => {
     setOpen(false);
@@ -29,7 +38,13 @@ export function DeleteImsButton({ id, mutation, title, confirmLabel, onDeleted, 
   const jobs = error instanceof ApiError && error.status === 409 ? (error.fieldErrors.jobs ?? []) : [];
   return (
     <>
-      <Button variant="secondary" size={size} className="text-red-700" onClick={() => setOpen(true)} aria-label={buttonLabel}>
+      <Button
+        variant="secondary"
+        size={size}
+        className="text-red-700"
+        onClick={() => setOpen(true)}
+        aria-label={buttonLabel}
+      >
         Delete
       </Button>
       <ConfirmDialog

@@ -31,10 +31,21 @@ export function ListFilters({ value, onChange, what }: ListFiltersProps) {
   return (
     <div role="search" aria-label={`Filter ${what}`} className="mb-3 flex flex-wrap items-end gap-3">
       <div className="w-64">
-        <TextField label="Name" type="search" placeholder="Any name" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
+        <TextField
+          label="Name"
+          type="search"
+          placeholder="Any name"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       <div className="w-56">
-        <SelectField label="Architecture" value={value.arch} onChange={(e) => onChange({ ...value, arch: e.target.value })}>
+        <SelectField
+          label="Architecture"
+          value={value.arch}
+          onChange={(e) => onChange({ ...value, arch: e.target.value })}
+        >
           <option value="">All architectures</option>
           <ArchOptions />
         </SelectField>

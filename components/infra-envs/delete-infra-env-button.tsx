@@ -1,9 +1,9 @@
 "use client";
 // Delete an infra-env; the server refuses while hosts are registered, and the dialog says so.
 import { useRouter } from "next/navigation";
+import { DeleteButton } from "@/components/ui/delete-button";
 import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
 import { useDeleteInfraEnv } from "@/lib/queries/use-delete-infra-env";
-import { DeleteButton } from "@/components/ui/delete-button";
 
 export function DeleteInfraEnvButton({ infraEnv }: { infraEnv: InfraEnvJson }) {
   const router = useRouter();

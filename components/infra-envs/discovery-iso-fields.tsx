@@ -34,7 +34,11 @@ export function DiscoveryIsoFields({ values, errors, onChange }: Props) {
         error={errors.ssh_authorized_key}
         hint="Lets you log in to hosts running the discovery ISO as user core. Clear it to remove the key."
       />
-      <InfraEnvOptionalFields values={values} errors={errors} onChange={(patch, field) => onChange(patch, field as IsoField)} />
+      <InfraEnvOptionalFields
+        values={values}
+        errors={errors}
+        onChange={(patch, field) => onChange(patch, field as IsoField)}
+      />
     </>
   );
 }

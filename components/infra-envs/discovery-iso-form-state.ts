@@ -1,9 +1,10 @@
 // The Generate discovery ISO form: starts from the infra-env's own settings and sends back only what
 // changed (the ISO content follows the infra-env). Kernel arguments are the append operations, one
 // per line; replace/delete operations set through the API are kept as they are.
-import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+
 import type { FieldErrors } from "@/lib/api-client/api-error";
-import { infraEnvFieldFor, kernelArgLines, type ImageType, type InfraEnvField } from "./infra-env-form-state";
+import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { type ImageType, type InfraEnvField, infraEnvFieldFor, kernelArgLines } from "./infra-env-form-state";
 
 export type IsoFormValues = {
   imageType: ImageType;
@@ -17,7 +18,9 @@ export type IsoFormValues = {
 type KernelArg = { operation: "append" | "replace" | "delete"; value: string };
 
 function kernelArgsOf(infraEnv: InfraEnvJson): KernelArg[] {
-  return (infraEnv.kernel_arguments as Partial<KernelArg>[]).filter((k): k is KernelArg => typeof k.value === "string" && typeof k.operation === "string");
+  return (infraEnv.kernel_arguments as Partial<KernelArg>[]).filter(
+    (k): k is KernelArg => typeof k.value === "string" && typeof k.operation === "string",
+  );
 }
 
 export function isoInitialValues(infraEnv: InfraEnvJson): IsoFormValues {
@@ -60,12 +63,21 @@ export function withIsoKernelArgLines(errors: FieldErrors, infraEnv: InfraEnvJso
   const out: FieldErrors = {};
   for (const [key, messages] of Object.entries(errors)) {
     const m = /^kernel_arguments\.(\d+)/.exec(key);
-    out[key] = m ? messages.map((msg) => (Number(m[1]) >= skip ? `Line ${Number(m[1]) - skip + 1}: ${msg}` : msg)) : messages;
+    out[key] = m
+      ? messages.map((msg) => (Number(m[1]) >= skip ? `Line ${Number(m[1]) - skip + 1}: ${msg}` : msg))
+      : messages;
   }
   return out;
 }
 
-const ISO_FIELDS = ["image_type", "ssh_authorized_key", "proxy.http_proxy", "proxy.https_proxy", "proxy.no_proxy", "kernel_arguments"] as const;
+const ISO_FIELDS = [
+  "image_type",
+  "ssh_authorized_key",
+  "proxy.http_proxy",
+  "proxy.https_proxy",
+  "proxy.no_proxy",
+  "kernel_arguments",
+] as const;
 export type IsoField = (typeof ISO_FIELDS)[number];
 
 /** The form field an API error key belongs to; anything else goes to the form-level alert. */

@@ -2,13 +2,13 @@
 // The infra-env page's Discovery ISO panel: Generate (the dialog), Revoke all links, the facts of the
 // ISO last generated, and the link currently shown in this browser (until it is revoked).
 import { useState } from "react";
-import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
-import { useImageDigest } from "@/lib/queries/use-image-digest";
-import { useImageUrl } from "@/lib/queries/use-image-url";
 import { Button } from "@/components/ui/button";
 import { ByteSize } from "@/components/ui/byte-size";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
+import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { useImageDigest } from "@/lib/queries/use-image-digest";
+import { useImageUrl } from "@/lib/queries/use-image-url";
 import { GenerateIsoDialog, type IsoDialogView } from "./generate-iso-dialog";
 import { IsoExpiry } from "./iso-expiry";
 import { RevokeLinksButton } from "./revoke-links-button";
@@ -64,10 +64,14 @@ export function DiscoveryIsoSection({ infraEnv }: { infraEnv: InfraEnvJson }) {
                 <span className="break-all font-mono text-xs">{infraEnv.sha256}</span>
               </DescriptionItem>
             </DescriptionList>
-            <p className="text-xs text-slate-500">Changing the ISO settings changes its content, and so its size and digest.</p>
+            <p className="text-xs text-slate-500">
+              Changing the ISO settings changes its content, and so its size and digest.
+            </p>
           </div>
         ) : (
-          <p className="text-sm text-slate-600">No ISO generated yet. Generate one to get a download link, its size and its sha256.</p>
+          <p className="text-sm text-slate-600">
+            No ISO generated yet. Generate one to get a download link, its size and its sha256.
+          </p>
         )}
       </div>
       {dialog ? <GenerateIsoDialog infraEnv={infraEnv} initialView={dialog} onClose={() => setDialog(null)} /> : null}

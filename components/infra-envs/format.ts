@@ -11,7 +11,11 @@ export const LATE_BINDING = "Not bound (late binding)";
 
 export const IMAGE_TYPE_OPTIONS: RadioOption<"full-iso" | "minimal-iso">[] = [
   { value: "full-iso", label: "Full ISO", note: "Everything on the ISO; boots without network access to this server" },
-  { value: "minimal-iso", label: "Minimal ISO", note: "Smaller download; fetches the root filesystem from this server at boot" },
+  {
+    value: "minimal-iso",
+    label: "Minimal ISO",
+    note: "Smaller download; fetches the root filesystem from this server at boot",
+  },
 ];
 
 /** The file name the server gives the ISO (Content-Disposition), for the wget/curl commands. */

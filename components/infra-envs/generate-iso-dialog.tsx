@@ -2,19 +2,26 @@
 // Generate discovery ISO: saves the changed ISO settings on the infra-env (PATCH), then asks for a
 // signed link, waiting through 503s while the base ISO is fetched; then shows the link to download.
 import Link from "next/link";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { archDisplayName, parseArch } from "@/lib/arch";
-import { ApiError } from "@/lib/api-client/api-error";
-import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
-import { infraEnvUpdateSchema } from "@/lib/infra-envs/schemas";
-import { isPreparing, retryDelaySeconds, useImageUrl } from "@/lib/queries/use-image-url";
-import { useUpdateInfraEnv } from "@/lib/queries/use-update-infra-env";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
-import { routeFieldErrors, zodFieldErrors, type Routed } from "@/components/ui/form-errors";
+import { type Routed, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";
+import { ApiError } from "@/lib/api-client/api-error";
+import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { archDisplayName, parseArch } from "@/lib/arch";
+import { infraEnvUpdateSchema } from "@/lib/infra-envs/schemas";
+import { isPreparing, retryDelaySeconds, useImageUrl } from "@/lib/queries/use-image-url";
+import { useUpdateInfraEnv } from "@/lib/queries/use-update-infra-env";
 import { DiscoveryIsoFields } from "./discovery-iso-fields";
-import { isoFieldFor, isoInitialValues, toIsoPatch, withIsoKernelArgLines, type IsoField, type IsoFormValues } from "./discovery-iso-form-state";
+import {
+  type IsoField,
+  type IsoFormValues,
+  isoFieldFor,
+  isoInitialValues,
+  toIsoPatch,
+  withIsoKernelArgLines,
+} from "./discovery-iso-form-state";
 import { IsoArchBanner } from "./iso-arch-banner";
 import { IsoLinkResult } from "./iso-link-result";
 import { IsoWaitStatus } from "./iso-wait-status";
@@ -64,13 +71,17 @@ export function GenerateIsoDialog({ infraEnv, initialView, onClose }: Props) {
     if (busy) return;
     const raw = toIsoPatch(values, infraEnv);
     const parsed = infraEnvUpdateSchema.safeParse(raw);
-    if (!parsed.success) return setProblems(routeFieldErrors(withIsoKernelArgLines(zodFieldErrors(parsed.error), infraEnv), isoFieldFor));
+    if (!parsed.success)
+      return setProblems(routeFieldErrors(withIsoKernelArgLines(zodFieldErrors(parsed.error), infraEnv), isoFieldFor));
     setProblems(NO_PROBLEMS);
     if (Object.keys(raw).length === 0) return void issueLink();
     update.mutate(parsed.data, {
       onSuccess: () => void issueLink(),
       onError: (err) => {
-        const routed = err instanceof ApiError ? routeFieldErrors(withIsoKernelArgLines(err.fieldErrors, infraEnv), isoFieldFor) : NO_PROBLEMS;
+        const routed =
+          err instanceof ApiError
+            ? routeFieldErrors(withIsoKernelArgLines(err.fieldErrors, infraEnv), isoFieldFor)
+            : NO_PROBLEMS;
         const unplaced = routed.unmapped.length > 0 || Object.keys(routed.byField).length === 0;
         setProblems({ ...routed, detail: unplaced ? err.message : undefined });
       },
@@ -79,7 +90,13 @@ export function GenerateIsoDialog({ infraEnv, initialView, onClose }: Props) {
 
   const preparing =
     waiting && isPreparing(link.failureReason) ? (
-      <IsoWaitStatus phase="preparing" archName={archName} detail={link.failureReason.detail} retryInSeconds={retryDelaySeconds(link.failureReason)} attempt={link.failureCount} />
+      <IsoWaitStatus
+        phase="preparing"
+        archName={archName}
+        detail={link.failureReason.detail}
+        retryInSeconds={retryDelaySeconds(link.failureReason)}
+        attempt={link.failureCount}
+      />
     ) : null;
 
   const close = () => {
@@ -93,7 +110,13 @@ export function GenerateIsoDialog({ infraEnv, initialView, onClose }: Props) {
         <>
           <DialogBody>
             <IsoArchBanner infraEnv={infraEnv} />
-            <IsoLinkResult infraEnv={infraEnv} link={link.data} onRefresh={() => void issueLink()} refreshing={waiting} refreshError={linkError?.message} />
+            <IsoLinkResult
+              infraEnv={infraEnv}
+              link={link.data}
+              onRefresh={() => void issueLink()}
+              refreshing={waiting}
+              refreshError={linkError?.message}
+            />
             {preparing}
           </DialogBody>
           <DialogFooter>
@@ -112,9 +135,11 @@ export function GenerateIsoDialog({ infraEnv, initialView, onClose }: Props) {
             {problems.detail || problems.unmapped.length ? (
               <FormAlert title="The ISO settings could not be saved">
                 {problems.detail ? <p>{problems.detail}</p> : null}
-                {problems.unmapped.filter((m) => m !== problems.detail).map((m) => (
-                  <p key={m}>{m}</p>
-                ))}
+                {problems.unmapped
+                  .filter((m) => m !== problems.detail)
+                  .map((m) => (
+                    <p key={m}>{m}</p>
+                  ))}
               </FormAlert>
             ) : null}
             {linkError ? (

@@ -1,14 +1,20 @@
 "use client";
-// Version, architecture and image type of a new infra-env. Bound to a cluster, the version is the
-// cluster's and the architecture must match it.
-import { archDisplayName, parseArch } from "@/lib/arch";
-import type { ClusterJson } from "@/lib/api-client/clusters";
-import { sortedVersionKeys, versionLabel } from "@/lib/catalog/arch-availability";
 import { ArchRadioGroup } from "@/components/catalog/arch-radio-group";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { SelectField } from "@/components/ui/select-field";
+import type { ClusterJson } from "@/lib/api-client/clusters";
+// Version, architecture and image type of a new infra-env. Bound to a cluster, the version is the
+// cluster's and the architecture must match it.
+import { archDisplayName, parseArch } from "@/lib/arch";
+import { sortedVersionKeys, versionLabel } from "@/lib/catalog/arch-availability";
 import { IMAGE_TYPE_OPTIONS } from "./format";
-import { archOptions, type FormContext, type ImageType, type InfraEnvField, type InfraEnvFormValues } from "./infra-env-form-state";
+import {
+  archOptions,
+  type FormContext,
+  type ImageType,
+  type InfraEnvField,
+  type InfraEnvFormValues,
+} from "./infra-env-form-state";
 
 type Props = {
   values: InfraEnvFormValues;
@@ -31,7 +37,11 @@ export function InfraEnvArchFields({ values, ctx, cluster, errors, onChange }: P
         disabled={!!cluster}
         onChange={(e) => onChange({ version: e.target.value }, "openshift_version")}
         error={errors.openshift_version}
-        hint={cluster ? `Fixed to the version of cluster ${cluster.name}.` : "Selects the OS image the discovery ISO is built from."}
+        hint={
+          cluster
+            ? `Fixed to the version of cluster ${cluster.name}.`
+            : "Selects the OS image the discovery ISO is built from."
+        }
       >
         {versionKeys.map((key) => (
           <option key={key} value={key}>

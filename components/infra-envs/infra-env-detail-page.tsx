@@ -1,13 +1,13 @@
 "use client";
-// One infra-env: its facts, the discovery ISO section, events, and delete.
-import { ApiError } from "@/lib/api-client/api-error";
-import { useInfraEnv } from "@/lib/queries/use-infra-env";
+import { EventsPanel } from "@/components/events/events-panel";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-import { EventsPanel } from "@/components/events/events-panel";
+// One infra-env: its facts, the discovery ISO section, events, and delete.
+import { ApiError } from "@/lib/api-client/api-error";
+import { useInfraEnv } from "@/lib/queries/use-infra-env";
 import { DeleteInfraEnvButton } from "./delete-infra-env-button";
 import { DiscoveryIsoSection } from "./discovery-iso-section";
 import { imageTypeLabel } from "./format";

@@ -1,10 +1,11 @@
 // An infra-env's facts, read-only: its architecture and version are fixed at creation.
-import { archDisplayName, parseArch } from "@/lib/arch";
-import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { DateTime } from "@/components/ui/date-time";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
+import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { archDisplayName, parseArch } from "@/lib/arch";
 import { ClusterLink } from "./cluster-link";
 import { imageTypeLabel, LATE_BINDING } from "./format";
 
@@ -23,7 +24,13 @@ export function InfraEnvFacts({ infraEnv }: { infraEnv: InfraEnvJson }) {
           <ArchBadge arch={infraEnv.cpu_architecture} />
           <p className="mt-1 text-xs text-slate-500">This infra-env&apos;s discovery ISO boots {display} hosts only</p>
         </DescriptionItem>
-        <DescriptionItem term="Cluster">{infraEnv.cluster_id ? <ClusterLink id={infraEnv.cluster_id} /> : <span className="text-slate-600">{LATE_BINDING}</span>}</DescriptionItem>
+        <DescriptionItem term="Cluster">
+          {infraEnv.cluster_id ? (
+            <ClusterLink id={infraEnv.cluster_id} />
+          ) : (
+            <span className="text-slate-600">{LATE_BINDING}</span>
+          )}
+        </DescriptionItem>
         <DescriptionItem term="OpenShift version">
           <span className="tabular-nums">{infraEnv.openshift_version || "—"}</span>
         </DescriptionItem>
@@ -56,7 +63,9 @@ export function InfraEnvFacts({ infraEnv }: { infraEnv: InfraEnvJson }) {
             <span className="text-slate-500">None</span>
           )}
         </DescriptionItem>
-        <DescriptionItem term="SSH authorized key">{infraEnv.ssh_authorized_key ? `Set (${infraEnv.ssh_authorized_key.trim().split(/\s+/)[0]})` : <NotSet />}</DescriptionItem>
+        <DescriptionItem term="SSH authorized key">
+          {infraEnv.ssh_authorized_key ? `Set (${infraEnv.ssh_authorized_key.trim().split(/\s+/)[0]})` : <NotSet />}
+        </DescriptionItem>
         <DescriptionItem term="Hosts">{infraEnv.host_count}</DescriptionItem>
         <DescriptionItem term="Created">
           <DateTime value={infraEnv.created_at} />

@@ -1,12 +1,13 @@
 // The New infra-env form's values and rules: a bound infra-env follows its cluster's version and
 // architecture (either main one for a multi cluster); a standalone one picks its own, never multi.
-import { parseArch, toAssistedArch, type Arch } from "@/lib/arch";
-import type { ClusterJson } from "@/lib/api-client/clusters";
+
+import { keyIs } from "@/components/ui/form-errors";
 import type { FieldErrors } from "@/lib/api-client/api-error";
+import type { ClusterJson } from "@/lib/api-client/clusters";
 import type { OpenshiftVersions } from "@/lib/api-client/openshift-versions";
+import { type Arch, parseArch, toAssistedArch } from "@/lib/arch";
 import { defaultVersionKey, findOffer, hostArchesFor, infraEnvArchOptions } from "@/lib/catalog/arch-availability";
 import type { InfraEnvCreateInput } from "@/lib/infra-envs/schemas";
-import { keyIs } from "@/components/ui/form-errors";
 
 export type ImageType = "full-iso" | "minimal-iso";
 
@@ -43,7 +44,11 @@ export function boundCluster(values: Pick<InfraEnvFormValues, "clusterId">, ctx:
 
 export function archOptions(values: InfraEnvFormValues, ctx: FormContext) {
   const cluster = boundCluster(values, ctx);
-  return infraEnvArchOptions(values.version, findOffer(ctx.versions, values.version), cluster ? parseArch(cluster.cpu_architecture) : null);
+  return infraEnvArchOptions(
+    values.version,
+    findOffer(ctx.versions, values.version),
+    cluster ? parseArch(cluster.cpu_architecture) : null,
+  );
 }
 
 /** The architecture an infra-env for this cluster starts with: the cluster's own, x86_64 for multi. */
@@ -89,7 +94,9 @@ export function kernelArgLines(text: string): string[] {
 
 export function toCreateInput(values: InfraEnvFormValues): InfraEnvCreateInput {
   const proxy = Object.fromEntries(
-    Object.entries({ http_proxy: values.httpProxy, https_proxy: values.httpsProxy, no_proxy: values.noProxy }).filter(([, v]) => v.trim() !== ""),
+    Object.entries({ http_proxy: values.httpProxy, https_proxy: values.httpsProxy, no_proxy: values.noProxy }).filter(
+      ([, v]) => v.trim() !== "",
+    ),
   );
   const kernelArgs = kernelArgLines(values.kernelArgs);
   return {
@@ -100,11 +107,24 @@ export function toCreateInput(values: InfraEnvFormValues): InfraEnvCreateInput {
     image_type: values.imageType,
     ssh_authorized_key: values.sshKey,
     ...(Object.keys(proxy).length ? { proxy } : {}),
-    ...(kernelArgs.length ? { kernel_arguments: kernelArgs.map((value) => ({ operation: "append" as const, value })) } : {}),
+    ...(kernelArgs.length
+      ? { kernel_arguments: kernelArgs.map((value) => ({ operation: "append" as const, value })) }
+      : {}),
   };
 }
 
-const FIELDS: InfraEnvField[] = ["name", "cluster_id", "cpu_architecture", "openshift_version", "image_type", "ssh_authorized_key", "proxy.http_proxy", "proxy.https_proxy", "proxy.no_proxy", "kernel_arguments"];
+const FIELDS: InfraEnvField[] = [
+  "name",
+  "cluster_id",
+  "cpu_architecture",
+  "openshift_version",
+  "image_type",
+  "ssh_authorized_key",
+  "proxy.http_proxy",
+  "proxy.https_proxy",
+  "proxy.no_proxy",
+  "kernel_arguments",
+];
 
 export function infraEnvFieldFor(key: string): InfraEnvField | null {
   return FIELDS.find((f) => keyIs(key, f)) ?? null;

@@ -17,10 +17,32 @@ export function InfraEnvOptionalFields({ values, errors, onChange }: Props) {
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-slate-800">Proxy</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="HTTP proxy" optional placeholder="http://proxy.example.com:3128" value={values.httpProxy} onChange={(e) => onChange({ httpProxy: e.target.value }, "proxy.http_proxy")} error={errors["proxy.http_proxy"]} />
-          <TextField label="HTTPS proxy" optional placeholder="http://proxy.example.com:3128" value={values.httpsProxy} onChange={(e) => onChange({ httpsProxy: e.target.value }, "proxy.https_proxy")} error={errors["proxy.https_proxy"]} />
+          <TextField
+            label="HTTP proxy"
+            optional
+            placeholder="http://proxy.example.com:3128"
+            value={values.httpProxy}
+            onChange={(e) => onChange({ httpProxy: e.target.value }, "proxy.http_proxy")}
+            error={errors["proxy.http_proxy"]}
+          />
+          <TextField
+            label="HTTPS proxy"
+            optional
+            placeholder="http://proxy.example.com:3128"
+            value={values.httpsProxy}
+            onChange={(e) => onChange({ httpsProxy: e.target.value }, "proxy.https_proxy")}
+            error={errors["proxy.https_proxy"]}
+          />
         </div>
-        <TextField label="No proxy" optional placeholder=".cluster.local,10.0.0.0/8" value={values.noProxy} onChange={(e) => onChange({ noProxy: e.target.value }, "proxy.no_proxy")} error={errors["proxy.no_proxy"]} hint="Comma-separated domains, IPs or CIDRs, or * for none." />
+        <TextField
+          label="No proxy"
+          optional
+          placeholder=".cluster.local,10.0.0.0/8"
+          value={values.noProxy}
+          onChange={(e) => onChange({ noProxy: e.target.value }, "proxy.no_proxy")}
+          error={errors["proxy.no_proxy"]}
+          hint="Comma-separated domains, IPs or CIDRs, or * for none."
+        />
       </fieldset>
       <TextAreaField
         label="Additional kernel arguments"

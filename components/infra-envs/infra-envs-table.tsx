@@ -1,9 +1,9 @@
 // Infra-envs as a table; inside a cluster's page the cluster column is left out.
 import Link from "next/link";
-import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { DateTime } from "@/components/ui/date-time";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
 import { imageTypeLabel, LATE_BINDING } from "./format";
 
 type InfraEnvsTableProps = {

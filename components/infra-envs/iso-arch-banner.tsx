@@ -1,8 +1,9 @@
 // The first thing the Generate dialog says: which hosts this ISO can boot, since a wrong-architecture
 // ISO fails only at the console of the machine it was carried to.
-import { archDisplayName, parseArch } from "@/lib/arch";
-import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+
 import { ArchBadge } from "@/components/ui/arch-badge";
+import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { archDisplayName, parseArch } from "@/lib/arch";
 
 export function IsoArchBanner({ infraEnv }: { infraEnv: InfraEnvJson }) {
   const display = archDisplayName(parseArch(infraEnv.cpu_architecture) ?? "x86_64");

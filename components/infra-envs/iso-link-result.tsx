@@ -2,20 +2,26 @@
 // A generated discovery ISO: Download, the link and ready-made wget/curl commands to copy, when the
 // link expires (and a fresh one), the image's size and sha256 to check the download against.
 import { useEffect, useRef } from "react";
-import type { ImageUrlJson, InfraEnvJson } from "@/lib/api-client/infra-envs";
-import { ignitionConfigHref } from "@/lib/api-client/infra-envs";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ByteSize } from "@/components/ui/byte-size";
 import { CopyField } from "@/components/ui/copy-field";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { FormAlert } from "@/components/ui/form-alert";
+import type { ImageUrlJson, InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { ignitionConfigHref } from "@/lib/api-client/infra-envs";
 import { imageTypeLabel, isoFileName } from "./format";
 import { IsoExpiry } from "./iso-expiry";
 
 /** Single-quoted for a POSIX shell; a quote inside (never in our URLs) still comes out right. */
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-type Props = { infraEnv: InfraEnvJson; link: ImageUrlJson; onRefresh: () => void; refreshing: boolean; refreshError?: string | null };
+type Props = {
+  infraEnv: InfraEnvJson;
+  link: ImageUrlJson;
+  onRefresh: () => void;
+  refreshing: boolean;
+  refreshError?: string | null;
+};
 
 export function IsoLinkResult({ infraEnv, link, onRefresh, refreshing, refreshError }: Props) {
   const file = isoFileName(infraEnv.name, link.image_type);
@@ -24,10 +30,14 @@ export function IsoLinkResult({ infraEnv, link, onRefresh, refreshing, refreshEr
   useEffect(() => download.current?.focus(), []);
   return (
     <div className="space-y-4">
-      <div role="note" className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <div
+        role="note"
+        className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      >
         <span aria-hidden="true">⚠</span>
         <p>
-          <strong className="font-semibold">This ISO contains credentials (agent token, pull secret).</strong> Do not share it or its link.
+          <strong className="font-semibold">This ISO contains credentials (agent token, pull secret).</strong> Do not
+          share it or its link.
         </p>
       </div>
 
@@ -67,19 +77,36 @@ export function IsoLinkResult({ infraEnv, link, onRefresh, refreshing, refreshEr
         </DescriptionItem>
       </DescriptionList>
       {link.sha256 ? (
-        <CopyField label="sha256" what="sha256" value={link.sha256} hint={<>Check the download with <code className="font-mono">sha256sum {file}</code>.</>} />
+        <CopyField
+          label="sha256"
+          what="sha256"
+          value={link.sha256}
+          hint={
+            <>
+              Check the download with <code className="font-mono">sha256sum {file}</code>.
+            </>
+          }
+        />
       ) : (
         <div>
           <p className="text-sm font-medium text-slate-800">sha256</p>
           <p role="status" className="mt-1 flex items-center gap-2 text-sm text-slate-600">
-            <span aria-hidden="true" className="size-3.5 animate-spin rounded-full border-2 border-sky-600 border-t-transparent" />
+            <span
+              aria-hidden="true"
+              className="size-3.5 animate-spin rounded-full border-2 border-sky-600 border-t-transparent"
+            />
             Computing the digest of this ISO… You can start the download meanwhile.
           </p>
         </div>
       )}
 
       <p className="text-sm">
-        <a href={ignitionConfigHref(infraEnv.id)} target="_blank" rel="noopener" className="text-sky-700 hover:underline">
+        <a
+          href={ignitionConfigHref(infraEnv.id)}
+          target="_blank"
+          rel="noopener"
+          className="text-sky-700 hover:underline"
+        >
           View Ignition config
         </a>
         <span className="text-slate-500"> — the configuration embedded in this ISO (discovery.ign)</span>

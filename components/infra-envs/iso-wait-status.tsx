@@ -17,18 +17,27 @@ function Countdown({ seconds }: { seconds: number }) {
 
 export function IsoWaitStatus(props: Props) {
   return (
-    <div role="status" className="flex items-start gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5 text-sm text-slate-700">
-      <span aria-hidden="true" className="mt-0.5 size-4 shrink-0 animate-spin rounded-full border-2 border-sky-600 border-t-transparent" />
+    <div
+      role="status"
+      className="flex items-start gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5 text-sm text-slate-700"
+    >
+      <span
+        aria-hidden="true"
+        className="mt-0.5 size-4 shrink-0 animate-spin rounded-full border-2 border-sky-600 border-t-transparent"
+      />
       {props.phase === "preparing" ? (
         <div className="min-w-0">
           <p className="font-medium text-slate-900">Preparing the {props.archName} base ISO…</p>
           <p className="mt-0.5 text-slate-600">{props.detail}</p>
           <p className="mt-0.5 text-xs text-slate-500">
-            <Countdown key={props.attempt} seconds={props.retryInSeconds} /> The link is issued as soon as the base ISO is ready.
+            <Countdown key={props.attempt} seconds={props.retryInSeconds} /> The link is issued as soon as the base ISO
+            is ready.
           </p>
         </div>
       ) : (
-        <p className="font-medium text-slate-900">{props.phase === "saving" ? "Saving the ISO settings…" : "Generating the ISO link…"}</p>
+        <p className="font-medium text-slate-900">
+          {props.phase === "saving" ? "Saving the ISO settings…" : "Generating the ISO link…"}
+        </p>
       )}
     </div>
   );

@@ -2,19 +2,30 @@
 // The New infra-env form: validated with the API's schema first; the server's field errors land
 // under their fields (proxy.http_proxy, kernel_arguments.N, ...).
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { archDisplayName, parseArch } from "@/lib/arch";
-import { ApiError } from "@/lib/api-client/api-error";
-import { infraEnvCreateSchema } from "@/lib/infra-envs/schemas";
-import { useCreateInfraEnv } from "@/lib/queries/use-create-infra-env";
-import { ButtonLink, Button } from "@/components/ui/button";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { routeFieldErrors, zodFieldErrors, type Routed } from "@/components/ui/form-errors";
+import { type Routed, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
+import { ApiError } from "@/lib/api-client/api-error";
+import { archDisplayName, parseArch } from "@/lib/arch";
+import { infraEnvCreateSchema } from "@/lib/infra-envs/schemas";
+import { useCreateInfraEnv } from "@/lib/queries/use-create-infra-env";
 import { InfraEnvArchFields } from "./infra-env-arch-fields";
+import {
+  boundCluster,
+  defaultArchFor,
+  type FormContext,
+  type InfraEnvField,
+  type InfraEnvFormValues,
+  infraEnvFieldFor,
+  initialValues,
+  reconcile,
+  toCreateInput,
+  withKernelArgLines,
+} from "./infra-env-form-state";
 import { InfraEnvOptionalFields } from "./infra-env-optional-fields";
-import { boundCluster, defaultArchFor, infraEnvFieldFor, initialValues, reconcile, toCreateInput, withKernelArgLines, type FormContext, type InfraEnvField, type InfraEnvFormValues } from "./infra-env-form-state";
 
 type Problems = Routed<InfraEnvField> & { detail?: string };
 
@@ -50,7 +61,8 @@ export function NewInfraEnvForm({ ctx, clusterId }: { ctx: FormContext; clusterI
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = infraEnvCreateSchema.safeParse(toCreateInput(values));
-    if (!parsed.success) return fail(routeFieldErrors(withKernelArgLines(zodFieldErrors(parsed.error)), infraEnvFieldFor));
+    if (!parsed.success)
+      return fail(routeFieldErrors(withKernelArgLines(zodFieldErrors(parsed.error)), infraEnvFieldFor));
     setProblems({ byField: {}, unmapped: [] });
     create.mutate(parsed.data, {
       onSuccess: (infraEnv) => router.push(`/infra-envs/${infraEnv.id}`),
@@ -64,19 +76,41 @@ export function NewInfraEnvForm({ ctx, clusterId }: { ctx: FormContext; clusterI
   };
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="rounded-lg border border-slate-200 bg-white shadow-xs">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      className="rounded-lg border border-slate-200 bg-white shadow-xs"
+    >
       <div className="space-y-5 p-5">
         {problems.detail || problems.unmapped.length ? (
           <FormAlert title="The infra-env could not be created">
             {problems.detail ? <p>{problems.detail}</p> : null}
-            {problems.unmapped.filter((m) => m !== problems.detail).map((m) => (
-              <p key={m}>{m}</p>
-            ))}
+            {problems.unmapped
+              .filter((m) => m !== problems.detail)
+              .map((m) => (
+                <p key={m}>{m}</p>
+              ))}
           </FormAlert>
         ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Name" name="name" autoFocus autoComplete="off" value={values.name} onChange={(e) => update({ name: e.target.value }, "name")} error={errors.name} />
-          <SelectField label="Cluster" name="cluster_id" value={values.clusterId} onChange={(e) => chooseCluster(e.target.value)} error={errors.cluster_id} hint="Hosts that boot the ISO join this cluster. Without one, bind hosts later.">
+          <TextField
+            label="Name"
+            name="name"
+            autoFocus
+            autoComplete="off"
+            value={values.name}
+            onChange={(e) => update({ name: e.target.value }, "name")}
+            error={errors.name}
+          />
+          <SelectField
+            label="Cluster"
+            name="cluster_id"
+            value={values.clusterId}
+            onChange={(e) => chooseCluster(e.target.value)}
+            error={errors.cluster_id}
+            hint="Hosts that boot the ISO join this cluster. Without one, bind hosts later."
+          >
             <option value="">None — standalone (late binding)</option>
             {ctx.clusters.map((c) => (
               <option key={c.id} value={c.id}>

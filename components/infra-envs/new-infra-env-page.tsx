@@ -1,9 +1,9 @@
 "use client";
+import { PageHeader } from "@/components/ui/page-header";
+import { ErrorState, LoadingState } from "@/components/ui/query-state";
 // The New infra-env page: waits for versions and clusters, then shows the form.
 import { useClusters } from "@/lib/queries/use-clusters";
 import { useOpenshiftVersions } from "@/lib/queries/use-openshift-versions";
-import { PageHeader } from "@/components/ui/page-header";
-import { ErrorState, LoadingState } from "@/components/ui/query-state";
 import { NewInfraEnvForm } from "./new-infra-env-form";
 
 export function NewInfraEnvPage({ clusterId }: { clusterId?: string }) {
@@ -16,7 +16,11 @@ export function NewInfraEnvPage({ clusterId }: { clusterId?: string }) {
       <PageHeader
         title="New infra-env"
         description="Defines a discovery ISO: hosts that boot it register with this console."
-        back={fromCluster ? { href: `/clusters/${fromCluster.id}`, label: fromCluster.name } : { href: "/infra-envs", label: "Infra-envs" }}
+        back={
+          fromCluster
+            ? { href: `/clusters/${fromCluster.id}`, label: fromCluster.name }
+            : { href: "/infra-envs", label: "Infra-envs" }
+        }
       />
       {versions.error || clusters.error ? (
         <ErrorState error={versions.error ?? clusters.error} title="Could not load the form" />
@@ -25,11 +29,17 @@ export function NewInfraEnvPage({ clusterId }: { clusterId?: string }) {
       ) : (
         <>
           {missing ? (
-            <p role="status" className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+            <p
+              role="status"
+              className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+            >
               No cluster has the id {clusterId}; the infra-env starts out standalone.
             </p>
           ) : null}
-          <NewInfraEnvForm ctx={{ versions: versions.data, clusters: clusters.data }} clusterId={missing ? undefined : clusterId} />
+          <NewInfraEnvForm
+            ctx={{ versions: versions.data, clusters: clusters.data }}
+            clusterId={missing ? undefined : clusterId}
+          />
         </>
       )}
     </div>

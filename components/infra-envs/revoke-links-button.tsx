@@ -2,9 +2,9 @@
 // Revoke all links: rotates the infra-env's signing key, so every discovery ISO link issued so far
 // (shared, leaked or still in someone's shell history) stops working at once.
 import { useState } from "react";
-import { useRegenerateSigningKey } from "@/lib/queries/use-regenerate-signing-key";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useRegenerateSigningKey } from "@/lib/queries/use-regenerate-signing-key";
 
 export function RevokeLinksButton({ infraEnvId, onRevoked }: { infraEnvId: string; onRevoked: () => void }) {
   const [open, setOpen] = useState(false);
@@ -35,7 +35,10 @@ export function RevokeLinksButton({ infraEnvId, onRevoked }: { infraEnvId: strin
           })
         }
       >
-        <p>Every discovery ISO link issued so far stops working, including any you have shared or pasted into a script. ISOs already downloaded are not affected.</p>
+        <p>
+          Every discovery ISO link issued so far stops working, including any you have shared or pasted into a script.
+          ISOs already downloaded are not affected.
+        </p>
         <p className="mt-2">Generate the ISO again for a new link.</p>
       </ConfirmDialog>
     </>

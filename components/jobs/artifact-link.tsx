@@ -17,7 +17,11 @@ export function ArtifactLink({ artifact, info, showKind }: Props) {
   return (
     <span className="whitespace-nowrap">
       {showKind ? <span className="text-slate-500">{kind} </span> : null}
-      <Link href={`/${artifact.kind}s/${artifact.id}`} className="text-sky-700 hover:underline" title={info ? `${kind} ${info.name} (${artifact.id})` : artifact.id}>
+      <Link
+        href={`/${artifact.kind}s/${artifact.id}`}
+        className="text-sky-700 hover:underline"
+        title={info ? `${kind} ${info.name} (${artifact.id})` : artifact.id}
+      >
         {info?.name ?? <code className="font-mono text-xs">{artifact.id.slice(0, 8)}</code>}
       </Link>
     </span>

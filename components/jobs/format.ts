@@ -40,7 +40,10 @@ const FLOWS: Record<string, string[]> = {
 
 /** The job type's steps plus any other step the job recorded, in the API's status order. */
 export function stepsOf(jobType: string, recorded: string[]): string[] {
-  const steps = new Set([...(FLOWS[jobType] ?? ["creating"]), ...recorded.filter((s) => !["error", "success", "cancelled"].includes(s))]);
+  const steps = new Set([
+    ...(FLOWS[jobType] ?? ["creating"]),
+    ...recorded.filter((s) => !["error", "success", "cancelled"].includes(s)),
+  ]);
   const order = (s: string) => {
     const i = (JOB_STATUSES as readonly string[]).indexOf(s);
     return i < 0 ? JOB_STATUSES.length : i;

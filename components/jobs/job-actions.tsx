@@ -3,14 +3,14 @@
 // once it has ended. Retry opens the new job.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { jobFinished, type JobJson } from "@/lib/api-client/jobs";
-import { useCancelJob } from "@/lib/queries/use-cancel-job";
-import { useDeleteJob } from "@/lib/queries/use-delete-job";
-import { useRetryJob } from "@/lib/queries/use-retry-job";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
+import { type JobJson, jobFinished } from "@/lib/api-client/jobs";
+import { useCancelJob } from "@/lib/queries/use-cancel-job";
+import { useDeleteJob } from "@/lib/queries/use-delete-job";
+import { useRetryJob } from "@/lib/queries/use-retry-job";
 
 export function JobActions({ job }: { job: JobJson }) {
   const router = useRouter();
@@ -36,7 +36,11 @@ export function JobActions({ job }: { job: JobJson }) {
           <Button variant="secondary" onClick={() => setConfirm("delete")}>
             Delete
           </Button>
-          <Button variant={job.status === "success" ? "secondary" : "primary"} disabled={retry.isPending} onClick={() => retry.mutate(job.id, { onSuccess: (next) => router.push(`/jobs/${next.id}`) })}>
+          <Button
+            variant={job.status === "success" ? "secondary" : "primary"}
+            disabled={retry.isPending}
+            onClick={() => retry.mutate(job.id, { onSuccess: (next) => router.push(`/jobs/${next.id}`) })}
+          >
             {retry.isPending ? "Starting…" : "Retry"}
           </Button>
         </>
@@ -48,14 +52,21 @@ export function JobActions({ job }: { job: JobJson }) {
       ) : null}
       <Dialog open={confirm === "cancel"} onClose={close} title="Cancel this job?" size="sm">
         <DialogBody>
-          <p className="text-sm text-slate-700">The running step&apos;s processes are stopped and nothing is built. The log so far is kept, and the job can be retried.</p>
+          <p className="text-sm text-slate-700">
+            The running step&apos;s processes are stopped and nothing is built. The log so far is kept, and the job can
+            be retried.
+          </p>
           {cancel.error ? <FormAlert title="Cancel failed">{cancel.error.message}</FormAlert> : null}
         </DialogBody>
         <DialogFooter>
           <Button variant="secondary" onClick={close} data-autofocus>
             Keep running
           </Button>
-          <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.mutate(job.id, { onSuccess: () => setConfirm(null) })}>
+          <Button
+            variant="danger"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate(job.id, { onSuccess: () => setConfirm(null) })}
+          >
             {cancel.isPending ? "Cancelling…" : "Cancel job"}
           </Button>
         </DialogFooter>

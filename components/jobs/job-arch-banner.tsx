@@ -1,6 +1,6 @@
 // What architecture a job about to start will have (its recipe's or image's, not a choice) and whether
 // this console will run it natively or under emulation.
-import { archDisplayName, parseArch, type Arch } from "@/lib/arch";
+import { type Arch, archDisplayName, parseArch } from "@/lib/arch";
 
 export type JobKind = "create" | "customize";
 export type JobArtifact = { id: string; name: string; arch: string };
@@ -16,9 +16,13 @@ export function JobArchBanner({ kind, artifact }: { kind: JobKind; artifact: Job
   const name = arch ? archDisplayName(arch) : artifact.arch;
   const emulated = arch !== CONSOLE_HOST_ARCH;
   return (
-    <div role="note" className={`rounded-md border px-3 py-2 text-sm ${emulated ? "border-amber-300 bg-amber-50 text-amber-900" : "border-sky-200 bg-sky-50 text-sky-900"}`}>
+    <div
+      role="note"
+      className={`rounded-md border px-3 py-2 text-sm ${emulated ? "border-amber-300 bg-amber-50 text-amber-900" : "border-sky-200 bg-sky-50 text-sky-900"}`}
+    >
       <p>
-        This job will run as <strong>{name}</strong> (inherited from the {kind === "create" ? "recipe" : "image"} {artifact.name}).
+        This job will run as <strong>{name}</strong> (inherited from the {kind === "create" ? "recipe" : "image"}{" "}
+        {artifact.name}).
       </p>
       <p className="mt-0.5 text-xs">
         {emulated

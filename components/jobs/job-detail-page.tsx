@@ -1,16 +1,16 @@
 "use client";
-// One job: type, status, the architecture it inherited and whether it is emulated, its steps, the live
-// log, and how it ended; cancel while it runs, retry or delete once it has ended.
-import { ApiError } from "@/lib/api-client/api-error";
-import { jobFinished } from "@/lib/api-client/jobs";
-import { artifactRefOf, useJobArtifacts } from "@/lib/queries/use-job-artifacts";
-import { useJob } from "@/lib/queries/use-job";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+// One job: type, status, the architecture it inherited and whether it is emulated, its steps, the live
+// log, and how it ended; cancel while it runs, retry or delete once it has ended.
+import { ApiError } from "@/lib/api-client/api-error";
+import { jobFinished } from "@/lib/api-client/jobs";
+import { useJob } from "@/lib/queries/use-job";
+import { artifactRefOf, useJobArtifacts } from "@/lib/queries/use-job-artifacts";
 import { ExecutionNotice } from "./execution-notice";
 import { typeLabel } from "./format";
 import { JobActions } from "./job-actions";
@@ -24,7 +24,9 @@ const back = { href: "/jobs", label: "Jobs" };
 
 export function JobDetailPage({ id }: { id: string }) {
   const { data: job, error, isPending } = useJob(id);
-  const refs = job ? [artifactRefOf(job), ...(job.resultant_image_id ? [{ kind: "image" as const, id: job.resultant_image_id }] : [])] : [];
+  const refs = job
+    ? [artifactRefOf(job), ...(job.resultant_image_id ? [{ kind: "image" as const, id: job.resultant_image_id }] : [])]
+    : [];
   const artifacts = useJobArtifacts(refs);
 
   if (isPending) return <LoadingState label="Loading job…" />;

@@ -24,12 +24,15 @@ export function JobLogLines({ label, lines, needle, following, onFollowingChange
   const [pausedAt, setPausedAt] = useState<number | null>(null);
   const virtual = lines.length > VIRTUAL_AFTER;
 
-  // Before paint: jump to the end, and read the window the slice is cut for.
+  // Before paint: jump to the end (again whenever lines arrive), and read the window the slice is cut for.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new lines must re-run the scroll
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     if (following) el.scrollTop = el.scrollHeight;
-    setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    setView((v) =>
+      v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
+    );
   }, [lines, following]);
 
   // Where the reader paused (by scrolling up or with the toolbar), to count what arrived since.
@@ -66,7 +69,10 @@ export function JobLogLines({ label, lines, needle, following, onFollowingChange
           <p className="px-3 text-slate-400">{empty}</p>
         ) : virtual ? (
           // Padding stands in for the rows not rendered, so the scroll height is the whole log's.
-          <div className="min-w-max" style={{ paddingTop: start * ROW_PX, paddingBottom: (lines.length - end) * ROW_PX }}>
+          <div
+            className="min-w-max"
+            style={{ paddingTop: start * ROW_PX, paddingBottom: (lines.length - end) * ROW_PX }}
+          >
             {lines.slice(start, end).map((l) => (
               <JobLogRow key={l.seq} line={l} needle={needle} />
             ))}

@@ -2,13 +2,13 @@
 // A job's live log: streamed over SSE, searchable and filterable by step, with line counts, copy and
 // download. Keeps the last 50 000 lines in memory and says so when older ones were dropped.
 import { useMemo, useState } from "react";
-import { jobLogHref, type StreamedLogLine } from "@/lib/api-client/jobs";
-import { useJobLogStream, type LogConnection } from "@/lib/queries/use-job-log-stream";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
+import { jobLogHref, type StreamedLogLine } from "@/lib/api-client/jobs";
+import { type LogConnection, useJobLogStream } from "@/lib/queries/use-job-log-stream";
 import { count } from "./format";
-import { CopyLogButton, DownloadLogLink } from "./log-actions";
 import { JobLogLines } from "./job-log-lines";
 import { JobLogToolbar } from "./job-log-toolbar";
+import { CopyLogButton, DownloadLogLink } from "./log-actions";
 
 const textOf = (lines: StreamedLogLine[]) => lines.map((l) => `${l.line}\n`).join("");
 
@@ -93,7 +93,8 @@ export function JobLogPanel({ jobId }: { jobId: string }) {
         </div>
         {dropped > 0 ? (
           <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900">
-            Keeping the last {count(maxLines)} lines: the {count(dropped)} oldest were dropped to save memory, and Download saves only what is kept;{" "}
+            Keeping the last {count(maxLines)} lines: the {count(dropped)} oldest were dropped to save memory, and
+            Download saves only what is kept;{" "}
             <a href={jobLogHref(jobId)} download={`${jobId}.log`} className="font-medium text-sky-700 underline">
               download the full log
             </a>{" "}
@@ -106,7 +107,13 @@ export function JobLogPanel({ jobId }: { jobId: string }) {
           needle={needle}
           following={following}
           onFollowingChange={setFollowing}
-          empty={connection.state === "connecting" ? "Connecting to the log…" : lines.length ? "No line matches." : "No log lines yet."}
+          empty={
+            connection.state === "connecting"
+              ? "Connecting to the log…"
+              : lines.length
+                ? "No line matches."
+                : "No log lines yet."
+          }
         />
         <p className="text-xs text-slate-500">
           <span className="mr-3 inline-flex items-center gap-1">

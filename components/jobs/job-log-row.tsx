@@ -26,7 +26,12 @@ export function highlight(text: string, needle: string): ReactNode {
 export const JobLogRow = memo(function JobLogRow({ line, needle }: { line: StreamedLogLine; needle: string }) {
   const stderr = line.stream === "stderr";
   return (
-    <div data-stream={line.stream} title={`${line.step} · ${line.stream} · ${line.time}`} className={`flex ${stderr ? "bg-red-950/60 text-red-200" : ""}`} style={{ height: ROW_PX }}>
+    <div
+      data-stream={line.stream}
+      title={`${line.step} · ${line.stream} · ${line.time}`}
+      className={`flex ${stderr ? "bg-red-950/60 text-red-200" : ""}`}
+      style={{ height: ROW_PX }}
+    >
       <span aria-hidden="true" className="w-16 shrink-0 select-none pr-2 text-right text-slate-500 tabular-nums">
         {line.seq}
       </span>

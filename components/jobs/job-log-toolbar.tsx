@@ -14,9 +14,20 @@ type Props = {
   onStep: (s: string) => void;
 };
 
-const INPUT = "h-8 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30";
+const INPUT =
+  "h-8 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30";
 
-export function JobLogToolbar({ following, onFollowing, search, onSearch, onlyMatching, onOnlyMatching, steps, step, onStep }: Props) {
+export function JobLogToolbar({
+  following,
+  onFollowing,
+  search,
+  onSearch,
+  onlyMatching,
+  onOnlyMatching,
+  steps,
+  step,
+  onStep,
+}: Props) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <button
@@ -26,7 +37,16 @@ export function JobLogToolbar({ following, onFollowing, search, onSearch, onlyMa
         title={following ? "Pause: keep the view where it is while lines arrive" : "Follow: scroll with new lines"}
         className={`inline-flex h-8 items-center gap-1.5 rounded-md px-3 text-sm font-medium shadow-sm ${following ? "bg-sky-700 text-white hover:bg-sky-800" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
       >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M10 3v10M5.5 8.5 10 13l4.5-4.5M4 17h12" />
         </svg>
         Follow
@@ -41,7 +61,12 @@ export function JobLogToolbar({ following, onFollowing, search, onSearch, onlyMa
         className={`${INPUT} w-56`}
       />
       <label className="inline-flex items-center gap-1.5 text-sm text-slate-700">
-        <input type="checkbox" checked={onlyMatching} onChange={(e) => onOnlyMatching(e.target.checked)} className="size-4 accent-sky-700" />
+        <input
+          type="checkbox"
+          checked={onlyMatching}
+          onChange={(e) => onOnlyMatching(e.target.checked)}
+          className="size-4 accent-sky-700"
+        />
         Only matching lines
       </label>
       <select value={step} onChange={(e) => onStep(e.target.value)} aria-label="Step" className={`${INPUT} pr-8`}>

@@ -1,10 +1,10 @@
 "use client";
 // How an ended job ended: the image it built (a link, same architecture), or why it failed or stopped.
 import Link from "next/link";
-import type { JobJson } from "@/lib/api-client/jobs";
-import { useJobArtifacts } from "@/lib/queries/use-job-artifacts";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { buttonClass } from "@/components/ui/button";
+import type { JobJson } from "@/lib/api-client/jobs";
+import { useJobArtifacts } from "@/lib/queries/use-job-artifacts";
 
 export function JobOutcome({ job }: { job: JobJson }) {
   const result = job.resultant_image_id ? ({ kind: "image", id: job.resultant_image_id } as const) : null;
@@ -12,7 +12,10 @@ export function JobOutcome({ job }: { job: JobJson }) {
   if (job.status === "success") {
     const info = result ? lookup(result) : undefined;
     return (
-      <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
+      <div
+        role="status"
+        className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900"
+      >
         <div>
           <p className="font-medium">The job succeeded</p>
           {result ? (
@@ -46,7 +49,9 @@ export function JobOutcome({ job }: { job: JobJson }) {
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
       <p className="font-medium">The job failed</p>
-      <p className="mt-0.5 whitespace-pre-wrap break-words">{job.failure_reason ?? `It ended with status ${job.status}.`}</p>
+      <p className="mt-0.5 whitespace-pre-wrap break-words">
+        {job.failure_reason ?? `It ended with status ${job.status}.`}
+      </p>
     </div>
   );
 }

@@ -8,7 +8,9 @@ export function JobStatusBadge({ status }: { status: string }) {
   const running = !ENDED.includes(status) && status !== "waiting_on_user";
   return (
     <Badge tone={statusTone(status)} title={status}>
-      {running ? <span aria-hidden="true" className="mr-1 inline-block size-1.5 animate-pulse rounded-full bg-sky-500" /> : null}
+      {running ? (
+        <span aria-hidden="true" className="mr-1 inline-block size-1.5 animate-pulse rounded-full bg-sky-500" />
+      ) : null}
       {statusLabel(status)}
     </Badge>
   );

@@ -1,14 +1,14 @@
 "use client";
-// Loads one page of jobs (re-read every 2 s while any of them runs) and the names of what they started
-// from and produced; shows the table, the empty state, or why nothing matched.
-import { useJobs } from "@/lib/queries/use-jobs";
-import { artifactRefOf, useJobArtifacts, type ArtifactRef } from "@/lib/queries/use-job-artifacts";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-import { JobsTable } from "./jobs-table";
+import { type ArtifactRef, artifactRefOf, useJobArtifacts } from "@/lib/queries/use-job-artifacts";
+// Loads one page of jobs (re-read every 2 s while any of them runs) and the names of what they started
+// from and produced; shows the table, the empty state, or why nothing matched.
+import { useJobs } from "@/lib/queries/use-jobs";
 import type { JobsFilterValue } from "./jobs-filters";
+import { JobsTable } from "./jobs-table";
 
 export const PAGE_SIZE = 20;
 
@@ -16,7 +16,10 @@ type Props = { filter: JobsFilterValue; offset: number; onOffset: (offset: numbe
 
 export function JobsDataTable({ filter, offset, onOffset, onClear }: Props) {
   const jobs = useJobs({ ...filter, limit: PAGE_SIZE, offset });
-  const refs: ArtifactRef[] = (jobs.data?.items ?? []).flatMap((j) => [artifactRefOf(j), ...(j.resultant_image_id ? [{ kind: "image" as const, id: j.resultant_image_id }] : [])]);
+  const refs: ArtifactRef[] = (jobs.data?.items ?? []).flatMap((j) => [
+    artifactRefOf(j),
+    ...(j.resultant_image_id ? [{ kind: "image" as const, id: j.resultant_image_id }] : []),
+  ]);
   const artifacts = useJobArtifacts(refs);
 
   if (jobs.isPending) return <LoadingState label="Loading jobs…" />;
@@ -34,12 +37,13 @@ export function JobsDataTable({ filter, offset, onOffset, onClear }: Props) {
         }
       >
         <p>
-          Jobs are started from a recipe (a <strong>create</strong> job builds a new image from it) or from an image (a <strong>customize</strong> job runs
-          your script inside a copy of it). Open a recipe or an image and start one there.
+          Jobs are started from a recipe (a <strong>create</strong> job builds a new image from it) or from an image (a{" "}
+          <strong>customize</strong> job runs your script inside a copy of it). Open a recipe or an image and start one
+          there.
         </p>
         <p>
-          A job takes its CPU architecture from that recipe or image. When it differs from the console host&apos;s, the job runs under QEMU user emulation,
-          about ten times slower.
+          A job takes its CPU architecture from that recipe or image. When it differs from the console host&apos;s, the
+          job runs under QEMU user emulation, about ten times slower.
         </p>
       </EmptyState>
     );

@@ -2,11 +2,11 @@
 // Image jobs as a table: status, type, architecture (and whether emulated), what each started from,
 // what it produced, how long it ran, when it was created.
 import Link from "next/link";
-import type { JobJson } from "@/lib/api-client/jobs";
-import { artifactRefOf, type ArtifactLookup } from "@/lib/queries/use-job-artifacts";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { DateTime } from "@/components/ui/date-time";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { JobJson } from "@/lib/api-client/jobs";
+import { type ArtifactLookup, artifactRefOf } from "@/lib/queries/use-job-artifacts";
 import { ArtifactLink } from "./artifact-link";
 import { typeLabel } from "./format";
 import { JobDuration } from "./job-duration";
@@ -31,7 +31,10 @@ export function JobsTable({ jobs, artifacts }: { jobs: JobJson[]; artifacts: Art
           return (
             <Tr key={job.id}>
               <Td>
-                <Link href={`/jobs/${job.id}`} className="block whitespace-nowrap font-medium text-sky-700 hover:underline">
+                <Link
+                  href={`/jobs/${job.id}`}
+                  className="block whitespace-nowrap font-medium text-sky-700 hover:underline"
+                >
                   {job.image_root_archive_name ?? job.id.slice(0, 8)}
                 </Link>
                 <span className="whitespace-nowrap text-xs text-slate-500">
@@ -55,7 +58,13 @@ export function JobsTable({ jobs, artifacts }: { jobs: JobJson[]; artifacts: Art
               <Td>
                 <ArtifactLink artifact={from} info={artifacts(from)} />
               </Td>
-              <Td>{result ? <ArtifactLink artifact={result} info={artifacts(result)} /> : <span className="text-slate-400">—</span>}</Td>
+              <Td>
+                {result ? (
+                  <ArtifactLink artifact={result} info={artifacts(result)} />
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+              </Td>
               <Td className="text-right">
                 <JobDuration job={job} />
               </Td>

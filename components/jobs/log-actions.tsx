@@ -53,27 +53,23 @@ export function CopyLogButton({ getText, what }: { getText: () => string; what: 
   );
 }
 
-/** A link whose href becomes a fresh Blob URL of the text at the moment it is clicked. */
+/** Saves the text as it is at the moment of the click, through a short-lived Blob URL. */
 export function DownloadLogLink({ getText, fileName }: { getText: () => string; fileName: string }) {
-  const url = useRef<string | null>(null);
-  useEffect(
-    () => () => {
-      if (url.current) URL.revokeObjectURL(url.current);
-    },
-    [],
-  );
   return (
-    <a
-      href="#"
-      download={fileName}
-      className={buttonClass("secondary", "sm")}
-      onClick={(e) => {
-        if (url.current) URL.revokeObjectURL(url.current);
-        url.current = URL.createObjectURL(new Blob([getText()], { type: "text/plain;charset=utf-8" }));
-        e.currentTarget.href = url.current;
+    <Button
+      variant="secondary"
+      size="sm"
+      onClick={() => {
+        const url = URL.createObjectURL(new Blob([getText()], { type: "text/plain;charset=utf-8" }));
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = fileName;
+        a.click();
+        // The browser has started the download by the next task; the URL is no longer needed then.
+        setTimeout(() => URL.revokeObjectURL(url), 0);
       }}
     >
       Download
-    </a>
+    </Button>
   );
 }

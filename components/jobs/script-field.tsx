@@ -6,7 +6,15 @@ import { TextAreaField } from "@/components/ui/text-field";
 
 const MAX_BYTES = 256 * 1024;
 
-export function ScriptField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string[] }) {
+export function ScriptField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string[];
+}) {
   const fileId = useId();
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   return (
@@ -37,7 +45,14 @@ export function ScriptField({ value, onChange, error }: { value: string; onChang
             onChange(await file.text());
           }}
         />
-        <label htmlFor={fileId} className={buttonClass("secondary", "sm", "cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-sky-600")}>
+        <label
+          htmlFor={fileId}
+          className={buttonClass(
+            "secondary",
+            "sm",
+            "cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-sky-600",
+          )}
+        >
           Upload script…
         </label>
         <span className="text-xs text-slate-500">Replaces the text above with the file&apos;s content.</span>

@@ -4,24 +4,26 @@
 //   <StartJobButton kind="customize" artifact={{ id: image.id, name: image.name, arch: image.arch }} />
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError } from "@/lib/api-client/api-error";
-import type { JobCreateBody } from "@/lib/api-client/jobs";
-import { jobCreateSchema } from "@/lib/jobs/schemas";
-import { useCreateJob } from "@/lib/queries/use-create-job";
 import { Button } from "@/components/ui/button";
-import { FormFooter } from "@/components/ui/form-footer";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keyIs, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";
+import { FormFooter } from "@/components/ui/form-footer";
 import { TextField } from "@/components/ui/text-field";
+import { ApiError } from "@/lib/api-client/api-error";
+import type { JobCreateBody } from "@/lib/api-client/jobs";
+import { jobCreateSchema } from "@/lib/jobs/schemas";
+import { useCreateJob } from "@/lib/queries/use-create-job";
 import { JobArchBanner, type JobArtifact, type JobKind } from "./job-arch-banner";
 import { ScriptField } from "./script-field";
 
 export type { JobArtifact, JobKind };
+
 type Field = "name" | "script";
 
-const suggestName = (artifact: JobArtifact, kind: JobKind) => `${artifact.name.replace(/[^\w.-]+/g, "-")}-${kind === "create" ? "build" : "custom"}`.slice(0, 128);
+const suggestName = (artifact: JobArtifact, kind: JobKind) =>
+  `${artifact.name.replace(/[^\w.-]+/g, "-")}-${kind === "create" ? "build" : "custom"}`.slice(0, 128);
 
 export function StartJobButton({ kind, artifact, label }: { kind: JobKind; artifact: JobArtifact; label?: string }) {
   const [open, setOpen] = useState(false);
@@ -35,15 +37,27 @@ export function StartJobButton({ kind, artifact, label }: { kind: JobKind; artif
   );
 }
 
-export function StartJobDialog({ kind, artifact, onClose }: { kind: JobKind; artifact: JobArtifact; onClose: () => void }) {
+export function StartJobDialog({
+  kind,
+  artifact,
+  onClose,
+}: {
+  kind: JobKind;
+  artifact: JobArtifact;
+  onClose: () => void;
+}) {
   const router = useRouter();
   const create = useCreateJob();
   const [name, setName] = useState(() => suggestName(artifact, kind));
   const [script, setScript] = useState("");
   const [debug, setDebug] = useState(false);
-  const [errors, setErrors] = useState<{ byField: Partial<Record<Field, string[]>>; unmapped: string[] }>({ byField: {}, unmapped: [] });
+  const [errors, setErrors] = useState<{ byField: Partial<Record<Field, string[]>>; unmapped: string[] }>({
+    byField: {},
+    unmapped: [],
+  });
 
-  const route = (key: string): Field | null => (keyIs(key, "image_root_archive_name") ? "name" : keyIs(key, "customization_script") ? "script" : null);
+  const route = (key: string): Field | null =>
+    keyIs(key, "image_root_archive_name") ? "name" : keyIs(key, "customization_script") ? "script" : null;
 
   const submit = () => {
     const body: JobCreateBody = {
@@ -58,13 +72,30 @@ export function StartJobDialog({ kind, artifact, onClose }: { kind: JobKind; art
     setErrors({ byField: {}, unmapped: [] });
     create.mutate(body, {
       onSuccess: (job) => router.push(`/jobs/${job.id}`),
-      onError: (err) => setErrors(err instanceof ApiError ? routeFieldErrors(err.fieldErrors, route) : { byField: {}, unmapped: [] }),
+      onError: (err) =>
+        setErrors(err instanceof ApiError ? routeFieldErrors(err.fieldErrors, route) : { byField: {}, unmapped: [] }),
     });
   };
-  const failure = create.error && (errors.unmapped.length ? errors.unmapped.join("; ") : !Object.keys(errors.byField).length ? create.error.message : null);
+  const failure =
+    create.error &&
+    (errors.unmapped.length
+      ? errors.unmapped.join("; ")
+      : !Object.keys(errors.byField).length
+        ? create.error.message
+        : null);
 
   return (
-    <Dialog open onClose={onClose} size="lg" title={kind === "create" ? `Build an image from ${artifact.name}` : `Customize ${artifact.name}`} description={kind === "create" ? "A create job builds a new image from this recipe." : "A customize job runs your script inside a copy of this image's root and saves the result as a new image."}>
+    <Dialog
+      open
+      onClose={onClose}
+      size="lg"
+      title={kind === "create" ? `Build an image from ${artifact.name}` : `Customize ${artifact.name}`}
+      description={
+        kind === "create"
+          ? "A create job builds a new image from this recipe."
+          : "A customize job runs your script inside a copy of this image's root and saves the result as a new image."
+      }
+    >
       <form
         noValidate
         onSubmit={(e) => {
@@ -84,7 +115,9 @@ export function StartJobDialog({ kind, artifact, onClose }: { kind: JobKind; art
             maxLength={128}
             data-autofocus
           />
-          {kind === "customize" ? <ScriptField value={script} onChange={setScript} error={errors.byField.script} /> : null}
+          {kind === "customize" ? (
+            <ScriptField value={script} onChange={setScript} error={errors.byField.script} />
+          ) : null}
           <Checkbox
             label="Enable debug"
             checked={debug}
@@ -94,7 +127,12 @@ export function StartJobDialog({ kind, artifact, onClose }: { kind: JobKind; art
           {errors.unmapped.length && !create.error ? <FormAlert>{errors.unmapped.join("; ")}</FormAlert> : null}
           {failure ? <FormAlert title="The job was not started">{failure}</FormAlert> : null}
         </DialogBody>
-        <FormFooter onCancel={onClose} busy={create.isPending || create.isSuccess} submit="Start job" busyLabel="Starting…" />
+        <FormFooter
+          onCancel={onClose}
+          busy={create.isPending || create.isSuccess}
+          submit="Start job"
+          busyLabel="Starting…"
+        />
       </form>
     </Dialog>
   );

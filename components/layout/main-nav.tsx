@@ -25,7 +25,9 @@ export function MainNav() {
             href={link.href}
             aria-current={current ? "page" : undefined}
             className={`whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium transition-colors focus-visible:outline-sky-300 ${
-              current ? "border-sky-400 text-white" : "border-transparent text-slate-300 hover:border-slate-500 hover:text-white"
+              current
+                ? "border-sky-400 text-white"
+                : "border-transparent text-slate-300 hover:border-slate-500 hover:text-white"
             }`}
           >
             {link.label}

@@ -1,10 +1,17 @@
 // Which architecture each OpenShift version offers, and why not where it does not: the same
 // answers the New cluster dialog gives.
-import { archDisplayName } from "@/lib/arch";
-import type { OpenshiftVersions } from "@/lib/api-client/openshift-versions";
-import { archAvailability, CLUSTER_ARCHES, sortedVersionKeys, supportLevelLabel, versionLabel } from "@/lib/catalog/arch-availability";
+
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { OpenshiftVersions } from "@/lib/api-client/openshift-versions";
+import { archDisplayName } from "@/lib/arch";
+import {
+  archAvailability,
+  CLUSTER_ARCHES,
+  sortedVersionKeys,
+  supportLevelLabel,
+  versionLabel,
+} from "@/lib/catalog/arch-availability";
 
 export function AvailabilityMatrix({ versions }: { versions: OpenshiftVersions }) {
   return (
@@ -30,7 +37,9 @@ export function AvailabilityMatrix({ versions }: { versions: OpenshiftVersions }
             </th>
             {CLUSTER_ARCHES.map((arch) => {
               const a = archAvailability(key, versions[key], arch);
-              const extras = [supportLevelLabel(a.level), a.singleNodeOnlyReason ? "single-node only" : null].filter(Boolean).join(" · ");
+              const extras = [supportLevelLabel(a.level), a.singleNodeOnlyReason ? "single-node only" : null]
+                .filter(Boolean)
+                .join(" · ");
               return (
                 <Td key={arch} className="min-w-36">
                   {a.available ? (

@@ -1,9 +1,10 @@
 // A row's cached base ISO in a word (Not cached / Fetching… / Cached / Failed), and the architecture
 // found on it, which must be the row's own: anything else is a failure, and says so.
-import { archDisplayName, parseArch, sameArch } from "@/lib/arch";
-import type { BaseImageJson, BaseImageStatus } from "@/lib/api-client/os-images";
+
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Badge, type Tone } from "@/components/ui/badge";
+import type { BaseImageJson, BaseImageStatus } from "@/lib/api-client/os-images";
+import { archDisplayName, parseArch, sameArch } from "@/lib/arch";
 
 const LABELS: Record<BaseImageStatus, { label: string; tone: Tone }> = {
   missing: { label: "Not cached", tone: "neutral" },
@@ -12,10 +13,23 @@ const LABELS: Record<BaseImageStatus, { label: string; tone: Tone }> = {
   failed: { label: "Failed", tone: "danger" },
 };
 
-export function BaseImageStatusBadge({ status, progress, fetchedAt }: { status: BaseImageStatus; progress?: number; fetchedAt?: string }) {
+export function BaseImageStatusBadge({
+  status,
+  progress,
+  fetchedAt,
+}: {
+  status: BaseImageStatus;
+  progress?: number;
+  fetchedAt?: string;
+}) {
   const { label, tone } = LABELS[status] ?? LABELS.missing;
   return (
-    <Badge tone={tone} title={status === "ready" && fetchedAt ? `Fetched and verified at ${new Date(fetchedAt).toLocaleString()}` : undefined}>
+    <Badge
+      tone={tone}
+      title={
+        status === "ready" && fetchedAt ? `Fetched and verified at ${new Date(fetchedAt).toLocaleString()}` : undefined
+      }
+    >
       {label}
       {status === "fetching" && progress !== undefined ? <span className="ml-1 tabular-nums">{progress}%</span> : null}
     </Badge>

@@ -3,13 +3,13 @@
 // second, new lines only). When the job ends the image table is re-read so the rows show the outcome.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { LogViewer } from "@/components/ui/log-viewer";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { jobFinished } from "@/lib/api-client/jobs";
 import { catalogKeys } from "@/lib/queries/keys";
 import { useJob } from "@/lib/queries/use-job";
 import { useJobLog } from "@/lib/queries/use-job-log";
-import { Button } from "@/components/ui/button";
-import { LogViewer } from "@/components/ui/log-viewer";
-import { ProgressBar } from "@/components/ui/progress-bar";
 
 type Props = { jobId: string; what: string; onDismiss?: () => void };
 
@@ -52,10 +52,15 @@ export function FetchJobPanel({ jobId, what, onDismiss }: Props) {
         : `Fetched and verified${took ? ` in ${took}` : ""}`;
 
   return (
-    <section aria-label={`Fetch job: ${what}`} className="space-y-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
+    <section
+      aria-label={`Fetch job: ${what}`}
+      className="space-y-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2"
+    >
       <div className="flex items-center justify-between gap-3">
         <p className={`min-w-0 text-xs ${failed ? "text-red-800" : "text-slate-700"}`}>
-          <span className="font-medium">Fetch job</span> <code className="font-mono text-slate-500">{jobId.slice(0, 8)}</code> · {error ? `Could not read the job: ${error.message}` : status}
+          <span className="font-medium">Fetch job</span>{" "}
+          <code className="font-mono text-slate-500">{jobId.slice(0, 8)}</code> ·{" "}
+          {error ? `Could not read the job: ${error.message}` : status}
         </p>
         {finished && onDismiss ? (
           <Button size="sm" variant="ghost" onClick={onDismiss}>
@@ -63,11 +68,21 @@ export function FetchJobPanel({ jobId, what, onDismiss }: Props) {
           </Button>
         ) : null}
       </div>
-      <ProgressBar label={`Fetching the ${what} base ISO`} value={job ? (finished && !failed ? 100 : (job.progress ?? 0)) : undefined} tone={failed ? "danger" : finished ? "success" : "info"} />
+      <ProgressBar
+        label={`Fetching the ${what} base ISO`}
+        value={job ? (finished && !failed ? 100 : (job.progress ?? 0)) : undefined}
+        tone={failed ? "danger" : finished ? "success" : "info"}
+      />
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary className="cursor-pointer select-none text-xs font-medium text-slate-700">Log ({lines.length} {lines.length === 1 ? "line" : "lines"})</summary>
+        <summary className="cursor-pointer select-none text-xs font-medium text-slate-700">
+          Log ({lines.length} {lines.length === 1 ? "line" : "lines"})
+        </summary>
         <div className="mt-1.5">
-          <LogViewer label={`Fetch log: ${what}`} lines={lines} empty={log.isPending ? "Loading the log…" : "No log lines yet."} />
+          <LogViewer
+            label={`Fetch log: ${what}`}
+            lines={lines}
+            empty={log.isPending ? "Loading the log…" : "No log lines yet."}
+          />
         </div>
       </details>
     </section>

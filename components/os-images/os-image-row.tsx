@@ -2,9 +2,6 @@
 // One OS image row with its cached base ISO, and under it (when there is something to say) the
 // failure, or the fetch job's progress and log.
 import type { ReactNode } from "react";
-import { jobFinished } from "@/lib/api-client/jobs";
-import type { BaseImageJson, BaseImageStatus, OsImageJson } from "@/lib/api-client/os-images";
-import { useJob } from "@/lib/queries/use-job";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -12,6 +9,9 @@ import { ByteSize } from "@/components/ui/byte-size";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ShortDigest } from "@/components/ui/short-digest";
 import { Td, Tr } from "@/components/ui/table";
+import { jobFinished } from "@/lib/api-client/jobs";
+import type { BaseImageJson, BaseImageStatus, OsImageJson } from "@/lib/api-client/os-images";
+import { useJob } from "@/lib/queries/use-job";
 import { archMismatch, BaseImageStatusBadge, DetectedArch } from "./base-image-status";
 import { FetchJobPanel } from "./fetch-job-panel";
 
@@ -45,7 +45,8 @@ export function OsImageRow({ row, jobId, showsJob, onFetch, onDismissJob, starti
   const status: BaseImageStatus = running ? "fetching" : mismatch ? "failed" : fetched;
   const problem = status !== "failed" ? null : (mismatch ?? base.error ?? job?.failure_reason ?? "The fetch failed");
   // A failed fetch leaves the facts of an earlier copy behind; they no longer describe a usable ISO.
-  const facts: BaseImageJson = status === "failed" ? { status, detected_arch: mismatch ? base.detected_arch : undefined } : base;
+  const facts: BaseImageJson =
+    status === "failed" ? { status, detected_arch: mismatch ? base.detected_arch : undefined } : base;
 
   const panel = showsJob && jobId;
   // A failed job's panel already gives the reason; a mismatch is news even after a successful fetch.
@@ -78,16 +79,28 @@ export function OsImageRow({ row, jobId, showsJob, onFetch, onDismissJob, starti
             </Badge>
           </div>
           <div className="mt-0.5 break-all font-mono text-[11px] text-slate-500">{row.url}</div>
-          {row.rootfs_url ? <div className="mt-0.5 break-all font-mono text-[11px] text-slate-500">rootfs: {row.rootfs_url}</div> : null}
+          {row.rootfs_url ? (
+            <div className="mt-0.5 break-all font-mono text-[11px] text-slate-500">rootfs: {row.rootfs_url}</div>
+          ) : null}
         </Td>
         <Td>
-          <BaseImageStatusBadge status={status} progress={running ? (job?.progress ?? 0) : undefined} fetchedAt={base.fetched_at} />
+          <BaseImageStatusBadge
+            status={status}
+            progress={running ? (job?.progress ?? 0) : undefined}
+            fetchedAt={base.fetched_at}
+          />
         </Td>
         <Td>
           <DetectedArch rowArch={row.cpu_architecture} base={facts} />
         </Td>
         <Td>{facts.size_bytes !== undefined ? <ByteSize bytes={facts.size_bytes} /> : none}</Td>
-        <Td>{facts.sha256 ? <ShortDigest value={facts.sha256} what={`sha256 of the ${rowName(row)} base ISO`} length={10} /> : none}</Td>
+        <Td>
+          {facts.sha256 ? (
+            <ShortDigest value={facts.sha256} what={`sha256 of the ${rowName(row)} base ISO`} length={10} />
+          ) : (
+            none
+          )}
+        </Td>
         <Td className="text-right">
           <Button size="sm" onClick={onFetch} disabled={starting || running}>
             {base.status === "missing" && !jobId ? "Fetch" : "Re-fetch"}

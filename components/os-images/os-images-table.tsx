@@ -3,9 +3,9 @@
 // base ISO and a Fetch / Re-fetch button. Rows with the same url share one cached ISO and one job;
 // the job's log shows under the row that was clicked (or, for a job the server started, the first).
 import { useState } from "react";
+import { Table, TBody, THead, Th } from "@/components/ui/table";
 import type { OsImageJson } from "@/lib/api-client/os-images";
 import { useFetchBaseImage } from "@/lib/queries/use-fetch-base-image";
-import { Table, TBody, Th, THead } from "@/components/ui/table";
 import { OsImageRow } from "./os-image-row";
 import { sortRows } from "./sort-rows";
 
@@ -18,7 +18,8 @@ export function OsImagesTable({ rows }: { rows: OsImageJson[] }) {
   const [startError, setStartError] = useState<{ rowId: number; message: string } | null>(null);
   const sorted = sortRows(rows);
 
-  const jobOf = (r: OsImageJson) => started[r.url]?.jobId ?? (r.base_image.status === "fetching" ? r.base_image.job_id : undefined);
+  const jobOf = (r: OsImageJson) =>
+    started[r.url]?.jobId ?? (r.base_image.status === "fetching" ? r.base_image.job_id : undefined);
   const logRowOf = (r: OsImageJson) => started[r.url]?.rowId ?? sorted.find((o) => o.url === r.url && jobOf(o))?.id;
 
   const start = (r: OsImageJson) => {
@@ -47,15 +48,15 @@ export function OsImagesTable({ rows }: { rows: OsImageJson[] }) {
       <TBody>
         {sorted.map((r) => (
           <OsImageRow
-              key={r.id}
-              row={r}
-              jobId={jobOf(r)}
-              showsJob={logRowOf(r) === r.id}
-              onFetch={() => start(r)}
-              onDismissJob={started[r.url] ? () => dismiss(r.url) : undefined}
-              starting={fetchImage.isPending && fetchImage.variables === r.id}
-              startError={startError?.rowId === r.id ? startError.message : null}
-            />
+            key={r.id}
+            row={r}
+            jobId={jobOf(r)}
+            showsJob={logRowOf(r) === r.id}
+            onFetch={() => start(r)}
+            onDismissJob={started[r.url] ? () => dismiss(r.url) : undefined}
+            starting={fetchImage.isPending && fetchImage.variables === r.id}
+            startError={startError?.rowId === r.id ? startError.message : null}
+          />
         ))}
       </TBody>
     </Table>

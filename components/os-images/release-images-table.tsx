@@ -1,8 +1,9 @@
 // The release images (OpenShift payloads per version and architecture) of the image table.
-import type { ReleaseImageJson } from "@/lib/api-client/os-images";
+
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { ReleaseImageJson } from "@/lib/api-client/os-images";
 import { sortRows } from "./sort-rows";
 
 export function ReleaseImagesTable({ rows }: { rows: ReleaseImageJson[] }) {

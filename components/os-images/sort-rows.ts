@@ -14,6 +14,9 @@ function archRank(arch: string): number {
 
 export function sortRows<R extends Row>(rows: R[]): R[] {
   return [...rows].sort(
-    (a, b) => compareVersions(b.openshift_version, a.openshift_version) || archRank(a.cpu_architecture) - archRank(b.cpu_architecture) || compareVersions(b.version, a.version),
+    (a, b) =>
+      compareVersions(b.openshift_version, a.openshift_version) ||
+      archRank(a.cpu_architecture) - archRank(b.cpu_architecture) ||
+      compareVersions(b.version, a.version),
   );
 }

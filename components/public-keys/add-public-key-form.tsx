@@ -1,18 +1,19 @@
 "use client";
 // Adds a public key: name and one OpenSSH key line, checked with publicKeyCreateSchema before
 // sending; the server's field errors land under their fields.
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { keyIs, type Routed, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";
+import { Panel } from "@/components/ui/panel";
+import { TextAreaField, TextField } from "@/components/ui/text-field";
 import { ApiError } from "@/lib/api-client/api-error";
 import { publicKeyCreateSchema } from "@/lib/public-keys/schemas";
 import { useCreatePublicKey } from "@/lib/queries/use-create-public-key";
-import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
-import { keyIs, routeFieldErrors, zodFieldErrors, type Routed } from "@/components/ui/form-errors";
-import { Panel } from "@/components/ui/panel";
-import { TextAreaField, TextField } from "@/components/ui/text-field";
 
 type Field = "name" | "public_key";
-const fieldFor = (key: string): Field | null => (keyIs(key, "name") ? "name" : keyIs(key, "public_key") ? "public_key" : null);
+const fieldFor = (key: string): Field | null =>
+  keyIs(key, "name") ? "name" : keyIs(key, "public_key") ? "public_key" : null;
 const none = (): Routed<Field> & { detail?: string } => ({ byField: {}, unmapped: [] });
 
 export function AddPublicKeyForm({ onAdded }: { onAdded: () => void }) {
@@ -51,7 +52,14 @@ export function AddPublicKeyForm({ onAdded }: { onAdded: () => void }) {
     <Panel title="Add a public key">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {problems.detail ? <FormAlert title="The key was not added">{problems.detail}</FormAlert> : null}
-        <TextField label="Name" autoComplete="off" placeholder="alice-laptop" value={values.name} onChange={(e) => set("name", e.target.value)} error={errors.name} />
+        <TextField
+          label="Name"
+          autoComplete="off"
+          placeholder="alice-laptop"
+          value={values.name}
+          onChange={(e) => set("name", e.target.value)}
+          error={errors.name}
+        />
         <TextAreaField
           label="Public key"
           rows={4}

@@ -1,8 +1,8 @@
 "use client";
+import { DeleteImsButton } from "@/components/ims/delete-ims-button";
 // Delete a public key; the server refuses while running jobs use it, and the dialog lists them.
 import type { PublicKeyJson } from "@/lib/api-client/public-keys";
 import { useDeletePublicKey } from "@/lib/queries/use-delete-public-key";
-import { DeleteImsButton } from "@/components/ims/delete-ims-button";
 
 export function DeletePublicKeyButton({ publicKey }: { publicKey: PublicKeyJson }) {
   return (
@@ -15,7 +15,10 @@ export function DeletePublicKeyButton({ publicKey }: { publicKey: PublicKeyJson 
       confirmLabel="Delete public key"
       onDeleted={() => undefined}
     >
-      <p>Jobs started later can no longer install this key. Jobs already finished are not affected. This cannot be undone.</p>
+      <p>
+        Jobs started later can no longer install this key. Jobs already finished are not affected. This cannot be
+        undone.
+      </p>
     </DeleteImsButton>
   );
 }

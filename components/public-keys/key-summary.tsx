@@ -1,10 +1,10 @@
 "use client";
+import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
 // A public key in a few characters: its type and comment, then the SHA256 fingerprint (as
 // `ssh-keygen -lf` prints it) or else a shortened key. The whole key is on hover and on Copy.
 import { summarizeKey } from "@/lib/public-keys/fingerprint";
 import { useSshFingerprint } from "@/lib/queries/use-ssh-fingerprint";
-import { Badge } from "@/components/ui/badge";
-import { CopyButton } from "@/components/ui/copy-button";
 
 export function KeySummary({ publicKey, name }: { publicKey: string; name: string }) {
   const { type, short, comment } = summarizeKey(publicKey);

@@ -1,7 +1,8 @@
 // The public keys as a table: name, key type and fingerprint, created, delete.
-import type { PublicKeyJson } from "@/lib/api-client/public-keys";
+
 import { DateTime } from "@/components/ui/date-time";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { PublicKeyJson } from "@/lib/api-client/public-keys";
 import { DeletePublicKeyButton } from "./delete-public-key-button";
 import { KeySummary } from "./key-summary";
 

@@ -1,12 +1,19 @@
 "use client";
-// The recipe archive (.tar.gz) file input, with upload progress while it is sent and the server's
-// reason (naming the offending entry) under it when it is refused.
-import type { UploadProgress } from "@/lib/api-client/recipes";
 import { ByteSize, formatBytes } from "@/components/ui/byte-size";
 import { Field } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
+// The recipe archive (.tar.gz) file input, with upload progress while it is sent and the server's
+// reason (naming the offending entry) under it when it is refused.
+import type { UploadProgress } from "@/lib/api-client/recipes";
 
-type Props = { file: File | null; onChange: (file: File | null) => void; error?: string[]; uploading: boolean; progress: UploadProgress | null; autoFocus?: boolean };
+type Props = {
+  file: File | null;
+  onChange: (file: File | null) => void;
+  error?: string[];
+  uploading: boolean;
+  progress: UploadProgress | null;
+  autoFocus?: boolean;
+};
 
 export function ArchiveFileField({ file, onChange, error, uploading, progress, autoFocus }: Props) {
   const pct = progress && progress.total > 0 ? (progress.loaded / progress.total) * 100 : undefined;
@@ -39,7 +46,9 @@ export function ArchiveFileField({ file, onChange, error, uploading, progress, a
         <div className="mt-2 space-y-1">
           <ProgressBar label="Upload progress" value={pct} />
           <p className="text-xs tabular-nums text-slate-600">
-            {progress ? `Uploaded ${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}; the server checks it next.` : "Creating the recipe…"}
+            {progress
+              ? `Uploaded ${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}; the server checks it next.`
+              : "Creating the recipe…"}
           </p>
         </div>
       ) : null}

@@ -1,18 +1,18 @@
 "use client";
 // Edits a recipe's DKMS flag and template variables (PATCH, checked with recipePatchSchema). Name,
 // type and distribution cannot change; the architecture has its own dialog.
-import { useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/api-client/api-error";
-import type { RecipeJson } from "@/lib/api-client/recipes";
-import { useUpdateRecipe } from "@/lib/queries/use-update-recipe";
-import { recipePatchSchema, type RecipePatch } from "@/lib/recipes/schemas";
-import { FormFooter } from "@/components/ui/form-footer";
+import { type FormEvent, useState } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { zodFieldErrors } from "@/components/ui/form-errors";
+import { FormFooter } from "@/components/ui/form-footer";
+import { ApiError } from "@/lib/api-client/api-error";
+import type { RecipeJson } from "@/lib/api-client/recipes";
+import { useUpdateRecipe } from "@/lib/queries/use-update-recipe";
+import { type RecipePatch, recipePatchSchema } from "@/lib/recipes/schemas";
+import { isVariableKey, rowsOf, toDictionary, type VariableErrors, variableErrors } from "./template-variables";
 import { TemplateVariablesField } from "./template-variables-field";
-import { isVariableKey, rowsOf, toDictionary, variableErrors, type VariableErrors } from "./template-variables";
 
 type Problems = { variables: VariableErrors; detail?: string };
 const none = (): Problems => ({ variables: { field: [], rows: {} } });
@@ -28,7 +28,8 @@ function EditRecipeForm({ recipe, onDone }: { recipe: RecipeJson; onDone: () => 
     const { dictionary, rowIds } = toDictionary(rows);
     const patch: Record<string, unknown> = {};
     if (requireDkms !== recipe.require_dkms) patch.require_dkms = requireDkms;
-    if (JSON.stringify(dictionary) !== JSON.stringify(recipe.template_dictionary)) patch.template_dictionary = dictionary;
+    if (JSON.stringify(dictionary) !== JSON.stringify(recipe.template_dictionary))
+      patch.template_dictionary = dictionary;
     if (Object.keys(patch).length === 0) return onDone();
     const parsed = recipePatchSchema.safeParse(patch);
     if (!parsed.success) return setProblems({ variables: variableErrors(zodFieldErrors(parsed.error), rowIds) });
@@ -37,7 +38,10 @@ function EditRecipeForm({ recipe, onDone }: { recipe: RecipeJson; onDone: () => 
       onSuccess: onDone,
       onError: (err) => {
         const variables = err instanceof ApiError ? variableErrors(err.fieldErrors, rowIds) : none().variables;
-        const placed = err instanceof ApiError && Object.keys(err.fieldErrors).every(isVariableKey) && Object.keys(err.fieldErrors).length > 0;
+        const placed =
+          err instanceof ApiError &&
+          Object.keys(err.fieldErrors).every(isVariableKey) &&
+          Object.keys(err.fieldErrors).length > 0;
         setProblems({ variables, detail: placed ? undefined : err.message });
       },
     });
@@ -47,18 +51,38 @@ function EditRecipeForm({ recipe, onDone }: { recipe: RecipeJson; onDone: () => 
     <form onSubmit={onSubmit} noValidate>
       <DialogBody>
         {problems.detail ? <FormAlert title="The recipe could not be updated">{problems.detail}</FormAlert> : null}
-        <Checkbox label="Require DKMS" description="Build jobs enable DKMS, so the recipe can build kernel modules." checked={requireDkms} onChange={setRequireDkms} />
+        <Checkbox
+          label="Require DKMS"
+          description="Build jobs enable DKMS, so the recipe can build kernel modules."
+          checked={requireDkms}
+          onChange={setRequireDkms}
+        />
         <TemplateVariablesField rows={rows} onChange={setRows} errors={problems.variables} />
-        {recipe.link ? <p className="text-xs text-slate-500">The uploaded archive is not checked again against the new variables.</p> : null}
+        {recipe.link ? (
+          <p className="text-xs text-slate-500">The uploaded archive is not checked again against the new variables.</p>
+        ) : null}
       </DialogBody>
       <FormFooter onCancel={onDone} busy={update.isPending} submit="Save changes" busyLabel="Saving…" />
     </form>
   );
 }
 
-export function EditRecipeDialog({ recipe, open, onClose }: { recipe: RecipeJson; open: boolean; onClose: () => void }) {
+export function EditRecipeDialog({
+  recipe,
+  open,
+  onClose,
+}: {
+  recipe: RecipeJson;
+  open: boolean;
+  onClose: () => void;
+}) {
   return (
-    <Dialog open={open} onClose={onClose} title="Edit recipe" description="Name, type and Linux distribution are fixed; change the architecture with Change architecture.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Edit recipe"
+      description="Name, type and Linux distribution are fixed; change the architecture with Change architecture."
+    >
       <EditRecipeForm recipe={recipe} onDone={onClose} />
     </Dialog>
   );

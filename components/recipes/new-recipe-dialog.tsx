@@ -1,8 +1,8 @@
 "use client";
+import { Dialog } from "@/components/ui/dialog";
 // The New recipe dialog. Closing it while the archive is uploading cancels the upload, and the
 // half-made recipe is removed.
 import { useCreateRecipe } from "@/lib/queries/use-create-recipe";
-import { Dialog } from "@/components/ui/dialog";
 import { NewRecipeForm } from "./new-recipe-form";
 
 export function NewRecipeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -13,7 +13,13 @@ export function NewRecipeDialog({ open, onClose }: { open: boolean; onClose: () 
     onClose();
   };
   return (
-    <Dialog open={open} onClose={close} title="New recipe" description="Creates the recipe and uploads its archive in one step; if the archive is refused, nothing is kept." size="lg">
+    <Dialog
+      open={open}
+      onClose={close}
+      title="New recipe"
+      description="Creates the recipe and uploads its archive in one step; if the archive is refused, nothing is kept."
+      size="lg"
+    >
       <NewRecipeForm create={create} onCancel={close} onCreated={onClose} />
     </Dialog>
   );

@@ -2,22 +2,30 @@
 // The New recipe form: validated with the API's own schema before sending; the server's field
 // errors land under their fields, and a refused archive's reason under the file input.
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/api-client/api-error";
-import { RECIPE_TYPES, recipeCreateSchema } from "@/lib/recipes/schemas";
-import { ArchiveUploadFailed, type useCreateRecipe } from "@/lib/queries/use-create-recipe";
-import { FormFooter } from "@/components/ui/form-footer";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ArchOptions } from "@/components/ims/arch-options";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { zodFieldErrors } from "@/components/ui/form-errors";
+import { FormFooter } from "@/components/ui/form-footer";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { ArchOptions } from "@/components/ims/arch-options";
+import { ApiError } from "@/lib/api-client/api-error";
+import { ArchiveUploadFailed, type useCreateRecipe } from "@/lib/queries/use-create-recipe";
+import { RECIPE_TYPES, recipeCreateSchema } from "@/lib/recipes/schemas";
 import { ArchiveFileField } from "./archive-file-field";
 import { RECIPE_TYPE_NOTES, type RecipeType } from "./format";
-import { initialRecipeValues, noProblems, recipeProblems, toCreateInput, type RecipeField, type RecipeFormValues, type RecipeProblems } from "./recipe-form-state";
+import {
+  initialRecipeValues,
+  noProblems,
+  type RecipeField,
+  type RecipeFormValues,
+  type RecipeProblems,
+  recipeProblems,
+  toCreateInput,
+} from "./recipe-form-state";
 import { TemplateVariablesField } from "./template-variables-field";
 
 type Props = { create: ReturnType<typeof useCreateRecipe>; onCancel: () => void; onCreated: () => void };
@@ -69,13 +77,17 @@ export function NewRecipeForm({ create, onCancel, onCreated }: Props) {
             if (isAbort(err.cause)) return;
             const next = noProblems();
             next.byField.archive = [err.cause.message];
-            if (err.rollback) next.detail = `The recipe record ${err.recipe.name} was created but could not be removed again (${err.rollback.message}). Delete it from the recipes list.`;
+            if (err.rollback)
+              next.detail = `The recipe record ${err.recipe.name} was created but could not be removed again (${err.rollback.message}). Delete it from the recipes list.`;
             else next.byField.archive.push("Nothing was kept: the new recipe record was removed again.");
             return fail(next);
           }
           if (!(err instanceof ApiError)) return fail({ ...noProblems(), detail: err.message });
           const routed = recipeProblems(err.fieldErrors, rowIds);
-          const placed = Object.keys(routed.byField).length > 0 || routed.variables.field.length > 0 || Object.keys(routed.variables.rows).length > 0;
+          const placed =
+            Object.keys(routed.byField).length > 0 ||
+            routed.variables.field.length > 0 ||
+            Object.keys(routed.variables.rows).length > 0;
           fail({ ...routed, detail: routed.unmapped.length > 0 || !placed ? err.detail : undefined });
         },
       },
@@ -91,13 +103,24 @@ export function NewRecipeForm({ create, onCancel, onCreated }: Props) {
         {alert ? (
           <FormAlert title="The recipe could not be created">
             <p>{alert}</p>
-            {problems.unmapped.filter((m) => m !== problems.detail).map((m) => (
-              <p key={m}>{m}</p>
-            ))}
+            {problems.unmapped
+              .filter((m) => m !== problems.detail)
+              .map((m) => (
+                <p key={m}>{m}</p>
+              ))}
           </FormAlert>
         ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Name" name="name" data-autofocus autoComplete="off" placeholder="compute-sles15sp5" value={values.name} onChange={(e) => update({ name: e.target.value }, "name")} error={errors.name} />
+          <TextField
+            label="Name"
+            name="name"
+            data-autofocus
+            autoComplete="off"
+            placeholder="compute-sles15sp5"
+            value={values.name}
+            onChange={(e) => update({ name: e.target.value }, "name")}
+            error={errors.name}
+          />
           <TextField
             label="Linux distribution"
             name="linux_distribution"
@@ -115,7 +138,11 @@ export function NewRecipeForm({ create, onCancel, onCreated }: Props) {
           value={values.recipeType}
           onChange={(recipeType) => update({ recipeType }, "recipe_type")}
           error={errors.recipe_type}
-          options={RECIPE_TYPES.map((t) => ({ value: t, label: <span className="font-mono">{t}</span>, note: RECIPE_TYPE_NOTES[t] }))}
+          options={RECIPE_TYPES.map((t) => ({
+            value: t,
+            label: <span className="font-mono">{t}</span>,
+            note: RECIPE_TYPE_NOTES[t],
+          }))}
         />
         <SelectField
           label="Architecture"
@@ -127,11 +154,32 @@ export function NewRecipeForm({ create, onCancel, onCreated }: Props) {
         >
           <ArchOptions />
         </SelectField>
-        <Checkbox label="Require DKMS" description="Build jobs enable DKMS, so the recipe can build kernel modules." checked={values.requireDkms} onChange={(requireDkms) => update({ requireDkms }, "require_dkms")} />
-        <TemplateVariablesField rows={values.variables} onChange={(variables) => setValues((v) => ({ ...v, variables }))} errors={problems.variables} />
-        <ArchiveFileField file={values.file} onChange={(file) => update({ file }, "archive")} error={errors.archive} uploading={uploading} progress={create.progress} />
+        <Checkbox
+          label="Require DKMS"
+          description="Build jobs enable DKMS, so the recipe can build kernel modules."
+          checked={values.requireDkms}
+          onChange={(requireDkms) => update({ requireDkms }, "require_dkms")}
+        />
+        <TemplateVariablesField
+          rows={values.variables}
+          onChange={(variables) => setValues((v) => ({ ...v, variables }))}
+          errors={problems.variables}
+        />
+        <ArchiveFileField
+          file={values.file}
+          onChange={(file) => update({ file }, "archive")}
+          error={errors.archive}
+          uploading={uploading}
+          progress={create.progress}
+        />
       </DialogBody>
-      <FormFooter onCancel={onCancel} busy={uploading} submit="Create recipe" busyLabel="Uploading…" cancelLabel={uploading ? "Cancel upload" : "Cancel"} />
+      <FormFooter
+        onCancel={onCancel}
+        busy={uploading}
+        submit="Create recipe"
+        busyLabel="Uploading…"
+        cancelLabel={uploading ? "Cancel upload" : "Cancel"}
+      />
     </form>
   );
 }

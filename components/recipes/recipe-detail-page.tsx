@@ -2,15 +2,15 @@
 // One recipe: its facts, the report of an upload just made, and its actions (change architecture,
 // edit DKMS and template variables, delete).
 import { useState } from "react";
-import { ApiError } from "@/lib/api-client/api-error";
-import { useRecipe } from "@/lib/queries/use-recipe";
+import { StartJobButton } from "@/components/jobs/start-job-dialog";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { ApiError } from "@/lib/api-client/api-error";
+import { useRecipe } from "@/lib/queries/use-recipe";
 import { ChangeRecipeArchDialog } from "./change-recipe-arch-dialog";
-import { StartJobButton } from "@/components/jobs/start-job-dialog";
 import { DeleteRecipeButton } from "./delete-recipe-button";
 import { EditRecipeDialog } from "./edit-recipe-dialog";
 import { RecipeFacts } from "./recipe-facts";
@@ -51,7 +51,13 @@ export function RecipeDetailPage({ id }: { id: string }) {
         }
         actions={
           <>
-            {recipe.link ? <StartJobButton kind="create" artifact={{ id: recipe.id, name: recipe.name, arch: recipe.arch }} label="Build image" /> : null}
+            {recipe.link ? (
+              <StartJobButton
+                kind="create"
+                artifact={{ id: recipe.id, name: recipe.name, arch: recipe.arch }}
+                label="Build image"
+              />
+            ) : null}
             <Button onClick={() => setDialog("arch")}>Change architecture</Button>
             <Button onClick={() => setDialog("edit")}>Edit</Button>
             <DeleteRecipeButton recipe={recipe} />

@@ -1,13 +1,14 @@
 // A recipe's facts: architecture (and what it means for builds), type, distribution, DKMS,
 // template variables, and the archive with its download.
-import { archDisplayName, parseArch } from "@/lib/arch";
-import { recipeArchiveHref, type RecipeJson } from "@/lib/api-client/recipes";
+
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { buttonClass } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import { type RecipeJson, recipeArchiveHref } from "@/lib/api-client/recipes";
+import { archDisplayName, parseArch } from "@/lib/arch";
 import { UploadArchiveButton } from "./upload-archive-button";
 
 export function RecipeFacts({ recipe }: { recipe: RecipeJson }) {
@@ -17,7 +18,10 @@ export function RecipeFacts({ recipe }: { recipe: RecipeJson }) {
       <DescriptionList>
         <DescriptionItem term="CPU architecture">
           <ArchBadge arch={recipe.arch} />
-          <p className="mt-1 text-xs text-slate-500">Images built from this recipe are {arch ? archDisplayName(arch) : recipe.arch}; build jobs run natively on such hosts, or under QEMU emulation elsewhere.</p>
+          <p className="mt-1 text-xs text-slate-500">
+            Images built from this recipe are {arch ? archDisplayName(arch) : recipe.arch}; build jobs run natively on
+            such hosts, or under QEMU emulation elsewhere.
+          </p>
         </DescriptionItem>
         <DescriptionItem term="Recipe type">
           <span className="font-mono">{recipe.recipe_type}</span>
@@ -30,7 +34,12 @@ export function RecipeFacts({ recipe }: { recipe: RecipeJson }) {
           {recipe.link ? (
             <div className="flex flex-wrap items-center gap-3">
               <code className="break-all font-mono text-xs text-slate-700">{recipe.link.path}</code>
-              <a href={recipeArchiveHref(recipe.id)} download className={buttonClass("secondary", "sm")} aria-label={`Download the archive of ${recipe.name}`}>
+              <a
+                href={recipeArchiveHref(recipe.id)}
+                download
+                className={buttonClass("secondary", "sm")}
+                aria-label={`Download the archive of ${recipe.name}`}
+              >
                 Download
               </a>
             </div>
@@ -54,7 +63,9 @@ export function RecipeFacts({ recipe }: { recipe: RecipeJson }) {
                   {recipe.template_dictionary.map((v) => (
                     <Tr key={v.key}>
                       <Td className="font-mono text-xs">{v.key}</Td>
-                      <Td className="break-all font-mono text-xs">{v.value || <span className="text-slate-400">(empty)</span>}</Td>
+                      <Td className="break-all font-mono text-xs">
+                        {v.value || <span className="text-slate-400">(empty)</span>}
+                      </Td>
                     </Tr>
                   ))}
                 </TBody>

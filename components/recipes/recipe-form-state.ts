@@ -1,10 +1,17 @@
 // The New recipe form's values, the create request they make (what recipeCreateSchema validates),
 // and where each error key from the schema or the server is shown.
+
+import { keyIs, routeFieldErrors } from "@/components/ui/form-errors";
 import type { FieldErrors } from "@/lib/api-client/api-error";
 import { DEFAULT_ARCH, toImsArch } from "@/lib/arch";
-import { keyIs, routeFieldErrors } from "@/components/ui/form-errors";
 import type { RecipeType } from "./format";
-import { isVariableKey, toDictionary, variableErrors, type VariableErrors, type VariableRow } from "./template-variables";
+import {
+  isVariableKey,
+  toDictionary,
+  type VariableErrors,
+  type VariableRow,
+  variableErrors,
+} from "./template-variables";
 
 export type RecipeFormValues = {
   name: string;
@@ -33,14 +40,26 @@ export const initialRecipeValues = (): RecipeFormValues => ({
 export function toCreateInput(v: RecipeFormValues) {
   const { dictionary, rowIds } = toDictionary(v.variables);
   return {
-    input: { name: v.name, recipe_type: v.recipeType, linux_distribution: v.distribution, arch: v.arch, require_dkms: v.requireDkms, template_dictionary: dictionary },
+    input: {
+      name: v.name,
+      recipe_type: v.recipeType,
+      linux_distribution: v.distribution,
+      arch: v.arch,
+      require_dkms: v.requireDkms,
+      template_dictionary: dictionary,
+    },
     rowIds,
   };
 }
 
 const FIELDS: RecipeField[] = ["name", "recipe_type", "linux_distribution", "arch", "require_dkms", "archive"];
 
-export type RecipeProblems = { byField: Partial<Record<RecipeField, string[]>>; variables: VariableErrors; unmapped: string[]; detail?: string };
+export type RecipeProblems = {
+  byField: Partial<Record<RecipeField, string[]>>;
+  variables: VariableErrors;
+  unmapped: string[];
+  detail?: string;
+};
 
 export const noProblems = (): RecipeProblems => ({ byField: {}, variables: { field: [], rows: {} }, unmapped: [] });
 
@@ -52,5 +71,11 @@ export function recipeProblems(errors: FieldErrors, rowIds: number[]): RecipePro
 }
 
 export function hasProblems(p: RecipeProblems): boolean {
-  return Object.keys(p.byField).length > 0 || p.variables.field.length > 0 || Object.keys(p.variables.rows).length > 0 || p.unmapped.length > 0 || !!p.detail;
+  return (
+    Object.keys(p.byField).length > 0 ||
+    p.variables.field.length > 0 ||
+    Object.keys(p.variables.rows).length > 0 ||
+    p.unmapped.length > 0 ||
+    !!p.detail
+  );
 }

@@ -1,19 +1,30 @@
 "use client";
 // Loads one page of recipes for the filters and shows the table, or what to do when there are none.
 import { useEffect } from "react";
-import { useRecipes } from "@/lib/queries/use-recipes";
+import type { ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-import type { ListFilterValues } from "@/components/ims/list-filters";
+import { useRecipes } from "@/lib/queries/use-recipes";
 import { PAGE_SIZE } from "./format";
 import { RecipesTable } from "./recipes-table";
 
-type Props = { filters: ListFilterValues; offset: number; onOffset: (offset: number) => void; onClearFilters: () => void; onNewRecipe: () => void };
+type Props = {
+  filters: ListFilterValues;
+  offset: number;
+  onOffset: (offset: number) => void;
+  onClearFilters: () => void;
+  onNewRecipe: () => void;
+};
 
 export function RecipesDataTable({ filters, offset, onOffset, onClearFilters, onNewRecipe }: Props) {
-  const { data, error, isPending, isPlaceholderData } = useRecipes({ name: filters.name, arch: filters.arch, limit: PAGE_SIZE, offset });
+  const { data, error, isPending, isPlaceholderData } = useRecipes({
+    name: filters.name,
+    arch: filters.arch,
+    limit: PAGE_SIZE,
+    offset,
+  });
 
   // A page emptied by deletes elsewhere: step back to the last page that has rows.
   const total = data?.total ?? 0;
@@ -27,7 +38,10 @@ export function RecipesDataTable({ filters, offset, onOffset, onClearFilters, on
   if (data.total === 0) {
     if (filters.name || filters.arch) {
       return (
-        <EmptyState title="No recipes match these filters" action={<Button onClick={onClearFilters}>Clear filters</Button>}>
+        <EmptyState
+          title="No recipes match these filters"
+          action={<Button onClick={onClearFilters}>Clear filters</Button>}
+        >
           <p>No recipe has a name containing the text{filters.arch ? " and the architecture" : ""} you chose.</p>
         </EmptyState>
       );
@@ -41,7 +55,10 @@ export function RecipesDataTable({ filters, offset, onOffset, onClearFilters, on
           </Button>
         }
       >
-        <p>A recipe is an archive (kiwi-ng description, Packer template or rootfs script) with a CPU architecture. Build jobs run it natively on hosts of that architecture, or under QEMU emulation elsewhere.</p>
+        <p>
+          A recipe is an archive (kiwi-ng description, Packer template or rootfs script) with a CPU architecture. Build
+          jobs run it natively on hosts of that architecture, or under QEMU emulation elsewhere.
+        </p>
       </EmptyState>
     );
   }

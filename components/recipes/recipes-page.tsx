@@ -1,9 +1,9 @@
 "use client";
 // The Recipes page: filters, the paged list, and the New recipe dialog.
 import { useState } from "react";
+import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { NewRecipeDialog } from "./new-recipe-dialog";
 import { RecipesDataTable } from "./recipes-data-table";
 
@@ -27,7 +27,13 @@ export function RecipesPage() {
         }
       />
       <ListFilters what="recipes" value={filters} onChange={changeFilters} />
-      <RecipesDataTable filters={filters} offset={offset} onOffset={setOffset} onClearFilters={() => changeFilters({ name: "", arch: "" })} onNewRecipe={() => setCreating(true)} />
+      <RecipesDataTable
+        filters={filters}
+        offset={offset}
+        onOffset={setOffset}
+        onClearFilters={() => changeFilters({ name: "", arch: "" })}
+        onNewRecipe={() => setCreating(true)}
+      />
       <NewRecipeDialog open={creating} onClose={() => setCreating(false)} />
     </>
   );

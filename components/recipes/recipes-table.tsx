@@ -1,10 +1,10 @@
 // The recipes list as a table: name (to the recipe page), type, distribution, architecture, DKMS,
 // whether the archive is uploaded, and when it was created.
 import Link from "next/link";
-import type { RecipeJson } from "@/lib/api-client/recipes";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { DateTime } from "@/components/ui/date-time";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { RecipeJson } from "@/lib/api-client/recipes";
 
 export function ArchiveState({ uploaded }: { uploaded: boolean }) {
   return uploaded ? (

@@ -30,20 +30,29 @@ export function TemplateVariablesField({ rows, onChange, errors }: Props) {
     onChange(rows.filter((r) => r.id !== rowId));
     fieldsetRef.current?.querySelector<HTMLElement>("[data-add-variable]")?.focus();
   };
-  const set = (rowId: number, patch: Partial<VariableRow>) => onChange(rows.map((r) => (r.id === rowId ? { ...r, ...patch } : r)));
+  const set = (rowId: number, patch: Partial<VariableRow>) =>
+    onChange(rows.map((r) => (r.id === rowId ? { ...r, ...patch } : r)));
 
   const fieldErrors = errors?.field ?? [];
   return (
-    <fieldset ref={fieldsetRef} aria-describedby={`${id}-hint${fieldErrors.length ? ` ${id}-error` : ""}`} className="min-w-0">
+    <fieldset
+      ref={fieldsetRef}
+      aria-describedby={`${id}-hint${fieldErrors.length ? ` ${id}-error` : ""}`}
+      className="min-w-0"
+    >
       <legend className="text-sm font-medium text-slate-800">
         Template variables <span className="font-normal text-slate-500">(optional)</span>
       </legend>
       <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
-        Values for the <code>{"{{ NAME }}"}</code> variables in the files the archive&apos;s <code>.ims_recipe_template.yaml</code> lists.
+        Values for the <code>{"{{ NAME }}"}</code> variables in the files the archive&apos;s{" "}
+        <code>.ims_recipe_template.yaml</code> lists.
       </p>
       <div ref={listRef} className="mt-2 space-y-2">
         {rows.length ? (
-          <div aria-hidden="true" className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_5.5rem] gap-2 text-xs font-medium text-slate-600">
+          <div
+            aria-hidden="true"
+            className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_5.5rem] gap-2 text-xs font-medium text-slate-600"
+          >
             <span>Key</span>
             <span>Value</span>
           </div>
@@ -55,9 +64,30 @@ export function TemplateVariablesField({ rows, onChange, errors }: Props) {
           return (
             <div key={row.id}>
               <div className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)_5.5rem] items-center gap-2">
-                <input data-row={row.id} aria-label={`Variable ${i + 1} key`} autoComplete="off" placeholder="RELEASE" value={row.key} onChange={(e) => set(row.id, { key: e.target.value })} className={`${controlClass} h-8 font-mono text-xs`} {...described} />
-                <input aria-label={`Variable ${i + 1} value`} autoComplete="off" value={row.value} onChange={(e) => set(row.id, { value: e.target.value })} className={`${controlClass} h-8 font-mono text-xs`} {...described} />
-                <Button size="sm" variant="ghost" onClick={() => remove(row.id)} aria-label={`Remove variable ${i + 1}${row.key ? ` (${row.key})` : ""}`}>
+                <input
+                  data-row={row.id}
+                  aria-label={`Variable ${i + 1} key`}
+                  autoComplete="off"
+                  placeholder="RELEASE"
+                  value={row.key}
+                  onChange={(e) => set(row.id, { key: e.target.value })}
+                  className={`${controlClass} h-8 font-mono text-xs`}
+                  {...described}
+                />
+                <input
+                  aria-label={`Variable ${i + 1} value`}
+                  autoComplete="off"
+                  value={row.value}
+                  onChange={(e) => set(row.id, { value: e.target.value })}
+                  className={`${controlClass} h-8 font-mono text-xs`}
+                  {...described}
+                />
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => remove(row.id)}
+                  aria-label={`Remove variable ${i + 1}${row.key ? ` (${row.key})` : ""}`}
+                >
                   Remove
                 </Button>
               </div>

@@ -23,12 +23,17 @@ export function variableErrors(errors: FieldErrors, rowIds: number[]): VariableE
   for (const [key, messages] of Object.entries(errors)) {
     const m = /^template_dictionary[.[](\d+)\]?(?:\.(key|value))?/.exec(key);
     const id = m ? rowIds[Number(m[1])] : undefined;
-    if (id !== undefined) (out.rows[id] ??= []).push(...messages.map((msg) => (m![2] ? `${m![2] === "key" ? "Key" : "Value"}: ${msg}` : msg)));
+    if (id !== undefined)
+      (out.rows[id] ??= []).push(
+        ...messages.map((msg) => (m![2] ? `${m![2] === "key" ? "Key" : "Value"}: ${msg}` : msg)),
+      );
     else if (key === "template_dictionary" || key.startsWith("template_dictionary")) out.field.push(...messages);
   }
   return out;
 }
 
 export function isVariableKey(key: string): boolean {
-  return key === "template_dictionary" || key.startsWith("template_dictionary.") || key.startsWith("template_dictionary[");
+  return (
+    key === "template_dictionary" || key.startsWith("template_dictionary.") || key.startsWith("template_dictionary[")
+  );
 }

@@ -1,14 +1,20 @@
 "use client";
 // Uploads the archive of a recipe created without one (through the API). A refused archive leaves
 // the recipe as it was, and the server's reason shows under the file input.
-import { useState, type FormEvent } from "react";
-import type { RecipeJson } from "@/lib/api-client/recipes";
-import { useUploadRecipeArchive } from "@/lib/queries/use-upload-recipe-archive";
+import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import type { RecipeJson } from "@/lib/api-client/recipes";
+import { useUploadRecipeArchive } from "@/lib/queries/use-upload-recipe-archive";
 import { ArchiveFileField } from "./archive-file-field";
 
-function UploadArchiveForm({ upload, onDone }: { upload: ReturnType<typeof useUploadRecipeArchive>; onDone: () => void }) {
+function UploadArchiveForm({
+  upload,
+  onDone,
+}: {
+  upload: ReturnType<typeof useUploadRecipeArchive>;
+  onDone: () => void;
+}) {
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string[] | undefined>();
   const onSubmit = (e: FormEvent) => {
@@ -20,7 +26,14 @@ function UploadArchiveForm({ upload, onDone }: { upload: ReturnType<typeof useUp
   return (
     <form onSubmit={onSubmit} noValidate>
       <DialogBody>
-        <ArchiveFileField autoFocus file={file} onChange={setFile} error={error} uploading={upload.isPending} progress={upload.progress} />
+        <ArchiveFileField
+          autoFocus
+          file={file}
+          onChange={setFile}
+          error={error}
+          uploading={upload.isPending}
+          progress={upload.progress}
+        />
       </DialogBody>
       <DialogFooter>
         <Button variant="secondary" onClick={onDone}>
@@ -47,7 +60,12 @@ export function UploadArchiveButton({ recipe }: { recipe: RecipeJson }) {
       <Button size="sm" variant="primary" onClick={() => setOpen(true)}>
         Upload archive
       </Button>
-      <Dialog open={open} onClose={close} title="Upload archive" description={`The archive of recipe ${recipe.name}; it is checked against the recipe's type and architecture before anything is stored.`}>
+      <Dialog
+        open={open}
+        onClose={close}
+        title="Upload archive"
+        description={`The archive of recipe ${recipe.name}; it is checked against the recipe's type and architecture before anything is stored.`}
+      >
         <UploadArchiveForm upload={upload} onDone={close} />
       </Dialog>
     </>

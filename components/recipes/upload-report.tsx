@@ -1,8 +1,8 @@
 "use client";
+import { Button } from "@/components/ui/button";
 // What the server said about the archive just uploaded from this browser: how many entries it has
 // and its warnings (template variables the dictionary lacks, …). The server does not keep these.
 import { useRecipeUploadReport } from "@/lib/queries/use-recipe-upload-report";
-import { Button } from "@/components/ui/button";
 
 export function UploadReport({ recipeId }: { recipeId: string }) {
   const { report, dismiss } = useRecipeUploadReport(recipeId);
@@ -16,7 +16,8 @@ export function UploadReport({ recipeId }: { recipeId: string }) {
       <div className="flex items-start justify-between gap-3">
         <div role="status">
           <p className="font-medium">
-            Archive uploaded and checked ({report.files} {report.files === 1 ? "entry" : "entries"}){warned ? `, with ${report.warnings.length} warning${report.warnings.length === 1 ? "" : "s"}` : ""}
+            Archive uploaded and checked ({report.files} {report.files === 1 ? "entry" : "entries"})
+            {warned ? `, with ${report.warnings.length} warning${report.warnings.length === 1 ? "" : "s"}` : ""}
           </p>
           {warned ? (
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
@@ -25,7 +26,12 @@ export function UploadReport({ recipeId }: { recipeId: string }) {
               ))}
             </ul>
           ) : null}
-          {warned ? <p className="mt-1.5 text-xs">The server does not keep these warnings; they are shown only now. Template variables can be changed with Edit.</p> : null}
+          {warned ? (
+            <p className="mt-1.5 text-xs">
+              The server does not keep these warnings; they are shown only now. Template variables can be changed with
+              Edit.
+            </p>
+          ) : null}
         </div>
         <Button size="sm" variant="ghost" onClick={dismiss}>
           Dismiss

@@ -1,6 +1,6 @@
 "use client";
 // A labelled checkbox with a description; when disabled, the reason is shown and described.
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 type CheckboxProps = {
   label: ReactNode;
@@ -32,7 +32,10 @@ export function Checkbox({ label, description, checked, onChange, disabled, reas
         className="mt-0.5 size-4 shrink-0 rounded accent-sky-700 disabled:cursor-not-allowed"
       />
       <div className="min-w-0 text-sm">
-        <label htmlFor={id} className={disabled ? "cursor-not-allowed text-slate-500" : "cursor-pointer font-medium text-slate-900"}>
+        <label
+          htmlFor={id}
+          className={disabled ? "cursor-not-allowed text-slate-500" : "cursor-pointer font-medium text-slate-900"}
+        >
           {label}
         </label>
         {lines.map((l) => (

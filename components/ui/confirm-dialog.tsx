@@ -17,7 +17,17 @@ type ConfirmDialogProps = {
   error?: string | null;
 };
 
-export function ConfirmDialog({ open, onClose, onConfirm, title, children, confirmLabel, pendingLabel, pending, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onClose,
+  onConfirm,
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  error,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} onClose={onClose} title={title} size="sm">
       <DialogBody>

@@ -1,7 +1,7 @@
 "use client";
 // Copies a value to the clipboard. Where the Clipboard API is missing or refused (plain-http origins,
 // locked-down browsers) the text is selected instead so Ctrl+C finishes the job.
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { Button } from "./button";
 
 type Outcome = "copied" | "selected" | null;
@@ -58,11 +58,21 @@ export function CopyButton({ value, what, target, size = "sm", variant = "second
 
   return (
     <>
-      <Button size={size} variant={variant} onClick={onClick} aria-label={`Copy ${what}`} className={size === "xs" ? "min-w-12" : "min-w-16"}>
+      <Button
+        size={size}
+        variant={variant}
+        onClick={onClick}
+        aria-label={`Copy ${what}`}
+        className={size === "xs" ? "min-w-12" : "min-w-16"}
+      >
         {outcome === "copied" ? "Copied" : "Copy"}
       </Button>
       <span role="status" className="sr-only">
-        {outcome === "copied" ? `Copied ${what}` : outcome === "selected" ? `Could not copy; ${what} is selected, press Ctrl+C` : ""}
+        {outcome === "copied"
+          ? `Copied ${what}`
+          : outcome === "selected"
+            ? `Could not copy; ${what} is selected, press Ctrl+C`
+            : ""}
       </span>
     </>
   );

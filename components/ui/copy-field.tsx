@@ -1,6 +1,6 @@
 "use client";
 // A read-only value (link, command, digest) in a labelled field with a Copy button beside it.
-import { useRef, type ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { CopyButton } from "./copy-button";
 import { controlClass, Field } from "./field";
 

@@ -1,7 +1,7 @@
 "use client";
 // A Delete button behind a confirmation; runs a react-query delete mutation and then moves on.
 import type { UseMutationResult } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "./button";
 import { ConfirmDialog } from "./confirm-dialog";
 

@@ -1,10 +1,11 @@
 "use client";
 // A modal dialog: labelled by its title, focus kept inside while open and given back on close,
 // Escape closes. Rendered into <body> so no ancestor's overflow or stacking clips it.
-import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useLayoutEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 function focusablesIn(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
@@ -37,7 +38,12 @@ export function Dialog({ open, onClose, title, description, children, size = "md
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const panel = panelRef.current;
     // The close button comes first in the DOM but is the least likely next step.
-    if (panel) (panel.querySelector<HTMLElement>("[data-autofocus]") ?? focusablesIn(panel).find((el) => !el.hasAttribute("data-dialog-close")) ?? panel).focus();
+    if (panel)
+      (
+        panel.querySelector<HTMLElement>("[data-autofocus]") ??
+        focusablesIn(panel).find((el) => !el.hasAttribute("data-dialog-close")) ??
+        panel
+      ).focus();
     const overflow = document.body.style.overflow;
     document.body.style.overflow = "hidden";
     return () => {
@@ -113,7 +119,11 @@ export function Dialog({ open, onClose, title, description, children, size = "md
 
 /** The bottom bar of a dialog: actions right-aligned. */
 export function DialogFooter({ children }: { children: ReactNode }) {
-  return <div className="flex items-center justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3 rounded-b-lg">{children}</div>;
+  return (
+    <div className="flex items-center justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3 rounded-b-lg">
+      {children}
+    </div>
+  );
 }
 
 export function DialogBody({ children }: { children: ReactNode }) {

@@ -1,13 +1,20 @@
 "use client";
 // Label, hint and error wiring shared by the text, textarea and select fields.
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { FieldError, hasErrors } from "./field-error";
 
 export type FieldProps = { label: ReactNode; hint?: ReactNode; error?: string[] | string | null; optional?: boolean };
 
 export type ControlIds = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
 
-export function Field({ label, hint, error, optional, id: givenId, children }: FieldProps & { id?: string; children: (ids: ControlIds) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  optional,
+  id: givenId,
+  children,
+}: FieldProps & { id?: string; children: (ids: ControlIds) => ReactNode }) {
   const autoId = useId();
   const id = givenId ?? autoId;
   const hintId = `${id}-hint`;
@@ -20,7 +27,9 @@ export function Field({ label, hint, error, optional, id: givenId, children }: F
         {label}
         {optional ? <span className="ml-1 font-normal text-slate-500">(optional)</span> : null}
       </label>
-      <div className="mt-1">{children({ id, "aria-describedby": describedBy, ...(invalid ? { "aria-invalid": true as const } : {}) })}</div>
+      <div className="mt-1">
+        {children({ id, "aria-describedby": describedBy, ...(invalid ? { "aria-invalid": true as const } : {}) })}
+      </div>
       <FieldError id={errorId} messages={error} />
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-slate-500">

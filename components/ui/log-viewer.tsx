@@ -9,6 +9,7 @@ export function LogViewer({ label, lines, empty = "No log lines yet." }: LogView
   const ref = useRef<HTMLDivElement>(null);
   const following = useRef(true);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new lines must re-run the scroll
   useLayoutEffect(() => {
     const el = ref.current;
     if (el && following.current) el.scrollTop = el.scrollHeight;

@@ -2,7 +2,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-type PageHeaderProps = { title: ReactNode; description?: ReactNode; actions?: ReactNode; back?: { href: string; label: string } };
+type PageHeaderProps = {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  back?: { href: string; label: string };
+};
 
 export function PageHeader({ title, description, actions, back }: PageHeaderProps) {
   return (

@@ -2,7 +2,13 @@
 // Previous/next paging for lists the server pages by limit/offset: "21–40 of 57".
 import { Button } from "./button";
 
-type PaginationProps = { offset: number; limit: number; total: number; onOffset: (offset: number) => void; label: string };
+type PaginationProps = {
+  offset: number;
+  limit: number;
+  total: number;
+  onOffset: (offset: number) => void;
+  label: string;
+};
 
 export function Pagination({ offset, limit, total, onOffset, label }: PaginationProps) {
   const first = total === 0 ? 0 : offset + 1;

@@ -1,8 +1,20 @@
 // A titled section of a page (facts, related lists, events); the title names the region.
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 /** `flush` drops the body padding, for a table that runs edge to edge. */
-export function Panel({ title, actions, children, description, flush }: { title: string; actions?: ReactNode; children: ReactNode; description?: ReactNode; flush?: boolean }) {
+export function Panel({
+  title,
+  actions,
+  children,
+  description,
+  flush,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  description?: ReactNode;
+  flush?: boolean;
+}) {
   const id = useId();
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white shadow-xs">

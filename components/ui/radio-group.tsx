@@ -1,7 +1,7 @@
 "use client";
 // Native radios in a fieldset with a legend. A disabled option says why, in visible text that is
 // also its accessible description.
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { FieldError, hasErrors } from "./field-error";
 
 export type RadioOption<V extends string> = {
@@ -27,10 +27,20 @@ type RadioGroupProps<V extends string> = {
   layout?: "stack" | "grid";
 };
 
-export function RadioGroup<V extends string>({ legend, name, value, onChange, options, hint, error, layout = "stack" }: RadioGroupProps<V>) {
+export function RadioGroup<V extends string>({
+  legend,
+  name,
+  value,
+  onChange,
+  options,
+  hint,
+  error,
+  layout = "stack",
+}: RadioGroupProps<V>) {
   const id = useId();
   const invalid = hasErrors(error);
-  const describedBy = [invalid ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [invalid ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset aria-describedby={describedBy} className="min-w-0">
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -47,7 +57,11 @@ export function RadioGroup<V extends string>({ legend, name, value, onChange, op
             <div
               key={opt.value}
               className={`flex items-start gap-2.5 rounded-md border px-3 py-2 ${
-                opt.disabled ? "border-slate-200 bg-slate-50" : value === opt.value ? "border-sky-600 bg-sky-50" : "border-slate-200 bg-white hover:border-slate-300"
+                opt.disabled
+                  ? "border-slate-200 bg-slate-50"
+                  : value === opt.value
+                    ? "border-sky-600 bg-sky-50"
+                    : "border-slate-200 bg-white hover:border-slate-300"
               }`}
             >
               <input
@@ -62,11 +76,19 @@ export function RadioGroup<V extends string>({ legend, name, value, onChange, op
                 className="mt-0.5 size-4 shrink-0 accent-sky-700 disabled:cursor-not-allowed"
               />
               <div className="min-w-0 text-sm">
-                <label htmlFor={optId} className={opt.disabled ? "cursor-not-allowed text-slate-500" : "cursor-pointer font-medium text-slate-900"}>
+                <label
+                  htmlFor={optId}
+                  className={
+                    opt.disabled ? "cursor-not-allowed text-slate-500" : "cursor-pointer font-medium text-slate-900"
+                  }
+                >
                   {opt.label}
                 </label>
                 {extra ? (
-                  <p id={`${optId}-desc`} className={`text-xs ${opt.disabled || opt.noteTone !== "warning" ? "text-slate-500" : "text-amber-700"}`}>
+                  <p
+                    id={`${optId}-desc`}
+                    className={`text-xs ${opt.disabled || opt.noteTone !== "warning" ? "text-slate-500" : "text-amber-700"}`}
+                  >
                     {extra}
                   </p>
                 ) : null}

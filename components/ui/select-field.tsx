@@ -3,7 +3,16 @@
 import type { SelectHTMLAttributes } from "react";
 import { controlClass, Field, type FieldProps } from "./field";
 
-export function SelectField({ label, hint, error, optional, id, className = "", children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  optional,
+  id,
+  className = "",
+  children,
+  ...props
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field label={label} hint={hint} error={error} optional={optional} id={id}>
       {(ids) => (

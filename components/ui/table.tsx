@@ -30,8 +30,14 @@ export function Tr({ children }: { children: ReactNode }) {
 }
 
 /** `verbatim` keeps the header's own letter case (architecture names such as x86_64 must not be uppercased). */
-export function Th({ className = "", verbatim, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { verbatim?: boolean }) {
-  const text = verbatim ? "text-xs font-semibold text-slate-600" : "text-xs font-semibold uppercase tracking-wide text-slate-600";
+export function Th({
+  className = "",
+  verbatim,
+  ...props
+}: ThHTMLAttributes<HTMLTableCellElement> & { verbatim?: boolean }) {
+  const text = verbatim
+    ? "text-xs font-semibold text-slate-600"
+    : "text-xs font-semibold uppercase tracking-wide text-slate-600";
   return <th scope="col" className={`whitespace-nowrap px-3 py-2 text-left ${text} ${className}`} {...props} />;
 }
 

@@ -40,7 +40,12 @@ export async function apiErrorFrom(res: Response): Promise<ApiError> {
     // Not JSON: fall back to the status line below.
   }
   const detail = [body.detail, body.reason, body.title].find((v): v is string => typeof v === "string" && v.length > 0);
-  return new ApiError(res.status, detail ?? `${res.status} ${res.statusText || "Request failed"}`, asFieldErrors(body.errors), retryAfterSeconds(res.headers.get("Retry-After")));
+  return new ApiError(
+    res.status,
+    detail ?? `${res.status} ${res.statusText || "Request failed"}`,
+    asFieldErrors(body.errors),
+    retryAfterSeconds(res.headers.get("Retry-After")),
+  );
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. */

@@ -1,6 +1,6 @@
 // Browser client for /apis/ims/v3/artifacts/{id}: an image's manifest.json (checked with the
 // server's own schema), and each artifact's size and checksums from a HEAD request.
-import { artifactIdOf, manifestSchema, type Manifest } from "@/lib/images/manifest";
+import { artifactIdOf, type Manifest, manifestSchema } from "@/lib/images/manifest";
 import { apiRequest } from "./http";
 
 export type { Manifest };
@@ -22,7 +22,9 @@ export async function getManifest(path: string): Promise<Manifest> {
   const parsed = manifestSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`The manifest is not a valid IMS manifest.json (${[...issue.path].join(".") || "document"}: ${issue.message})`);
+    throw new Error(
+      `The manifest is not a valid IMS manifest.json (${[...issue.path].join(".") || "document"}: ${issue.message})`,
+    );
   }
   return parsed.data;
 }
@@ -41,7 +43,11 @@ const numberOr = (text: string | null | undefined): number | null => {
  */
 export async function headArtifact(path: string): Promise<ArtifactHead> {
   const res = await apiRequest(path, { method: "HEAD" });
-  const head = { size: numberOr(res.headers.get("Content-Length")), md5: res.headers.get("X-Checksum-Md5"), sha256: res.headers.get("X-Checksum-Sha256") };
+  const head = {
+    size: numberOr(res.headers.get("Content-Length")),
+    md5: res.headers.get("X-Checksum-Md5"),
+    sha256: res.headers.get("X-Checksum-Sha256"),
+  };
   if (head.size !== null) return head;
   const ranged = await fetch(path, { headers: { Range: "bytes=0-0" }, cache: "no-store" });
   void ranged.body?.cancel();

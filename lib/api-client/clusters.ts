@@ -1,7 +1,8 @@
 // Browser client for /api/assisted-install/v2/clusters.
-import type { ClusterJson } from "@/lib/clusters/serialize";
+
 import type { ClusterCreate, ClusterUpdate } from "@/lib/clusters/schemas";
-import { apiJson, ASSISTED_API } from "./http";
+import type { ClusterJson } from "@/lib/clusters/serialize";
+import { ASSISTED_API, apiJson } from "./http";
 
 export type { ClusterJson };
 

@@ -1,9 +1,15 @@
 // Browser client for /api/assisted-install/v2/events; the total comes in the Event-Count header.
 import type { serializeEvent } from "@/lib/events/queries";
-import { apiRequest, ASSISTED_API, withQuery } from "./http";
+import { ASSISTED_API, apiRequest, withQuery } from "./http";
 
 export type EventJson = ReturnType<typeof serializeEvent>;
-export type EventFilter = { clusterId?: string; infraEnvId?: string; severities?: string[]; limit?: number; offset?: number };
+export type EventFilter = {
+  clusterId?: string;
+  infraEnvId?: string;
+  severities?: string[];
+  limit?: number;
+  offset?: number;
+};
 export type EventPage = { events: EventJson[]; total: number };
 
 export async function listEvents(filter: EventFilter): Promise<EventPage> {

@@ -2,7 +2,7 @@
 import type { ImagePatch } from "@/lib/images/schemas";
 import type { ImageJson } from "@/lib/images/serialize";
 import { apiJson } from "./http";
-import { IMS_API, listPage, type ImsListFilter } from "./ims-page";
+import { IMS_API, type ImsListFilter, listPage } from "./ims-page";
 
 export type { ImageJson };
 
@@ -14,7 +14,8 @@ export const listImages = (filter: ImsListFilter) => listPage<ImageJson>(base, f
 export const getImage = (id: string) => apiJson<ImageJson>(one(id));
 
 /** `metadata` as a map: a string sets a label, null removes it. A link, once set, cannot change (409). */
-export const patchImage = (id: string, patch: ImagePatch) => apiJson<ImageJson>(one(id), { method: "PATCH", json: patch });
+export const patchImage = (id: string, patch: ImagePatch) =>
+  apiJson<ImageJson>(one(id), { method: "PATCH", json: patch });
 
 /** 409 with `errors.jobs` while jobs customize the image or are producing it. */
 export const deleteImage = (id: string) => apiJson<void>(one(id), { method: "DELETE" });

@@ -1,7 +1,7 @@
 // Browser client for /api/assisted-install/v2/infra-envs and its discovery ISO downloads.
 import type { InfraEnvCreate, InfraEnvUpdate } from "@/lib/infra-envs/schemas";
 import type { InfraEnvJson } from "@/lib/infra-envs/serialize";
-import { apiJson, ASSISTED_API, withQuery } from "./http";
+import { ASSISTED_API, apiJson, withQuery } from "./http";
 
 export type { InfraEnvJson };
 
@@ -22,22 +22,28 @@ export type ImageUrlJson = {
 const base = `${ASSISTED_API}/infra-envs`;
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
-export const listInfraEnvs = (filter: InfraEnvFilter = {}) => apiJson<InfraEnvJson[]>(withQuery(base, { cluster_id: filter.clusterId }));
+export const listInfraEnvs = (filter: InfraEnvFilter = {}) =>
+  apiJson<InfraEnvJson[]>(withQuery(base, { cluster_id: filter.clusterId }));
 
 export const getInfraEnv = (id: string) => apiJson<InfraEnvJson>(one(id));
 
 export const createInfraEnv = (body: InfraEnvCreate) => apiJson<InfraEnvJson>(base, { method: "POST", json: body });
 
-export const updateInfraEnv = (id: string, patch: InfraEnvUpdate) => apiJson<InfraEnvJson>(one(id), { method: "PATCH", json: patch });
+export const updateInfraEnv = (id: string, patch: InfraEnvUpdate) =>
+  apiJson<InfraEnvJson>(one(id), { method: "PATCH", json: patch });
 
 export const deleteInfraEnv = (id: string) => apiJson<void>(one(id), { method: "DELETE" });
 
 /** Without an image type the server uses the infra-env's own. A 503 (base ISO still being fetched) carries Retry-After. */
 export const getImageUrl = (id: string, opts: { imageType?: ImageUrlJson["image_type"]; signal?: AbortSignal } = {}) =>
-  apiJson<ImageUrlJson>(withQuery(`${one(id)}/downloads/image-url`, { image_type: opts.imageType }), { signal: opts.signal });
+  apiJson<ImageUrlJson>(withQuery(`${one(id)}/downloads/image-url`, { image_type: opts.imageType }), {
+    signal: opts.signal,
+  });
 
 /** Rotates the infra-env's signing key: every link issued before stops working. */
-export const regenerateSigningKey = (id: string) => apiJson<void>(`${one(id)}/regenerate-signing-key`, { method: "POST" });
+export const regenerateSigningKey = (id: string) =>
+  apiJson<void>(`${one(id)}/regenerate-signing-key`, { method: "POST" });
 
 /** The Ignition config the discovery ISO embeds, for inspection (a plain link, not fetched here). */
-export const ignitionConfigHref = (id: string) => withQuery(`${one(id)}/downloads/files`, { file_name: "discovery.ign" });
+export const ignitionConfigHref = (id: string) =>
+  withQuery(`${one(id)}/downloads/files`, { file_name: "discovery.ign" });

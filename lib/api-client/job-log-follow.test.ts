@@ -5,7 +5,8 @@ import { createSseParser, followJobLog, type SseEvent, type StreamedLogLine } fr
 
 afterEach(() => vi.unstubAllGlobals());
 
-const line = (seq: number, text: string) => `id: ${seq}\ndata: ${JSON.stringify({ seq, step: "building_image", stream: "stdout", time: "2026-01-01T00:00:00Z", line: text })}\n\n`;
+const line = (seq: number, text: string) =>
+  `id: ${seq}\ndata: ${JSON.stringify({ seq, step: "building_image", stream: "stdout", time: "2026-01-01T00:00:00Z", line: text })}\n\n`;
 const END = `event: end\ndata: {"status":"success"}\n\n`;
 
 function streamOf(chunks: string[], { fail }: { fail?: boolean } = {}): ReadableStream<Uint8Array> {
@@ -53,7 +54,12 @@ describe("followJobLog", () => {
     const got: StreamedLogLine[] = [];
     const onEnd = vi.fn();
     const states: string[] = [];
-    await followJobLog("j1", { onLine: (l) => got.push(l), onEnd, onState: (s) => states.push(s.state), signal: new AbortController().signal });
+    await followJobLog("j1", {
+      onLine: (l) => got.push(l),
+      onEnd,
+      onState: (s) => states.push(s.state),
+      signal: new AbortController().signal,
+    });
     expect(got.map((l) => l.line)).toEqual(["one", "tw", "three"]);
     expect(onEnd).toHaveBeenCalledWith({ status: "success" });
     expect(fetch.mock.calls[0][1].headers).toEqual({ Accept: "text/event-stream" });
@@ -63,14 +69,24 @@ describe("followJobLog", () => {
   });
 
   it("rejects on a 404 instead of retrying", async () => {
-    vi.stubGlobal("fetch", vi.fn().mockResolvedValue(new Response(JSON.stringify({ detail: "Job j1 not found" }), { status: 404 })));
-    await expect(followJobLog("j1", { onLine: () => {}, onEnd: () => {}, signal: new AbortController().signal })).rejects.toThrow("Job j1 not found");
+    vi.stubGlobal(
+      "fetch",
+      vi.fn().mockResolvedValue(new Response(JSON.stringify({ detail: "Job j1 not found" }), { status: 404 })),
+    );
+    await expect(
+      followJobLog("j1", { onLine: () => {}, onEnd: () => {}, signal: new AbortController().signal }),
+    ).rejects.toThrow("Job j1 not found");
   });
 
   it("stops quietly when aborted while waiting to reconnect", async () => {
     vi.stubGlobal("fetch", vi.fn().mockRejectedValue(new TypeError("Failed to fetch")));
     const ac = new AbortController();
-    const done = followJobLog("j1", { onLine: () => {}, onEnd: () => {}, onState: (s) => s.state === "reconnecting" && ac.abort(), signal: ac.signal });
+    const done = followJobLog("j1", {
+      onLine: () => {},
+      onEnd: () => {},
+      onState: (s) => s.state === "reconnecting" && ac.abort(),
+      signal: ac.signal,
+    });
     await expect(done).resolves.toBeUndefined();
   });
 });

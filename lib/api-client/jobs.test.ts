@@ -44,10 +44,13 @@ describe("jobFinished", () => {
 
 describe("apiErrorFrom", () => {
   it("keeps the detail and the Retry-After of a 503", async () => {
-    const res = new Response(JSON.stringify({ status: 503, detail: "The Arm64 (aarch64) base ISO for 4.14 is being fetched (job x)" }), {
-      status: 503,
-      headers: { "Content-Type": "application/problem+json", "Retry-After": "5" },
-    });
+    const res = new Response(
+      JSON.stringify({ status: 503, detail: "The Arm64 (aarch64) base ISO for 4.14 is being fetched (job x)" }),
+      {
+        status: 503,
+        headers: { "Content-Type": "application/problem+json", "Retry-After": "5" },
+      },
+    );
     const err = await apiErrorFrom(res);
     expect(err.status).toBe(503);
     expect(err.detail).toMatch(/being fetched/);

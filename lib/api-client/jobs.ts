@@ -1,8 +1,8 @@
 // Browser client for /apis/ims/v3/jobs: list, start, cancel, retry, delete, one job's status, its log
 // read incrementally (plain text) or followed live (Server-Sent Events read with fetch).
 import type { z } from "zod";
-import type { JobJson } from "@/lib/jobs/serialize";
 import type { jobCreateSchema } from "@/lib/jobs/schemas";
+import type { JobJson } from "@/lib/jobs/serialize";
 import { ApiError, apiErrorFrom } from "./api-error";
 import { apiJson, apiRequest, withQuery } from "./http";
 import type { Page } from "./ims-page";
@@ -45,7 +45,10 @@ export const retryJob = (id: string) => apiJson<JobJson>(`${one(id)}/retry`, { m
 
 /** 409 while the job still runs. With `keepLogs` the log is saved as an artifact first and its link answered. */
 export const deleteJob = (id: string, { keepLogs = false }: { keepLogs?: boolean } = {}) =>
-  apiJson<{ log: { path: string; type: string } } | undefined>(withQuery(one(id), { keep_logs: keepLogs ? "true" : undefined }), { method: "DELETE" });
+  apiJson<{ log: { path: string; type: string } } | undefined>(
+    withQuery(one(id), { keep_logs: keepLogs ? "true" : undefined }),
+    { method: "DELETE" },
+  );
 
 /** The whole stored log as plain text (for a download link). */
 export const jobLogHref = (id: string) => `${one(id)}/logs`;
@@ -55,7 +58,9 @@ export type JobLogChunk = { lines: JobLogLine[]; lastSeq: number };
 
 /** Lines after `after` (a seq); the X-Last-Seq header says where the next call resumes. */
 export async function getJobLog(id: string, after = 0): Promise<JobLogChunk> {
-  const res = await apiRequest(withQuery(`${one(id)}/logs`, { after: after || undefined }), { headers: { Accept: "text/plain" } });
+  const res = await apiRequest(withQuery(`${one(id)}/logs`, { after: after || undefined }), {
+    headers: { Accept: "text/plain" },
+  });
   const body = await res.text();
   const texts = body === "" ? [] : body.replace(/\n$/, "").split("\n");
   const lastSeq = Number(res.headers.get("X-Last-Seq") ?? after);
@@ -131,7 +136,10 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * connection is resumed from the last id seen (Last-Event-ID) after a growing pause; an HTTP 4xx
  * (no such job) rejects with the ApiError.
  */
-export async function followJobLog(id: string, { after = 0, step, onLine, onEnd, onState, signal }: FollowOptions): Promise<void> {
+export async function followJobLog(
+  id: string,
+  { after = 0, step, onLine, onEnd, onState, signal }: FollowOptions,
+): Promise<void> {
   let last = after;
   let failures = 0;
   while (!signal.aborted) {

@@ -1,7 +1,7 @@
 // Browser client for /api/assisted-install/v2/openshift-versions: which versions and architectures
 // the image table offers.
 import type { OpenshiftVersion } from "@/lib/catalog/queries";
-import { apiJson, ASSISTED_API } from "./http";
+import { ASSISTED_API, apiJson } from "./http";
 
 export type { OpenshiftVersion };
 /** Keyed by the version to send back as `openshift_version` ("4.14"). */

@@ -1,6 +1,6 @@
 // Browser client for /api/assisted-install/v2/os-images: the whole OS image / release image table,
 // each OS image row with its cached base ISO, and the job that (re)fetches one.
-import { apiJson, ASSISTED_API } from "./http";
+import { ASSISTED_API, apiJson } from "./http";
 
 export type BaseImageStatus = "missing" | "fetching" | "ready" | "failed";
 
@@ -47,4 +47,6 @@ export const getImageTable = () => apiJson<ImageTableJson>(`${ASSISTED_API}/os-i
 
 /** Starts (or joins, when one already runs) the fetch-and-verify job of a row's base ISO. */
 export const fetchBaseImage = (osImageId: number) =>
-  apiJson<FetchStartedJson>(`${ASSISTED_API}/os-images/${encodeURIComponent(String(osImageId))}/fetch`, { method: "POST" });
+  apiJson<FetchStartedJson>(`${ASSISTED_API}/os-images/${encodeURIComponent(String(osImageId))}/fetch`, {
+    method: "POST",
+  });

@@ -2,7 +2,7 @@
 import type { PublicKeyCreate } from "@/lib/public-keys/schemas";
 import type { serializePublicKey } from "@/lib/public-keys/service";
 import { apiJson } from "./http";
-import { IMS_API, listPage, type ImsListFilter } from "./ims-page";
+import { IMS_API, type ImsListFilter, listPage } from "./ims-page";
 
 export type PublicKeyJson = ReturnType<typeof serializePublicKey>;
 

@@ -4,7 +4,7 @@ import type { RecipeCreate, RecipePatch } from "@/lib/recipes/schemas";
 import type { RecipeJson } from "@/lib/recipes/serialize";
 import { apiErrorFrom } from "./api-error";
 import { apiJson } from "./http";
-import { IMS_API, listPage, type ImsListFilter } from "./ims-page";
+import { IMS_API, type ImsListFilter, listPage } from "./ims-page";
 
 export type { RecipeJson };
 
@@ -22,7 +22,8 @@ export const getRecipe = (id: string) => apiJson<RecipeJson>(one(id));
 
 export const createRecipe = (body: RecipeCreate) => apiJson<RecipeJson>(base, { method: "POST", json: body });
 
-export const patchRecipe = (id: string, patch: RecipePatch) => apiJson<RecipeJson>(one(id), { method: "PATCH", json: patch });
+export const patchRecipe = (id: string, patch: RecipePatch) =>
+  apiJson<RecipeJson>(one(id), { method: "PATCH", json: patch });
 
 /** 409 with `errors.jobs` while jobs build from the recipe. */
 export const deleteRecipe = (id: string) => apiJson<void>(one(id), { method: "DELETE" });
@@ -35,14 +36,19 @@ export const recipeArchiveHref = (id: string) => `${one(id)}/archive`;
  * names the offending entry, 413 too large), an AbortError when `signal` aborts, or an Error when
  * the connection drops.
  */
-export function uploadRecipeArchive(id: string, file: Blob, opts: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal } = {}): Promise<UploadedRecipeJson> {
+export function uploadRecipeArchive(
+  id: string,
+  file: Blob,
+  opts: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal } = {},
+): Promise<UploadedRecipeJson> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(new DOMException("The upload was cancelled", "AbortError"));
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", recipeArchiveHref(id));
     xhr.setRequestHeader("Content-Type", "application/gzip");
     xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.onprogress = (e) => opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.upload.onprogress = (e) =>
+      opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
@@ -53,12 +59,21 @@ export function uploadRecipeArchive(id: string, file: Blob, opts: { onProgress?:
         return;
       }
       const retryAfter = xhr.getResponseHeader("Retry-After");
-      const res = new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: retryAfter ? { "Retry-After": retryAfter } : {} });
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: retryAfter ? { "Retry-After": retryAfter } : {},
+      });
       void apiErrorFrom(res).then(reject);
     };
     // The server may refuse a too-large body before reading it all and close the connection; the
     // browser then reports a network error rather than the 413.
-    xhr.onerror = () => reject(new Error("The upload was interrupted: the connection to the server closed (a too-large archive can cause this)"));
+    xhr.onerror = () =>
+      reject(
+        new Error(
+          "The upload was interrupted: the connection to the server closed (a too-large archive can cause this)",
+        ),
+      );
     xhr.onabort = () => reject(new DOMException("The upload was cancelled", "AbortError"));
     opts.signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.send(file);

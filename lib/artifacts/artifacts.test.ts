@@ -46,7 +46,9 @@ describe("artifacts", () => {
 
   it("refuses content over maxBytes without creating a row", async () => {
     const before = await db().artifact.count();
-    await expect(saveArtifact(body("x".repeat(2000)), { contentType: "text/plain", maxBytes: 1000 })).rejects.toBeInstanceOf(ArtifactTooLargeError);
+    await expect(
+      saveArtifact(body("x".repeat(2000)), { contentType: "text/plain", maxBytes: 1000 }),
+    ).rejects.toBeInstanceOf(ArtifactTooLargeError);
     expect(await db().artifact.count()).toBe(before);
   });
 
@@ -60,7 +62,10 @@ describe("artifacts", () => {
 
   it("does not lose a blob to a delete racing a save of the same content", async () => {
     const first = await saveArtifact(body("contended"), { contentType: "text/plain" });
-    const [, again] = await Promise.allSettled([deleteArtifact(first.id), saveArtifact(body("contended"), { contentType: "text/plain" })]);
+    const [, again] = await Promise.allSettled([
+      deleteArtifact(first.id),
+      saveArtifact(body("contended"), { contentType: "text/plain" }),
+    ]);
     if (again.status === "fulfilled") {
       expect(await store().stat(again.value.storageKey)).toEqual({ size: 9 });
     } else {

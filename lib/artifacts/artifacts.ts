@@ -5,8 +5,8 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { notFound } from "@/lib/http/errors";
 import type { Artifact } from "@/lib/generated/sqlite/client";
+import { notFound } from "@/lib/http/errors";
 import { withKeyLock } from "./key-lock";
 import { LocalArtifactStore } from "./local-store";
 import type { ArtifactStore, BlobRange } from "./store";
@@ -24,19 +24,31 @@ export function store(): ArtifactStore {
   return configured.store;
 }
 
-export async function saveArtifact(stream: Readable, opts: { contentType: string; maxBytes?: number; signal?: AbortSignal }): Promise<Artifact> {
+export async function saveArtifact(
+  stream: Readable,
+  opts: { contentType: string; maxBytes?: number; signal?: AbortSignal },
+): Promise<Artifact> {
   const blob = await store().put(stream, opts);
   return withKeyLock(blob.key, async () => {
     const existing = await db().artifact.findUnique({ where: { storageKey: blob.key } });
     if (existing) return existing;
     // Our put may have found the blob already there and dropped its copy, and a delete of the row
     // that owned it may have removed it since.
-    if (!(await store().stat(blob.key))) throw new Error(`Artifact ${blob.key} was removed while it was being saved; try again`);
-    const data = { storageKey: blob.key, contentType: opts.contentType, sizeBytes: BigInt(blob.size), sha256: blob.sha256, md5: blob.md5 };
-    return db().artifact.create({ data }).catch(async (err: { code?: string }) => {
-      if (err?.code !== "P2002") throw err;
-      return db().artifact.findUniqueOrThrow({ where: { storageKey: blob.key } });
-    });
+    if (!(await store().stat(blob.key)))
+      throw new Error(`Artifact ${blob.key} was removed while it was being saved; try again`);
+    const data = {
+      storageKey: blob.key,
+      contentType: opts.contentType,
+      sizeBytes: BigInt(blob.size),
+      sha256: blob.sha256,
+      md5: blob.md5,
+    };
+    return db()
+      .artifact.create({ data })
+      .catch(async (err: { code?: string }) => {
+        if (err?.code !== "P2002") throw err;
+        return db().artifact.findUniqueOrThrow({ where: { storageKey: blob.key } });
+      });
   });
 }
 
@@ -44,7 +56,8 @@ export async function openArtifact(id: string, range?: BlobRange): Promise<{ art
   const artifact = await db().artifact.findUnique({ where: { id } });
   if (!artifact) throw notFound(`Artifact ${id} not found`);
   // Checked up front so a lost blob is a clear server error, not a stream failing mid-response.
-  if (!(await store().stat(artifact.storageKey))) throw new Error(`Artifact ${id} has no stored content (${artifact.storageKey})`);
+  if (!(await store().stat(artifact.storageKey)))
+    throw new Error(`Artifact ${id} has no stored content (${artifact.storageKey})`);
   return { artifact, stream: store().get(artifact.storageKey, range) };
 }
 

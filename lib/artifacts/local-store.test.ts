@@ -51,7 +51,9 @@ describe("LocalArtifactStore", () => {
   it("stores and reads back a blob, with sha256 and md5 of its bytes", async () => {
     const s = freshStore();
     const bytes = randomBytes(300_000);
-    const blob = await s.put(Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), { contentType: "application/octet-stream" });
+    const blob = await s.put(Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), {
+      contentType: "application/octet-stream",
+    });
     expect(blob).toEqual({
       key: `sha256/${blob.sha256.slice(0, 2)}/${blob.sha256}`,
       size: bytes.length,
@@ -113,7 +115,9 @@ describe("LocalArtifactStore", () => {
   it("stops at maxBytes with a clear error and leaves no file behind", async () => {
     const s = freshStore();
     const { stream } = generated(5 * MiB);
-    const err = await s.put(stream, { contentType: "application/octet-stream", maxBytes: MiB }).catch((e: unknown) => e);
+    const err = await s
+      .put(stream, { contentType: "application/octet-stream", maxBytes: MiB })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ArtifactTooLargeError);
     expect(err).toMatchObject({ status: 413, limit: MiB, message: `The upload is larger than the ${MiB}-byte limit` });
     expect(filesUnder(s.root)).toEqual([]);

@@ -45,7 +45,12 @@ export class LocalArtifactStore implements ArtifactStore {
   get(key: string, range?: BlobRange): Readable {
     const file = this.pathOf(key);
     if (!range) return createReadStream(file);
-    if (!Number.isSafeInteger(range.start) || !Number.isSafeInteger(range.end) || range.start < 0 || range.end < range.start) {
+    if (
+      !Number.isSafeInteger(range.start) ||
+      !Number.isSafeInteger(range.end) ||
+      range.start < 0 ||
+      range.end < range.start
+    ) {
       throw new RangeError(`Invalid byte range ${range.start}-${range.end}`);
     }
     return createReadStream(file, { start: range.start, end: range.end });
@@ -56,7 +61,7 @@ export class LocalArtifactStore implements ArtifactStore {
       if (err.code === "ENOENT") return null;
       throw err;
     });
-    return s && s.isFile() ? { size: s.size } : null;
+    return s?.isFile() ? { size: s.size } : null;
   }
 
   async delete(key: string): Promise<void> {
@@ -81,7 +86,7 @@ export class LocalArtifactStore implements ArtifactStore {
   /** Keys are checked before they become paths: a key is never a way out of the store. */
   private pathOf(key: string): string {
     const m = KEY.exec(key);
-    if (!m || !m[2].startsWith(m[1])) throw new Error(`Not a local artifact key: ${JSON.stringify(key)}`);
+    if (!m?.[2].startsWith(m[1])) throw new Error(`Not a local artifact key: ${JSON.stringify(key)}`);
     return path.join(this.root, "sha256", m[1], m[2]);
   }
 }

@@ -22,14 +22,24 @@ async function open(url: string, signal?: AbortSignal): Promise<{ body: Readable
   try {
     res = await fetch(url, { signal, redirect: "follow" });
   } catch (err) {
-    throw new Error(`Cannot reach ${u.host}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}`);
+    throw new Error(
+      `Cannot reach ${u.host}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}`,
+    );
   }
   if (!res.ok || !res.body) throw new Error(`GET ${url} answered ${res.status} ${res.statusText}`);
   const len = Number(res.headers.get("content-length"));
-  return { body: Readable.fromWeb(res.body as import("node:stream/web").ReadableStream), total: Number.isFinite(len) && len > 0 ? len : null };
+  return {
+    body: Readable.fromWeb(res.body as import("node:stream/web").ReadableStream),
+    total: Number.isFinite(len) && len > 0 ? len : null,
+  };
 }
 
-export async function download(url: string, dest: string, onProgress: Progress = () => {}, signal?: AbortSignal): Promise<{ size: number; sha256: string }> {
+export async function download(
+  url: string,
+  dest: string,
+  onProgress: Progress = () => {},
+  signal?: AbortSignal,
+): Promise<{ size: number; sha256: string }> {
   const { body, total } = await open(url, signal);
   const hash = createHash("sha256");
   let bytes = 0;

@@ -12,7 +12,11 @@ export const ROOTFS_IN_ISO = "/images/pxeboot/rootfs.img";
 export type MinimalTemplate = { minimalPath: string; minimalSize: number; rootfsPath: string } | null;
 
 /** null when the base ISO has no rootfs (then there is nothing a minimal ISO could leave out). */
-export async function buildMinimalTemplate(base: string, out: { minimal: string; rootfs: string }, log: (l: string) => void): Promise<MinimalTemplate> {
+export async function buildMinimalTemplate(
+  base: string,
+  out: { minimal: string; rootfs: string },
+  log: (l: string) => void,
+): Promise<MinimalTemplate> {
   const fh = await open(base, "r");
   const rootfs = await findPath(fh, ROOTFS_IN_ISO).finally(() => fh.close());
   if (!rootfs || rootfs.isDir) {
@@ -22,8 +26,23 @@ export async function buildMinimalTemplate(base: string, out: { minimal: string;
   await rm(out.minimal, { force: true });
   await rm(out.rootfs, { force: true });
   await run("xorriso", ["-osirrox", "on", "-indev", base, "-extract", ROOTFS_IN_ISO, out.rootfs]);
-  const { stderr } = await run("xorriso", ["-indev", base, "-outdev", out.minimal, "-boot_image", "any", "replay", "-rm", ROOTFS_IN_ISO, "--", "-commit"]);
-  stderr.split("\n").filter((l) => /FAILURE|SORRY|WARNING/.test(l)).forEach(log);
+  const { stderr } = await run("xorriso", [
+    "-indev",
+    base,
+    "-outdev",
+    out.minimal,
+    "-boot_image",
+    "any",
+    "replay",
+    "-rm",
+    ROOTFS_IN_ISO,
+    "--",
+    "-commit",
+  ]);
+  stderr
+    .split("\n")
+    .filter((l) => /FAILURE|SORRY|WARNING/.test(l))
+    .forEach(log);
   const mh = await open(out.minimal, "r");
   try {
     await locateEmbedAreas(mh); // the template must keep its embed areas

@@ -19,7 +19,9 @@ async function fetchOnce(file: string, arch: string) {
   const { jobId, done } = await startFetch(bi.id);
   await done;
   const job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
-  const log = (await db().jobLogLine.findMany({ where: { jobId }, orderBy: { seq: "asc" } })).map((l) => l.line).join("\n");
+  const log = (await db().jobLogLine.findMany({ where: { jobId }, orderBy: { seq: "asc" } }))
+    .map((l) => l.line)
+    .join("\n");
   return { bi: await db().baseImage.findUniqueOrThrow({ where: { id: bi.id } }), job, log };
 }
 
@@ -45,13 +47,19 @@ describe("fetching a base image", () => {
     writeFileSync(copy, readFileSync(x86));
     const { bi, job, log } = await fetchOnce(copy, "aarch64");
     expect(bi.status).toBe("failed");
-    expect(bi.error).toBe("The kernel inside (/images/pxeboot/vmlinuz) is x86_64, but the image table row says Arm64 (aarch64)");
+    expect(bi.error).toBe(
+      "The kernel inside (/images/pxeboot/vmlinuz) is x86_64, but the image table row says Arm64 (aarch64)",
+    );
     expect(job).toMatchObject({ status: "error", failureReason: bi.error });
     expect(log).toContain(bi.error);
   });
 
   it.each([
-    ["not an ISO", () => (writeFileSync(path.join(dir, "junk.iso"), Buffer.alloc(100_000, 1)), path.join(dir, "junk.iso")), /Not an ISO 9660 image/],
+    [
+      "not an ISO",
+      () => (writeFileSync(path.join(dir, "junk.iso"), Buffer.alloc(100_000, 1)), path.join(dir, "junk.iso")),
+      /Not an ISO 9660 image/,
+    ],
     ["a missing file", () => path.join(dir, "nope.iso"), /does not exist/],
   ])("refuses %s", async (_, make, reason) => {
     const { bi, job } = await fetchOnce(make(), "x86_64");

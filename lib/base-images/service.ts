@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isArch, parseArch, type Arch } from "@/lib/arch";
+import { type Arch, isArch, parseArch } from "@/lib/arch";
 import { sampleIsoPath } from "@/lib/catalog/default-catalog";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -50,7 +50,15 @@ export async function startFetch(baseImageId: number): Promise<{ jobId: string; 
   if (current && bi.jobId) return { jobId: bi.jobId, done: current };
   const arch = parseArch(bi.cpuArchitecture);
   const job = await db().job.create({
-    data: { jobType: FETCH_JOB, artifactId: String(bi.id), arch: bi.cpuArchitecture, status: "fetching_image", startedAt: new Date(), progress: 0, stepTimes: {} },
+    data: {
+      jobType: FETCH_JOB,
+      artifactId: String(bi.id),
+      arch: bi.cpuArchitecture,
+      status: "fetching_image",
+      startedAt: new Date(),
+      progress: 0,
+      stepTimes: {},
+    },
   });
   await db().baseImage.update({ where: { id: bi.id }, data: { status: "fetching", jobId: job.id, error: null } });
   const done = runFetch(bi, job.id, arch !== null && isArch(arch) ? arch : null).finally(() => running.delete(bi.id));
@@ -65,7 +73,11 @@ async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null): Promis
     const sample = sampleArchOf(bi.url);
     if (sample && !existsSync(fileURLToPath(bi.url))) {
       void log.line("building", `Building the sample ${sample} live ISO from Debian packages…`);
-      await buildSampleIso({ arch: sample, out: fileURLToPath(bi.url), log: (l) => void log.line("building", l, "stderr") });
+      await buildSampleIso({
+        arch: sample,
+        out: fileURLToPath(bi.url),
+        log: (l) => void log.line("building", l, "stderr"),
+      });
     }
     void log.line("fetching_image", `Fetching ${bi.url}`);
     let lastPct = -10;
@@ -73,15 +85,27 @@ async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null): Promis
       const pct = total ? Math.floor((bytes / total) * 100) : null;
       if (pct !== null && pct >= lastPct + 10) {
         lastPct = pct;
-        void log.line("fetching_image", `${(bytes / 1048576).toFixed(1)} MiB of ${(total! / 1048576).toFixed(1)} MiB (${pct}%)`);
-        void db().job.update({ where: { id: jobId }, data: { progress: pct } }).catch(() => {});
+        void log.line(
+          "fetching_image",
+          `${(bytes / 1048576).toFixed(1)} MiB of ${(total! / 1048576).toFixed(1)} MiB (${pct}%)`,
+        );
+        void db()
+          .job.update({ where: { id: jobId }, data: { progress: pct } })
+          .catch(() => {});
       }
     });
     void log.line("verifying", `Fetched ${size} bytes, sha256 ${sha256}; verifying…`);
     const verified = await verifyBaseIso(cachePath(bi.url), arch);
-    void log.line("verifying", `ISO 9660 volume; Ignition area ${verified.embed.ignition.length} bytes (${verified.embed.ignition.source}); kernel /${verified.kernelPath} is ${verified.detectedArch}`);
+    void log.line(
+      "verifying",
+      `ISO 9660 volume; Ignition area ${verified.embed.ignition.length} bytes (${verified.embed.ignition.source}); kernel /${verified.kernelPath} is ${verified.detectedArch}`,
+    );
     const file = cachePath(bi.url);
-    const minimal = await buildMinimalTemplate(file, { minimal: file.replace(/\.iso$/, ".minimal.iso"), rootfs: file.replace(/\.iso$/, ".rootfs.img") }, (l) => void log.line("minimal_iso", l));
+    const minimal = await buildMinimalTemplate(
+      file,
+      { minimal: file.replace(/\.iso$/, ".minimal.iso"), rootfs: file.replace(/\.iso$/, ".rootfs.img") },
+      (l) => void log.line("minimal_iso", l),
+    );
     await db().baseImage.update({
       where: { id: bi.id },
       data: {
@@ -104,7 +128,10 @@ async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null): Promis
     void log.line("error", reason, "stderr");
     await log.flush();
     await db().baseImage.update({ where: { id: bi.id }, data: { status: "failed", error: reason } });
-    await db().job.update({ where: { id: jobId }, data: { status: "error", failureReason: reason, finishedAt: new Date() } });
+    await db().job.update({
+      where: { id: jobId },
+      data: { status: "error", failureReason: reason, finishedAt: new Date() },
+    });
   }
 }
 
@@ -112,7 +139,10 @@ async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null): Promis
 export async function reconcileFetches(): Promise<void> {
   const reason = "Interrupted: the server stopped while this ran";
   await db().baseImage.updateMany({ where: { status: "fetching" }, data: { status: "failed", error: reason } });
-  await db().job.updateMany({ where: { jobType: FETCH_JOB, status: { notIn: ["success", "error", "cancelled"] } }, data: { status: "error", failureReason: reason, finishedAt: new Date() } });
+  await db().job.updateMany({
+    where: { jobType: FETCH_JOB, status: { notIn: ["success", "error", "cancelled"] } },
+    data: { status: "error", failureReason: reason, finishedAt: new Date() },
+  });
 }
 
 /** Fetches every image-table url not yet cached, one at a time, in the background. */

@@ -1,8 +1,8 @@
 // Checks a downloaded base ISO before use: an ISO 9660 volume, an Ignition embed area, and a
 // kernel of the architecture its image-table row claims.
 import { open } from "node:fs/promises";
-import { archDisplayName, type Arch } from "@/lib/arch";
-import { locateEmbedAreas, type EmbedAreas } from "@/lib/iso/embed-areas";
+import { type Arch, archDisplayName } from "@/lib/arch";
+import { type EmbedAreas, locateEmbedAreas } from "@/lib/iso/embed-areas";
 import { findPath, readAt, rootDirectory } from "@/lib/iso/iso9660";
 import { kernelArch } from "@/lib/iso/kernel-arch";
 
@@ -33,7 +33,9 @@ export async function verifyBaseIso(file: string, expected: Arch): Promise<Verif
       const found = kernelArch(await readAt(fh, entry.offset, Math.min(entry.size, 64 * 1024)));
       if (found.arch === null) throw new BaseImageRejected(`Cannot tell the architecture of /${p}: ${found.reason}`);
       if (found.arch !== expected) {
-        throw new BaseImageRejected(`The kernel inside (/${p}) is ${archDisplayName(found.arch)}, but the image table row says ${archDisplayName(expected)}`);
+        throw new BaseImageRejected(
+          `The kernel inside (/${p}) is ${archDisplayName(found.arch)}, but the image table row says ${archDisplayName(expected)}`,
+        );
       }
       return { detectedArch: found.arch, kernelPath: p, embed };
     }

@@ -1,14 +1,19 @@
 // Whether an architecture can be chosen at an OpenShift version, and if not, why. One answer for
 // the New cluster dialog, the infra-env form and the OS images availability matrix. Pure.
-import { ARCHES, archDisplayName, sameArch, type Arch, type ArchOrMulti } from "@/lib/arch";
-import { archSupport, versionOffersArchChoice, type SupportLevel } from "./support";
+import { ARCHES, type Arch, type ArchOrMulti, archDisplayName, sameArch } from "@/lib/arch";
+import { archSupport, type SupportLevel, versionOffersArchChoice } from "./support";
 import { compareVersions, minorOf } from "./version";
 
 /** Every architecture a cluster can have, in display order. */
 export const CLUSTER_ARCHES: readonly ArchOrMulti[] = [...ARCHES, "multi"];
 
 /** What GET openshift-versions says about one version (architectures in the assisted spelling). */
-export type VersionOffer = { display_name: string; support_level?: string; default?: boolean; cpu_architectures: string[] };
+export type VersionOffer = {
+  display_name: string;
+  support_level?: string;
+  default?: boolean;
+  cpu_architectures: string[];
+};
 
 export type ArchAvailability<A extends ArchOrMulti = ArchOrMulti> = {
   arch: A;
@@ -20,16 +25,34 @@ export type ArchAvailability<A extends ArchOrMulti = ArchOrMulti> = {
   singleNodeOnlyReason: string | null;
 };
 
-export function archAvailability<A extends ArchOrMulti>(version: string, offer: VersionOffer | undefined, arch: A): ArchAvailability<A> {
+export function archAvailability<A extends ArchOrMulti>(
+  version: string,
+  offer: VersionOffer | undefined,
+  arch: A,
+): ArchAvailability<A> {
   const support = archSupport(version, arch);
-  const unavailable = (reason: string): ArchAvailability<A> => ({ arch, available: false, level: "unavailable", reason, singleNodeOnlyReason: null });
-  if (support.level === "unavailable") return unavailable(support.reason ?? `${archDisplayName(arch)} is not available at ${version}`);
+  const unavailable = (reason: string): ArchAvailability<A> => ({
+    arch,
+    available: false,
+    level: "unavailable",
+    reason,
+    singleNodeOnlyReason: null,
+  });
+  if (support.level === "unavailable")
+    return unavailable(support.reason ?? `${archDisplayName(arch)} is not available at ${version}`);
   // Seed 001: before 4.9 there is no architecture choice at all.
-  if (arch !== "x86_64" && !versionOffersArchChoice(version)) return unavailable(`OpenShift ${version} installs x86_64 only`);
+  if (arch !== "x86_64" && !versionOffersArchChoice(version))
+    return unavailable(`OpenShift ${version} installs x86_64 only`);
   if (!offer?.cpu_architectures.some((a) => sameArch(a, arch))) {
     return unavailable(`No OS image or release image for ${archDisplayName(arch)} at ${version} in the image table`);
   }
-  return { arch, available: true, level: support.level, reason: null, singleNodeOnlyReason: support.singleNodeOnly ? (support.reason ?? null) : null };
+  return {
+    arch,
+    available: true,
+    level: support.level,
+    reason: null,
+    singleNodeOnlyReason: support.singleNodeOnly ? (support.reason ?? null) : null,
+  };
 }
 
 export function clusterArchOptions(version: string, offer: VersionOffer | undefined): ArchAvailability[] {
@@ -44,10 +67,20 @@ export function hostArchesFor(clusterArch: ArchOrMulti): Arch[] {
 }
 
 /** Infra-envs boot one real architecture (never multi); bound ones follow their cluster. */
-export function infraEnvArchOptions(version: string, offer: VersionOffer | undefined, clusterArch: ArchOrMulti | null): ArchAvailability<Arch>[] {
+export function infraEnvArchOptions(
+  version: string,
+  offer: VersionOffer | undefined,
+  clusterArch: ArchOrMulti | null,
+): ArchAvailability<Arch>[] {
   return ARCHES.map((arch) => {
     if (clusterArch && !hostArchesFor(clusterArch).includes(arch)) {
-      return { arch, available: false, level: "unavailable" as const, reason: MATCH_CLUSTER_REASON, singleNodeOnlyReason: null };
+      return {
+        arch,
+        available: false,
+        level: "unavailable" as const,
+        reason: MATCH_CLUSTER_REASON,
+        singleNodeOnlyReason: null,
+      };
     }
     return archAvailability(version, offer, arch);
   });
@@ -61,7 +94,10 @@ export function supportLevelLabel(level: SupportLevel): string | null {
 }
 
 /** The offer for a version key, or for the same x.y when the key is a patch release. */
-export function findOffer<T extends VersionOffer>(versions: Record<string, T> | undefined, version: string): T | undefined {
+export function findOffer<T extends VersionOffer>(
+  versions: Record<string, T> | undefined,
+  version: string,
+): T | undefined {
   if (!versions) return undefined;
   if (versions[version]) return versions[version];
   const minor = minorOf(version);

@@ -20,20 +20,32 @@ function readValue(name: string, value: string): unknown {
   }
 }
 
-export function loadCatalog(e: Pick<Env, "OS_IMAGES" | "RELEASE_IMAGES" | "OPENSHIFT_VERSIONS" | "ARCHWAY_CATALOG_FILE" | "dataDir">): { catalog: Catalog; source: CatalogSource } {
+export function loadCatalog(
+  e: Pick<Env, "OS_IMAGES" | "RELEASE_IMAGES" | "OPENSHIFT_VERSIONS" | "ARCHWAY_CATALOG_FILE" | "dataDir">,
+): { catalog: Catalog; source: CatalogSource } {
   if (e.OS_IMAGES || e.RELEASE_IMAGES) {
-    if (!e.OS_IMAGES || !e.RELEASE_IMAGES) throw new CatalogError("Set OS_IMAGES and RELEASE_IMAGES together (one was empty)");
+    if (!e.OS_IMAGES || !e.RELEASE_IMAGES)
+      throw new CatalogError("Set OS_IMAGES and RELEASE_IMAGES together (one was empty)");
     return {
-      catalog: { osImages: parseOsImages(readValue("OS_IMAGES", e.OS_IMAGES)), releaseImages: parseReleaseImages(readValue("RELEASE_IMAGES", e.RELEASE_IMAGES)) },
+      catalog: {
+        osImages: parseOsImages(readValue("OS_IMAGES", e.OS_IMAGES)),
+        releaseImages: parseReleaseImages(readValue("RELEASE_IMAGES", e.RELEASE_IMAGES)),
+      },
       source: "env",
     };
   }
   if (e.ARCHWAY_CATALOG_FILE) {
     const doc = readValue("ARCHWAY_CATALOG_FILE", e.ARCHWAY_CATALOG_FILE) as Record<string, unknown>;
-    return { catalog: { osImages: parseOsImages(doc?.OS_IMAGES), releaseImages: parseReleaseImages(doc?.RELEASE_IMAGES) }, source: "file" };
+    return {
+      catalog: { osImages: parseOsImages(doc?.OS_IMAGES), releaseImages: parseReleaseImages(doc?.RELEASE_IMAGES) },
+      source: "file",
+    };
   }
   if (e.OPENSHIFT_VERSIONS) {
-    return { catalog: parseOpenshiftVersions(readValue("OPENSHIFT_VERSIONS", e.OPENSHIFT_VERSIONS)), source: "openshift_versions" };
+    return {
+      catalog: parseOpenshiftVersions(readValue("OPENSHIFT_VERSIONS", e.OPENSHIFT_VERSIONS)),
+      source: "openshift_versions",
+    };
   }
   return { catalog: defaultCatalog(e.dataDir), source: "default" };
 }

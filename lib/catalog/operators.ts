@@ -1,6 +1,6 @@
 // OLM operators the console can add to a cluster, with the architectures and versions that can run
 // them. Shared by validation and the new-cluster dialog.
-import { toAssistedArch, type ArchOrMulti } from "@/lib/arch";
+import { type ArchOrMulti, toAssistedArch } from "@/lib/arch";
 import { atLeast, minorOf } from "./version";
 
 type ArchRule = { since: string } | null;
@@ -25,7 +25,12 @@ export const OPERATORS: OperatorSpec[] = [
     name: "lso",
     title: "Local Storage Operator",
     description: "Exposes local disks as persistent volumes",
-    arches: { x86_64: { since: "4.6" }, aarch64: { since: "4.10" }, ppc64le: { since: "4.12" }, s390x: { since: "4.12" } },
+    arches: {
+      x86_64: { since: "4.6" },
+      aarch64: { since: "4.10" },
+      ppc64le: { since: "4.12" },
+      s390x: { since: "4.12" },
+    },
   },
   {
     name: "ocs",
@@ -57,14 +62,24 @@ export const OPERATORS: OperatorSpec[] = [
     description: "Local storage for single-node clusters through LVM",
     since: "4.11",
     singleNodeOnlyBefore: "4.15",
-    arches: { x86_64: { since: "4.11" }, aarch64: { since: "4.12" }, ppc64le: { since: "4.15" }, s390x: { since: "4.15" } },
+    arches: {
+      x86_64: { since: "4.11" },
+      aarch64: { since: "4.12" },
+      ppc64le: { since: "4.15" },
+      s390x: { since: "4.15" },
+    },
   },
   {
     name: "mce",
     title: "multicluster engine",
     description: "Manages the lifecycle of other clusters",
     since: "4.10",
-    arches: { x86_64: { since: "4.10" }, aarch64: { since: "4.10" }, ppc64le: { since: "4.12" }, s390x: { since: "4.12" } },
+    arches: {
+      x86_64: { since: "4.10" },
+      aarch64: { since: "4.10" },
+      ppc64le: { since: "4.12" },
+      s390x: { since: "4.12" },
+    },
   },
 ];
 
@@ -80,11 +95,17 @@ function label(op: OperatorSpec) {
 const MULTI_MEMBERS = ["x86_64", "aarch64"] as const;
 
 /** null when the operator can run; otherwise why not (the anchor's wording). */
-export function operatorUnsupportedReason(name: string, openshiftVersion: string, arch: ArchOrMulti, controlPlaneCount: number): string | null {
+export function operatorUnsupportedReason(
+  name: string,
+  openshiftVersion: string,
+  arch: ArchOrMulti,
+  controlPlaneCount: number,
+): string | null {
   const op = findOperator(name);
   if (!op) return `Unknown operator "${name}"; known operators: ${OPERATORS.map((o) => o.name).join(", ")}`;
   const minor = minorOf(openshiftVersion) ?? openshiftVersion;
-  if (op.since && !atLeast(minor, op.since)) return `cannot use ${label(op)} because it needs OpenShift ${op.since} or later (version ${minor} was requested)`;
+  if (op.since && !atLeast(minor, op.since))
+    return `cannot use ${label(op)} because it needs OpenShift ${op.since} or later (version ${minor} was requested)`;
   if (op.until && atLeast(minor, nextMinor(op.until))) {
     return `cannot use ${label(op)} on version ${minor} of OpenShift${op.replacedBy ? `: use ${op.replacedBy} instead` : ""}`;
   }

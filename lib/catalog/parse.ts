@@ -1,5 +1,5 @@
 // Validates image tables row by row so a bad row is reported by its index and what identifies it.
-import { z } from "zod";
+import type { z } from "zod";
 import type { Catalog, OsImageRow, ReleaseImageRow } from "./schemas";
 import { openshiftVersionsSchema, osImageRowSchema, releaseImageRowSchema } from "./schemas";
 
@@ -13,7 +13,9 @@ export class CatalogError extends Error {
 function describeRow(row: unknown): string {
   if (!row || typeof row !== "object") return JSON.stringify(row);
   const r = row as Record<string, unknown>;
-  const bits = ["openshift_version", "cpu_architecture", "version", "url"].filter((k) => r[k] !== undefined).map((k) => `${k} ${JSON.stringify(r[k])}`);
+  const bits = ["openshift_version", "cpu_architecture", "version", "url"]
+    .filter((k) => r[k] !== undefined)
+    .map((k) => `${k} ${JSON.stringify(r[k])}`);
   return bits.length ? bits.join(", ") : "no identifying fields";
 }
 
@@ -51,7 +53,13 @@ export function parseOpenshiftVersions(input: unknown): Catalog {
   const osImages: OsImageRow[] = [];
   const releaseImages: ReleaseImageRow[] = [];
   for (const [version, v] of Object.entries(res.data)) {
-    osImages.push({ openshift_version: version, cpu_architecture: "x86_64", url: v.rhcos_image, rootfs_url: v.rhcos_rootfs, version: v.rhcos_version });
+    osImages.push({
+      openshift_version: version,
+      cpu_architecture: "x86_64",
+      url: v.rhcos_image,
+      rootfs_url: v.rhcos_rootfs,
+      version: v.rhcos_version,
+    });
     releaseImages.push({
       openshift_version: version,
       cpu_architecture: "x86_64",

@@ -1,6 +1,6 @@
 // Reads the stored image table and answers what the APIs ask of it.
 import "server-only";
-import { ARCHES, isArch, parseArch, toAssistedArch, type Arch, type ArchOrMulti } from "@/lib/arch";
+import { ARCHES, type Arch, type ArchOrMulti, isArch, parseArch, toAssistedArch } from "@/lib/arch";
 import { db } from "@/lib/db";
 import type { OsImage, ReleaseImage } from "@/lib/generated/sqlite/client";
 import { resolveRow } from "./resolve";
@@ -39,7 +39,12 @@ export function offeredArchitectures(table: ImageTable, openshiftVersion: string
   return out;
 }
 
-export type OpenshiftVersion = { display_name: string; support_level: string; default?: boolean; cpu_architectures: string[] };
+export type OpenshiftVersion = {
+  display_name: string;
+  support_level: string;
+  default?: boolean;
+  cpu_architectures: string[];
+};
 
 /** GET /v2/openshift-versions: one entry per release-image version key. */
 export function openshiftVersions(table: ImageTable): Record<string, OpenshiftVersion> {
@@ -59,5 +64,7 @@ export function openshiftVersions(table: ImageTable): Record<string, OpenshiftVe
 }
 
 export function defaultOpenshiftVersion(table: ImageTable): string | null {
-  return table.releaseImages.find((r) => r.isDefault)?.openshiftVersion ?? Object.keys(openshiftVersions(table))[0] ?? null;
+  return (
+    table.releaseImages.find((r) => r.isDefault)?.openshiftVersion ?? Object.keys(openshiftVersions(table))[0] ?? null
+  );
 }

@@ -16,7 +16,8 @@ describe("resolveRow (DESIGN §2)", () => {
   it("then the x.y row", () => expect(resolveRow(rows, "4.14.7", "x86_64")?.version).toBe("414.a"));
   it("then the newest patch of x.y", () => expect(resolveRow(rows, "4.15", "arm64")?.version).toBe("415.10"));
   it("arch aliases match", () => expect(resolveRow(rows, "4.15.2", "ARM64")?.version).toBe("415.2"));
-  it("the newest image version among equal keys", () => expect(resolveRow(rows, "4.9", "aarch64")?.version).toBe("49.84.202107032011-0"));
+  it("the newest image version among equal keys", () =>
+    expect(resolveRow(rows, "4.9", "aarch64")?.version).toBe("49.84.202107032011-0"));
   it("no row for another arch", () => expect(resolveRow(rows, "4.14", "s390x")).toBeNull());
   it("no row for another version", () => expect(resolveRow(rows, "4.16", "x86_64")).toBeNull());
 });

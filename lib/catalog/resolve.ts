@@ -18,5 +18,9 @@ export function resolveRow<R extends VersionedRow>(rows: R[], openshiftVersion: 
   if (byMinor.length) return newest(byMinor);
   // Only patch rows exist for this x.y (DESIGN §2): the newest of them serves the whole x.y.
   const patches = candidates.filter((r) => minorOf(r.openshiftVersion) === minor);
-  return patches.sort((a, b) => compareVersions(b.openshiftVersion, a.openshiftVersion) || compareVersions(b.version, a.version))[0] ?? null;
+  return (
+    patches.sort(
+      (a, b) => compareVersions(b.openshiftVersion, a.openshiftVersion) || compareVersions(b.version, a.version),
+    )[0] ?? null
+  );
 }

@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { archOrMultiSchema, archSchema } from "@/lib/arch";
 
-const versionString = z.string().trim().regex(/^\d+\.\d+(\.\d+)?(-[\w.]+)?$/, "Expected an OpenShift version such as 4.14 or 4.14.3");
+const versionString = z
+  .string()
+  .trim()
+  .regex(/^\d+\.\d+(\.\d+)?(-[\w.]+)?$/, "Expected an OpenShift version such as 4.14 or 4.14.3");
 const imageUrl = z
   .string()
   .trim()

@@ -21,7 +21,8 @@ describe("architecture support by version", () => {
     expect(s.reason).toMatch(/single-node/);
     expect(archSupport("4.10", "aarch64").singleNodeOnly).toBeUndefined();
   });
-  it("unavailable carries the first version", () => expect(archSupport("4.8", "aarch64").reason).toBe("Arm64 (aarch64) needs OpenShift 4.9 or later"));
+  it("unavailable carries the first version", () =>
+    expect(archSupport("4.8", "aarch64").reason).toBe("Arm64 (aarch64) needs OpenShift 4.9 or later"));
   it("the architecture choice starts at 4.9", () => {
     expect(versionOffersArchChoice("4.8")).toBe(false);
     expect(versionOffersArchChoice("4.9")).toBe(true);
@@ -50,5 +51,6 @@ describe("operators matrix", () => {
     else expect(got).toMatch(want);
   });
 
-  it("dependencies come first, once", () => expect(withDependencies(["odf", "cnv", "lso"])).toEqual(["lso", "odf", "cnv"]));
+  it("dependencies come first, once", () =>
+    expect(withDependencies(["odf", "cnv", "lso"])).toEqual(["lso", "odf", "cnv"]));
 });

@@ -1,6 +1,6 @@
 // Which CPU architectures each OpenShift version supports, and how well. One table drives both
 // server validation and the new-cluster dialog (so this module stays free of server code).
-import { archDisplayName, toAssistedArch, type ArchOrMulti } from "@/lib/arch";
+import { type ArchOrMulti, archDisplayName, toAssistedArch } from "@/lib/arch";
 import { atLeast, compareVersions, minorOf } from "./version";
 
 export type SupportLevel = "supported" | "tech-preview" | "dev-preview" | "unavailable";
@@ -52,7 +52,10 @@ export function archSupport(openshiftVersion: string, arch: ArchOrMulti): ArchSu
   return {
     level: step.level,
     ...(step.singleNodeOnly
-      ? { singleNodeOnly: true, reason: `${archDisplayName(arch)} at OpenShift ${minor} installs single-node clusters only` }
+      ? {
+          singleNodeOnly: true,
+          reason: `${archDisplayName(arch)} at OpenShift ${minor} installs single-node clusters only`,
+        }
       : {}),
   };
 }

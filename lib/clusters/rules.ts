@@ -1,35 +1,54 @@
 // Domain rules for a cluster's version, architecture, topology and operators, checked against the
 // stored image table. Each violation is a 400 on the field at fault, in the anchor's words.
 import "server-only";
-import { toAssistedArch, type ArchOrMulti } from "@/lib/arch";
+import { type ArchOrMulti, toAssistedArch } from "@/lib/arch";
 import { operatorUnsupportedReason, withDependencies } from "@/lib/catalog/operators";
-import { releaseMembers, type ImageTable } from "@/lib/catalog/queries";
+import { type ImageTable, releaseMembers } from "@/lib/catalog/queries";
 import { resolveRow } from "@/lib/catalog/resolve";
 import { archSupport, singleNodeOnlyMessage } from "@/lib/catalog/support";
 import { atLeast, compareVersions, minorOf } from "@/lib/catalog/version";
-import { fieldError, HttpError } from "@/lib/http/errors";
 import type { ReleaseImage } from "@/lib/generated/sqlite/client";
+import { fieldError, HttpError } from "@/lib/http/errors";
 
 /** The release image the cluster will install; throws when the version or architecture is not offered. */
 export function requireRelease(table: ImageTable, version: string, arch: ArchOrMulti): ReleaseImage {
   const forVersion = table.releaseImages.filter((r) => minorOf(r.openshiftVersion) === minorOf(version));
   if (forVersion.length === 0) {
-    const known = [...new Set(table.releaseImages.map((r) => r.openshiftVersion))].sort((a, b) => compareVersions(b, a));
-    throw fieldError("openshift_version", `No release image is available for OpenShift version ${version}; available versions: ${known.join(", ") || "none"}`);
+    const known = [...new Set(table.releaseImages.map((r) => r.openshiftVersion))].sort((a, b) =>
+      compareVersions(b, a),
+    );
+    throw fieldError(
+      "openshift_version",
+      `No release image is available for OpenShift version ${version}; available versions: ${known.join(", ") || "none"}`,
+    );
   }
   const support = archSupport(version, arch);
-  if (support.level === "unavailable") throw fieldError("cpu_architecture", `Requested CPU architecture ${toAssistedArch(arch)} is not available for version ${version}: ${support.reason}`);
+  if (support.level === "unavailable")
+    throw fieldError(
+      "cpu_architecture",
+      `Requested CPU architecture ${toAssistedArch(arch)} is not available for version ${version}: ${support.reason}`,
+    );
   const release = resolveRow(table.releaseImages, version, arch);
-  if (!release) throw fieldError("cpu_architecture", `The requested CPU architecture (${toAssistedArch(arch)}) isn't specified in release images list for version ${version}`);
+  if (!release)
+    throw fieldError(
+      "cpu_architecture",
+      `The requested CPU architecture (${toAssistedArch(arch)}) isn't specified in release images list for version ${version}`,
+    );
   const osArches = arch === "multi" ? releaseMembers(release) : [arch];
   if (!osArches.some((a) => resolveRow(table.osImages, version, a))) {
-    throw fieldError("cpu_architecture", `The requested CPU architecture (${toAssistedArch(arch)}) isn't specified in OS images list for version ${version}`);
+    throw fieldError(
+      "cpu_architecture",
+      `The requested CPU architecture (${toAssistedArch(arch)}) isn't specified in OS images list for version ${version}`,
+    );
   }
   return release;
 }
 
 /** control_plane_count from either spelling of the topology (1 = single-node). */
-export function controlPlaneCountOf(input: { high_availability_mode?: "Full" | "None"; control_plane_count?: number }): number {
+export function controlPlaneCountOf(input: {
+  high_availability_mode?: "Full" | "None";
+  control_plane_count?: number;
+}): number {
   return input.control_plane_count ?? (input.high_availability_mode === "None" ? 1 : 3);
 }
 
@@ -43,9 +62,16 @@ export function checkTopology(version: string, arch: ArchOrMulti, count: number)
 }
 
 /** Validates the requested operators and returns them with their dependencies added. */
-export function checkOperators(version: string, arch: ArchOrMulti, count: number, requested: { name: string; properties?: string }[]) {
+export function checkOperators(
+  version: string,
+  arch: ArchOrMulti,
+  count: number,
+  requested: { name: string; properties?: string }[],
+) {
   const names = withDependencies([...new Set(requested.map((o) => o.name.trim().toLowerCase()))]);
-  const problems = names.map((n) => operatorUnsupportedReason(n, version, arch, count)).filter((p): p is string => p !== null);
+  const problems = names
+    .map((n) => operatorUnsupportedReason(n, version, arch, count))
+    .filter((p): p is string => p !== null);
   if (problems.length) throw new HttpError(400, problems[0], { olm_operators: problems });
   return names.map((name) => {
     const props = requested.find((o) => o.name.trim().toLowerCase() === name)?.properties;

@@ -2,7 +2,16 @@
 // v2-cluster-update-params), shared by the route handlers and the New cluster dialog.
 import { z } from "zod";
 import { archOrMultiSchema } from "@/lib/arch";
-import { clearable, dnsDomain, dnsLabel, emptyToUndefined, noProxyList, proxyUrl, pullSecret, sshPublicKeys } from "@/lib/validation/fields";
+import {
+  clearable,
+  dnsDomain,
+  dnsLabel,
+  emptyToUndefined,
+  noProxyList,
+  proxyUrl,
+  pullSecret,
+  sshPublicKeys,
+} from "@/lib/validation/fields";
 
 export const HA_MODES = ["Full", "None"] as const;
 export const CONTROL_PLANE_COUNTS = [1, 3, 4, 5] as const;
@@ -14,7 +23,11 @@ export const olmOperatorInput = z
   })
   .strict();
 
-const openshiftVersion = z.string().trim().min(1, "Required").regex(/^\d+\.\d+(\.\d+)?(-[\w.]+)?$/, "Expected an OpenShift version such as 4.14 or 4.14.3");
+const openshiftVersion = z
+  .string()
+  .trim()
+  .min(1, "Required")
+  .regex(/^\d+\.\d+(\.\d+)?(-[\w.]+)?$/, "Expected an OpenShift version such as 4.14 or 4.14.3");
 
 export const clusterCreateSchema = z
   .object({
@@ -37,7 +50,11 @@ export const clusterCreateSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.high_availability_mode && v.control_plane_count !== undefined && (v.high_availability_mode === "None") !== (v.control_plane_count === 1)) {
+    if (
+      v.high_availability_mode &&
+      v.control_plane_count !== undefined &&
+      (v.high_availability_mode === "None") !== (v.control_plane_count === 1)
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["control_plane_count"],
@@ -47,7 +64,12 @@ export const clusterCreateSchema = z
   });
 
 /** Create-only fields: accepted in an update only when they repeat the current value. */
-export const CLUSTER_CREATE_ONLY = ["cpu_architecture", "openshift_version", "high_availability_mode", "control_plane_count"] as const;
+export const CLUSTER_CREATE_ONLY = [
+  "cpu_architecture",
+  "openshift_version",
+  "high_availability_mode",
+  "control_plane_count",
+] as const;
 
 export const clusterUpdateSchema = z
   .object({

@@ -68,17 +68,25 @@ function rejectCreateOnlyChanges(current: Current, patch: ClusterUpdate) {
   };
   const errors: Record<string, string[]> = {};
   for (const field of CLUSTER_CREATE_ONLY) {
-    if (patch[field] !== undefined && !now[field](patch[field])) errors[field] = [`${field} cannot be changed after the cluster is created`];
+    if (patch[field] !== undefined && !now[field](patch[field]))
+      errors[field] = [`${field} cannot be changed after the cluster is created`];
   }
   const fields = Object.keys(errors);
-  if (fields.length) throw new HttpError(400, `${fields.join(", ")} ${fields.length > 1 ? "are" : "is"} set when the cluster is created and cannot be updated`, errors);
+  if (fields.length)
+    throw new HttpError(
+      400,
+      `${fields.join(", ")} ${fields.length > 1 ? "are" : "is"} set when the cluster is created and cannot be updated`,
+      errors,
+    );
 }
 
 export async function updateCluster(id: string, patch: ClusterUpdate, requestId?: string) {
   const current = await getCluster(id);
   rejectCreateOnlyChanges(current, patch);
   const arch = parseArch(current.cpuArchitecture) ?? DEFAULT_ARCH;
-  const operators = patch.olm_operators ? checkOperators(current.openshiftVersion, arch, current.controlPlaneCount, patch.olm_operators) : undefined;
+  const operators = patch.olm_operators
+    ? checkOperators(current.openshiftVersion, arch, current.controlPlaneCount, patch.olm_operators)
+    : undefined;
   const data = {
     name: patch.name,
     baseDnsDomain: patch.base_dns_domain,
@@ -89,7 +97,9 @@ export async function updateCluster(id: string, patch: ClusterUpdate, requestId?
     httpsProxy: patch.https_proxy,
     noProxy: patch.no_proxy,
   };
-  const changed = Object.entries(data).filter(([, v]) => v !== undefined).map(([k]) => k);
+  const changed = Object.entries(data)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
   if (changed.length === 0) return current;
 
   return db().$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // The migrations are the only way the schema reaches a database: prove they match schema.prisma
 // (on the provider under test) and that the runner is idempotent and refuses edited history.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,11 +12,15 @@ const root = process.cwd();
 const provider = testProvider();
 
 function check(env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "scripts/db/check-migrations.mjs", provider], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
+  return spawnSync(
+    process.execPath,
+    ["--experimental-wasm-modules", "--no-warnings", "scripts/db/check-migrations.mjs", provider],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    },
+  );
 }
 
 describe(`migrations (${provider})`, () => {
@@ -29,7 +33,10 @@ describe(`migrations (${provider})`, () => {
 
   it("the check notices a model change the migrations lack", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "schema-"));
-    const schema = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8").replace("model PublicKey {", "model PublicKey {\n  comment String?");
+    const schema = readFileSync(path.join(root, "prisma/schema.prisma"), "utf8").replace(
+      "model PublicKey {",
+      "model PublicKey {\n  comment String?",
+    );
     writeFileSync(path.join(dir, "schema.prisma"), schema);
     const res = check({ ARCHWAY_SCHEMA_PATH: path.join(dir, "schema.prisma") });
     expect(res.status).toBe(1);
@@ -61,4 +68,3 @@ describe(`migrations (${provider})`, () => {
     }
   });
 });
-

@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { providerOf, sqlitePath, type Provider } from "./provider";
+import { type Provider, providerOf, sqlitePath } from "./provider";
 
 export type Migration = { name: string; sql: string; checksum: string };
 
@@ -43,7 +43,9 @@ function pending(applied: Map<string, string>, migrations: Migration[]): Migrati
   for (const m of migrations) {
     const sum = applied.get(m.name);
     if (sum !== undefined && sum !== m.checksum) {
-      throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead of editing it`);
+      throw new Error(
+        `Migration ${m.name} was changed after it was applied; add a new migration instead of editing it`,
+      );
     }
   }
   return migrations.filter((m) => !applied.has(m.name));
@@ -59,11 +61,15 @@ async function migrateSqlite(url: string, migrations: Migration[]): Promise<stri
     db.pragma("busy_timeout = 10000");
     db.exec(LEDGER);
     const run = db.transaction(() => {
-      const rows = db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`).all() as { migration_name: string; checksum: string }[];
+      const rows = db
+        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
+        .all() as { migration_name: string; checksum: string }[];
       const todo = pending(new Map(rows.map((r) => [r.migration_name, r.checksum])), migrations);
       for (const m of todo) {
         db.exec(m.sql);
-        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, CURRENT_TIMESTAMP, ?, 1)`).run(randomUUID(), m.checksum, m.name);
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, CURRENT_TIMESTAMP, ?, 1)`,
+        ).run(randomUUID(), m.checksum, m.name);
       }
       return todo.map((m) => m.name);
     });
@@ -83,13 +89,18 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   try {
     await client.query(`SELECT pg_advisory_lock(${ADVISORY_LOCK})`);
     await client.query(LEDGER);
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`);
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+    );
     const todo = pending(new Map(rows.map((r) => [r.migration_name, r.checksum])), migrations);
     for (const m of todo) {
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [randomUUID(), m.checksum, m.name]);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
+          [randomUUID(), m.checksum, m.name],
+        );
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK");

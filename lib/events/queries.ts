@@ -15,7 +15,10 @@ export const eventsQuerySchema = z
       .optional()
       .transform((s, ctx) => {
         if (!s) return undefined;
-        const list = s.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean);
+        const list = s
+          .split(",")
+          .map((x) => x.trim().toLowerCase())
+          .filter(Boolean);
         const bad = list.filter((x) => !(SEVERITIES as readonly string[]).includes(x));
         if (bad.length) {
           ctx.addIssue({ code: "custom", message: `Unknown severity ${bad.join(", ")}; use ${SEVERITIES.join(", ")}` });
@@ -43,14 +46,19 @@ export async function listEvents(q: EventsQuery) {
   const [events, total, bySeverity] = await Promise.all([
     db().event.findMany({
       where: filtered,
-      orderBy: [{ eventTime: q.order === "ascending" ? "asc" : "desc" }, { id: q.order === "ascending" ? "asc" : "desc" }],
+      orderBy: [
+        { eventTime: q.order === "ascending" ? "asc" : "desc" },
+        { id: q.order === "ascending" ? "asc" : "desc" },
+      ],
       skip: q.offset,
       take: q.limit,
     }),
     db().event.count({ where: filtered }),
     db().event.groupBy({ by: ["severity"], where, _count: { _all: true } }),
   ]);
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, bySeverity.find((g) => g.severity === s)?._count._all ?? 0]));
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, bySeverity.find((g) => g.severity === s)?._count._all ?? 0]),
+  );
   return { events, total, counts };
 }
 

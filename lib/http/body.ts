@@ -9,7 +9,8 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readLimited(req, maxBytes);
-  if (text.trim() === "") throw new HttpError(400, "The request body is empty; send a JSON object", { body: ["Required"] });
+  if (text.trim() === "")
+    throw new HttpError(400, "The request body is empty; send a JSON object", { body: ["Required"] });
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -19,7 +20,9 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
 }
 
 function tooLarge(maxBytes: number) {
-  return new HttpError(413, `The request body is larger than ${maxBytes} bytes`, { body: [`At most ${maxBytes} bytes`] });
+  return new HttpError(413, `The request body is larger than ${maxBytes} bytes`, {
+    body: [`At most ${maxBytes} bytes`],
+  });
 }
 
 async function readLimited(req: Request, maxBytes: number): Promise<string> {

@@ -1,7 +1,7 @@
 // The route wrapper every handler uses: parses params, query and body with zod, runs the handler,
 // and turns anything thrown into one problem+json response. Handlers just return data or throw.
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { env } from "@/lib/env";
 import { readJsonBody } from "./body";
 import { HttpError, problemResponse } from "./errors";
@@ -13,7 +13,11 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export type RouteContext<P, Q, B> = { req: Request; params: P; query: Q; body: B };
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
-export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+export function route<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(
   schemas: { params?: P; query?: Q; body?: B; maxBodyBytes?: number },
   handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<Response | unknown>,
 ) {
@@ -21,8 +25,17 @@ export function route<P extends Schema | undefined = undefined, Q extends Schema
     const instance = new URL(req.url).pathname;
     try {
       const params = schemas.params ? parse(schemas.params, (await ctx?.params) ?? {}, "path", 404) : undefined;
-      const query = schemas.query ? parse(schemas.query, Object.fromEntries(new URL(req.url).searchParams), "query", 400) : undefined;
-      const body = schemas.body ? parse(schemas.body, await readJsonBody(req, schemas.maxBodyBytes ?? env().ARCHWAY_MAX_BODY_BYTES), undefined, 400) : undefined;
+      const query = schemas.query
+        ? parse(schemas.query, Object.fromEntries(new URL(req.url).searchParams), "query", 400)
+        : undefined;
+      const body = schemas.body
+        ? parse(
+            schemas.body,
+            await readJsonBody(req, schemas.maxBodyBytes ?? env().ARCHWAY_MAX_BODY_BYTES),
+            undefined,
+            400,
+          )
+        : undefined;
       const result = await handler({ req, params, query, body } as RouteContext<Out<P>, Out<Q>, Out<B>>);
       return result instanceof Response ? result : json(result);
     } catch (err) {
@@ -53,7 +66,11 @@ function toHttpError(err: unknown): HttpError {
   const e = err as PrismaLikeError;
   if (e?.name === "PrismaClientKnownRequestError") {
     if (e.code === "P2025") return new HttpError(404, `${e.meta?.modelName ?? "Record"} not found`);
-    if (e.code === "P2002") return new HttpError(409, `A ${e.meta?.modelName ?? "record"} with the same ${String(e.meta?.target ?? "key")} already exists`);
+    if (e.code === "P2002")
+      return new HttpError(
+        409,
+        `A ${e.meta?.modelName ?? "record"} with the same ${String(e.meta?.target ?? "key")} already exists`,
+      );
   }
   const ref = crypto.randomUUID();
   console.error(`[archway] unhandled error ${ref}:`, err);

@@ -2,11 +2,11 @@
 // Content-Length, Accept-Ranges, one Range (206/416), ETag/If-None-Match/If-Range,
 // Last-Modified, Content-Disposition, and a cap on concurrent bodies (503 + Retry-After).
 import "server-only";
+import type { Patch } from "@/lib/iso/overlay";
+import { overlayWebStream } from "@/lib/iso/overlay-web";
 import { HttpError } from "./errors";
 import type { Limiter } from "./limiter";
 import { parseRange } from "./range";
-import type { Patch } from "@/lib/iso/overlay";
-import { overlayWebStream } from "@/lib/iso/overlay-web";
 
 export type Servable = {
   file: string;
@@ -31,7 +31,8 @@ export function streamFile(req: Request, s: Servable, limiter: Limiter): Respons
   if (req.headers.get("if-none-match") === s.etag) return new Response(null, { status: 304, headers });
   const ifRange = req.headers.get("if-range");
   const range = ifRange && ifRange !== s.etag ? null : parseRange(req.headers.get("range"), s.size);
-  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${s.size}` } });
+  if (range === "unsatisfiable")
+    return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${s.size}` } });
   const { start, end } = range ?? { start: 0, end: s.size - 1 };
   headers["Content-Length"] = String(end - start + 1);
   // Next drops Content-Length from handler responses; scripts/server.mjs restores it from this.
@@ -41,6 +42,7 @@ export function streamFile(req: Request, s: Servable, limiter: Limiter): Respons
   if (req.method === "HEAD" || s.size === 0) return new Response(null, { status, headers });
 
   const release = limiter.tryAcquire();
-  if (!release) throw new HttpError(503, "Too many downloads at once; try again shortly", undefined, { "Retry-After": "10" });
+  if (!release)
+    throw new HttpError(503, "Too many downloads at once; try again shortly", undefined, { "Retry-After": "10" });
   return new Response(overlayWebStream(s.file, s.patches, start, end, release), { status, headers });
 }

@@ -20,5 +20,7 @@ export function summarise(errors: FieldErrors): string {
   const entries = Object.entries(errors);
   const [field, messages] = entries[0];
   const first = field === "body" ? messages[0] : `${field}: ${messages[0]}`;
-  return entries.length === 1 && messages.length === 1 ? first : `${first} (and ${entries.reduce((n, [, m]) => n + m.length, 0) - 1} more)`;
+  return entries.length === 1 && messages.length === 1
+    ? first
+    : `${first} (and ${entries.reduce((n, [, m]) => n + m.length, 0) - 1} more)`;
 }

@@ -1,17 +1,17 @@
 // Every generated config validates against Ignition's official 3.4 JSON schema, and the override
 // merges the way Ignition merges.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import Ajv from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
-import { SSH_KEY, PULL_SECRET } from "@/test/fixtures";
+import { PULL_SECRET, SSH_KEY } from "@/test/fixtures";
 import { SHARED_DIR } from "@/test/shared-dir";
-import { discoveryIgnition, type DiscoveryInput } from "./discovery";
-import { fillArea, ignitionArchive, EmbedTooLargeError } from "./embed";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { type DiscoveryInput, discoveryIgnition } from "./discovery";
+import { EmbedTooLargeError, fillArea, ignitionArchive } from "./embed";
 
 const schema = JSON.parse(readFileSync(path.join(SHARED_DIR, "reference/ignition/v3_4.schema.json"), "utf8"));
 
@@ -31,14 +31,22 @@ function expectValid(config: object) {
   expect(ok).toBe(true);
 }
 
-const files = (c: any) => Object.fromEntries(c.storage.files.map((f: any) => [f.path, Buffer.from(f.contents.source.split(",")[1], "base64").toString()]));
+const files = (c: any) =>
+  Object.fromEntries(
+    c.storage.files.map((f: any) => [f.path, Buffer.from(f.contents.source.split(",")[1], "base64").toString()]),
+  );
 
 describe("discoveryIgnition", () => {
   it("minimal config is valid 3.4", () => {
     const c: any = discoveryIgnition(base);
     expectValid(c);
     expect(c.ignition).toEqual({ version: "3.4.0" });
-    expect(JSON.parse(files(c)["/etc/assisted/agent.conf"])).toEqual({ service_url: base.serviceUrl, infra_env_id: base.infraEnvId, cpu_architecture: "aarch64", openshift_version: "4.14" });
+    expect(JSON.parse(files(c)["/etc/assisted/agent.conf"])).toEqual({
+      service_url: base.serviceUrl,
+      infra_env_id: base.infraEnvId,
+      cpu_architecture: "aarch64",
+      openshift_version: "4.14",
+    });
     expect(c.storage.files.find((f: any) => f.path === "/etc/assisted/agent-token").mode).toBe(0o600);
   });
 
@@ -49,7 +57,12 @@ describe("discoveryIgnition", () => {
       pullSecret: PULL_SECRET,
       proxy: { httpProxy: "http://proxy:3128", noProxy: ".local" },
       additionalNtpSources: "ntp1.example.com,10.0.0.1",
-      staticNetworkConfig: [{ network_yaml: "interfaces: []\n", mac_interface_map: [{ mac_address: "52:54:00:aa:bb:cc", logical_nic_name: "eth0" }] }],
+      staticNetworkConfig: [
+        {
+          network_yaml: "interfaces: []\n",
+          mac_interface_map: [{ mac_address: "52:54:00:aa:bb:cc", logical_nic_name: "eth0" }],
+        },
+      ],
     });
     expectValid(c);
     expect(c.passwd.users[0].sshAuthorizedKeys).toHaveLength(2);
@@ -65,21 +78,35 @@ describe("discoveryIgnition", () => {
     const override = {
       ignition: { version: "3.2.0" },
       passwd: { users: [{ name: "core", sshAuthorizedKeys: ["ssh-ed25519 AAAAextra x"] }] },
-      storage: { files: [{ path: "/etc/assisted/agent.conf", contents: { source: "data:,overridden" } }, { path: "/etc/motd", contents: { source: "data:,hi" } }] },
+      storage: {
+        files: [
+          { path: "/etc/assisted/agent.conf", contents: { source: "data:,overridden" } },
+          { path: "/etc/motd", contents: { source: "data:,hi" } },
+        ],
+      },
       systemd: { units: [{ name: "extra.service", enabled: true, contents: "[Service]\nExecStart=/bin/true\n" }] },
     };
-    const c: any = discoveryIgnition({ ...base, sshAuthorizedKey: SSH_KEY, ignitionConfigOverride: JSON.stringify(override) });
+    const c: any = discoveryIgnition({
+      ...base,
+      sshAuthorizedKey: SSH_KEY,
+      ignitionConfigOverride: JSON.stringify(override),
+    });
     expectValid(c);
     expect(c.ignition.version).toBe("3.4.0");
     expect(c.passwd.users).toHaveLength(1);
     expect(c.passwd.users[0].sshAuthorizedKeys).toEqual([SSH_KEY, "ssh-ed25519 AAAAextra x"]);
-    expect(c.storage.files.filter((f: any) => f.path === "/etc/assisted/agent.conf")).toEqual([override.storage.files[0]]);
+    expect(c.storage.files.filter((f: any) => f.path === "/etc/assisted/agent.conf")).toEqual([
+      override.storage.files[0],
+    ]);
     expect(c.storage.files.map((f: any) => f.path)).toContain("/etc/motd");
     expect(c.systemd.units.map((u: any) => u.name)).toEqual(["archway-agent.service", "extra.service"]);
   });
 
   it("an invalid override is caught by the schema (the API refuses it earlier)", () => {
-    const c = discoveryIgnition({ ...base, ignitionConfigOverride: JSON.stringify({ ignition: { version: "3.4.0" }, storage: { files: [{ path: 42 }] } }) });
+    const c = discoveryIgnition({
+      ...base,
+      ignitionConfigOverride: JSON.stringify({ ignition: { version: "3.4.0" }, storage: { files: [{ path: 42 }] } }),
+    });
     expect(validate(c)).toBe(false);
   });
 });
@@ -103,7 +130,12 @@ describe("ignitionArchive", () => {
   });
 
   it("refuses a config larger than the area", () => {
-    const big = { ignition: { version: "3.4.0" }, storage: { files: [{ path: "/x", contents: { source: `data:;base64,${randomBytes(300_000).toString("base64")}` } }] } };
+    const big = {
+      ignition: { version: "3.4.0" },
+      storage: {
+        files: [{ path: "/x", contents: { source: `data:;base64,${randomBytes(300_000).toString("base64")}` } }],
+      },
+    };
     expect(() => fillArea(ignitionArchive(big), 256 * 1024)).toThrow(EmbedTooLargeError);
   });
 });

@@ -1,6 +1,6 @@
 // The Ignition (spec 3.4) config embedded in a discovery ISO: the core user's SSH keys, proxy,
 // the discovery agent's settings and token, static network files, then the operator's override.
-import { mergeIgnition, type IgnitionObject } from "./merge";
+import { type IgnitionObject, mergeIgnition } from "./merge";
 
 export const AGENT_IMAGE = "quay.io/edge-infrastructure/assisted-installer-agent:latest";
 
@@ -14,7 +14,10 @@ export type DiscoveryInput = {
   sshAuthorizedKey?: string | null;
   pullSecret?: string | null;
   proxy?: { httpProxy?: string | null; httpsProxy?: string | null; noProxy?: string | null };
-  staticNetworkConfig?: { network_yaml: string; mac_interface_map?: { mac_address: string; logical_nic_name: string }[] }[];
+  staticNetworkConfig?: {
+    network_yaml: string;
+    mac_interface_map?: { mac_address: string; logical_nic_name: string }[];
+  }[];
   additionalNtpSources?: string | null;
   ignitionConfigOverride?: string | null;
 };
@@ -28,7 +31,11 @@ function file(path: string, contents: string, mode = 0o644) {
 }
 
 function proxyEnv(p: NonNullable<DiscoveryInput["proxy"]>): string[] {
-  const vars: [string, string | null | undefined][] = [["HTTP_PROXY", p.httpProxy], ["HTTPS_PROXY", p.httpsProxy], ["NO_PROXY", p.noProxy]];
+  const vars: [string, string | null | undefined][] = [
+    ["HTTP_PROXY", p.httpProxy],
+    ["HTTPS_PROXY", p.httpsProxy],
+    ["NO_PROXY", p.noProxy],
+  ];
   return vars.filter(([, v]) => v).flatMap(([k, v]) => [`${k}=${v}`, `${k.toLowerCase()}=${v}`]);
 }
 
@@ -54,23 +61,46 @@ function agentUnit(input: DiscoveryInput, env: string[]): string {
 
 export function discoveryIgnition(input: DiscoveryInput): IgnitionObject {
   const env = input.proxy ? proxyEnv(input.proxy) : [];
-  const keys = (input.sshAuthorizedKey ?? "").split("\n").map((k) => k.trim()).filter((k) => k && !k.startsWith("#"));
+  const keys = (input.sshAuthorizedKey ?? "")
+    .split("\n")
+    .map((k) => k.trim())
+    .filter((k) => k && !k.startsWith("#"));
   const files = [
     file(
       "/etc/assisted/agent.conf",
-      JSON.stringify({ service_url: input.serviceUrl, infra_env_id: input.infraEnvId, cpu_architecture: input.cpuArchitecture, openshift_version: input.openshiftVersion }, null, 2) + "\n",
+      `${JSON.stringify(
+        {
+          service_url: input.serviceUrl,
+          infra_env_id: input.infraEnvId,
+          cpu_architecture: input.cpuArchitecture,
+          openshift_version: input.openshiftVersion,
+        },
+        null,
+        2,
+      )}\n`,
     ),
     file("/etc/assisted/agent-token", input.agentToken, 0o600),
   ];
   if (input.pullSecret) files.push(file("/root/.docker/config.json", input.pullSecret, 0o600));
-  if (env.length) files.push(file("/etc/systemd/system.conf.d/10-archway-proxy.conf", `[Manager]\nDefaultEnvironment=${env.join(" ")}\n`));
+  if (env.length)
+    files.push(
+      file("/etc/systemd/system.conf.d/10-archway-proxy.conf", `[Manager]\nDefaultEnvironment=${env.join(" ")}\n`),
+    );
   if (input.additionalNtpSources) {
-    files.push(file("/etc/chrony.d/archway-ntp.conf", input.additionalNtpSources.split(",").map((s) => `server ${s.trim()} iburst`).join("\n") + "\n"));
+    files.push(
+      file(
+        "/etc/chrony.d/archway-ntp.conf",
+        `${input.additionalNtpSources
+          .split(",")
+          .map((s) => `server ${s.trim()} iburst`)
+          .join("\n")}\n`,
+      ),
+    );
   }
   (input.staticNetworkConfig ?? []).forEach((host, i) => {
     files.push(file(`/etc/assisted/network/host${i}/network.yaml`, host.network_yaml, 0o600));
     const map = (host.mac_interface_map ?? []).map((m) => `${m.mac_address}=${m.logical_nic_name}`).join("\n");
-    if (map) files.push(file(`/etc/assisted/network/host${i}/mac_interface.ini`, map + "\n", 0o600));
+    if (map) files.push(file(`/etc/assisted/network/host${i}/mac_interface.ini`, `${map}\n`, 0o600));
   });
 
   const base: IgnitionObject = {

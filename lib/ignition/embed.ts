@@ -8,8 +8,13 @@ import { writeCpio } from "@/lib/iso/cpio";
 export type Compression = "gzip" | "xz";
 
 export class EmbedTooLargeError extends Error {
-  constructor(readonly bytes: number, readonly areaLength: number) {
-    super(`The Ignition config is ${bytes} bytes compressed; the ISO's embed area holds ${areaLength}. Shorten the ignition_config_override or static network config.`);
+  constructor(
+    readonly bytes: number,
+    readonly areaLength: number,
+  ) {
+    super(
+      `The Ignition config is ${bytes} bytes compressed; the ISO's embed area holds ${areaLength}. Shorten the ignition_config_override or static network config.`,
+    );
     this.name = "EmbedTooLargeError";
   }
 }

@@ -22,7 +22,10 @@ export const manifestSchema = z
             link: linkSchema,
             type: z.enum(Object.values(ARTIFACT_TYPES) as [string, ...string[]]),
             md5: z.string().regex(/^[0-9a-f]{32}$/, "md5 hex"),
-            sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 hex").optional(),
+            sha256: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/, "sha256 hex")
+              .optional(),
           })
           .strict(),
       )
@@ -40,11 +43,22 @@ export function artifactIdOf(linkPath: string): string | null {
   return /\/apis\/ims\/v3\/artifacts\/([0-9a-f-]{36})$/.exec(linkPath)?.[1] ?? null;
 }
 
-export function buildManifest(items: { role: ArtifactRole; artifactId: string; md5: string; sha256: string }[], created = new Date()): Manifest {
+export function buildManifest(
+  items: { role: ArtifactRole; artifactId: string; md5: string; sha256: string }[],
+  created = new Date(),
+): Manifest {
   return {
     version: "1.0",
-    created: created.toISOString().replace("T", " ").replace(/\.\d+Z$/, ""),
-    artifacts: items.map((a) => ({ link: { path: artifactLinkPath(a.artifactId), etag: a.md5, type: "archway" }, type: ARTIFACT_TYPES[a.role], md5: a.md5, sha256: a.sha256 })),
+    created: created
+      .toISOString()
+      .replace("T", " ")
+      .replace(/\.\d+Z$/, ""),
+    artifacts: items.map((a) => ({
+      link: { path: artifactLinkPath(a.artifactId), etag: a.md5, type: "archway" },
+      type: ARTIFACT_TYPES[a.role],
+      md5: a.md5,
+      sha256: a.sha256,
+    })),
   };
 }
 

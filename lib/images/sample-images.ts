@@ -4,7 +4,7 @@
 import "server-only";
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile, chmod } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -16,8 +16,8 @@ import { db } from "@/lib/db";
 import { archProfile, SAMPLE_ARCHES, type SampleArch } from "@/lib/os-images/arch-profiles";
 import { createRecipe } from "@/lib/recipes/service";
 import { uploadRecipeArchive } from "@/lib/recipes/upload";
-import { ARTIFACT_TYPES, buildManifest, artifactLinkPath } from "./manifest";
 import { unpackBusyboxRoot } from "./busybox-root";
+import { ARTIFACT_TYPES, artifactLinkPath, buildManifest } from "./manifest";
 import { createImage } from "./service";
 
 const run = promisify(execFile);
@@ -30,10 +30,26 @@ async function squashRoot(arch: SampleArch, work: string, log: (l: string) => vo
   await mkdir(root, { recursive: true });
   await unpackBusyboxRoot(arch, root, log);
   await mkdir(path.join(root, "etc"), { recursive: true });
-  await writeFile(path.join(root, "etc/os-release"), `NAME="Archway sample"\nID=archway-sample\nVERSION_ID=12\nPRETTY_NAME="Archway sample root (Debian 12 busybox, ${archDisplayName(arch)})"\n`);
+  await writeFile(
+    path.join(root, "etc/os-release"),
+    `NAME="Archway sample"\nID=archway-sample\nVERSION_ID=12\nPRETTY_NAME="Archway sample root (Debian 12 busybox, ${archDisplayName(arch)})"\n`,
+  );
   await writeFile(path.join(root, "etc/motd"), `Archway sample image for ${arch}\n`);
   const out = path.join(work, "rootfs.squashfs");
-  await run("mksquashfs", [root, out, "-noappend", "-all-root", "-comp", "gzip", "-quiet", "-no-progress", "-mkfs-time", "0", "-all-time", "0"]);
+  await run("mksquashfs", [
+    root,
+    out,
+    "-noappend",
+    "-all-root",
+    "-comp",
+    "gzip",
+    "-quiet",
+    "-no-progress",
+    "-mkfs-time",
+    "0",
+    "-all-time",
+    "0",
+  ]);
   return out;
 }
 
@@ -52,8 +68,15 @@ async function importSampleImage(arch: SampleArch, log: (l: string) => void) {
       const a = await saveArtifact(createReadStream(part.file), { contentType: ARTIFACT_TYPES[part.role] });
       stored.push({ role: part.role, artifactId: a.id, md5: a.md5, sha256: a.sha256 });
     }
-    const manifest = await saveArtifact(Readable.from([Buffer.from(JSON.stringify(buildManifest(stored), null, 2))]), { contentType: "application/json" });
-    await createImage({ name: sampleImageName(arch), arch, link: { path: artifactLinkPath(manifest.id), etag: manifest.md5, type: "archway" }, metadata: { [SAMPLE_LABEL]: "true", os: "debian12-busybox" } });
+    const manifest = await saveArtifact(Readable.from([Buffer.from(JSON.stringify(buildManifest(stored), null, 2))]), {
+      contentType: "application/json",
+    });
+    await createImage({
+      name: sampleImageName(arch),
+      arch,
+      link: { path: artifactLinkPath(manifest.id), etag: manifest.md5, type: "archway" },
+      metadata: { [SAMPLE_LABEL]: "true", os: "debian12-busybox" },
+    });
     log(`sample image ${sampleImageName(arch)} imported`);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -71,8 +94,18 @@ async function createSampleRecipe(arch: SampleArch, log: (l: string) => void) {
   try {
     await writeFile(path.join(work, "build.sh"), BUILD_SH);
     await chmod(path.join(work, "build.sh"), 0o755);
-    const recipe = await createRecipe({ name: sampleRecipeName(arch), recipe_type: "rootfs", linux_distribution: "debian12", arch });
-    await uploadRecipeArchive(recipe.id, Readable.from(tarCreate({ gzip: true, cwd: work, portable: true }, ["build.sh"]) as unknown as AsyncIterable<Buffer>));
+    const recipe = await createRecipe({
+      name: sampleRecipeName(arch),
+      recipe_type: "rootfs",
+      linux_distribution: "debian12",
+      arch,
+    });
+    await uploadRecipeArchive(
+      recipe.id,
+      Readable.from(
+        tarCreate({ gzip: true, cwd: work, portable: true }, ["build.sh"]) as unknown as AsyncIterable<Buffer>,
+      ),
+    );
     log(`sample recipe ${sampleRecipeName(arch)} created`);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -82,7 +115,9 @@ async function createSampleRecipe(arch: SampleArch, log: (l: string) => void) {
 /** Imports what is missing; safe to call at every start. */
 export async function ensureSamples(log: (l: string) => void = console.log): Promise<void> {
   for (const arch of SAMPLE_ARCHES) {
-    if (!(await db().image.findFirst({ where: { name: sampleImageName(arch), arch } }))) await importSampleImage(arch, log);
-    if (!(await db().recipe.findFirst({ where: { name: sampleRecipeName(arch), arch } }))) await createSampleRecipe(arch, log);
+    if (!(await db().image.findFirst({ where: { name: sampleImageName(arch), arch } })))
+      await importSampleImage(arch, log);
+    if (!(await db().recipe.findFirst({ where: { name: sampleRecipeName(arch), arch } })))
+      await createSampleRecipe(arch, log);
   }
 }

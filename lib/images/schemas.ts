@@ -3,7 +3,12 @@ import { z } from "zod";
 import { archSchema } from "@/lib/arch";
 import { linkSchema } from "@/lib/ims/common";
 
-const labelKey = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_.\/-]+$/, "Letters, digits, '_', '.', '/', '-'");
+const labelKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_./-]+$/, "Letters, digits, '_', '.', '/', '-'");
 const labels = z.record(labelKey, z.string().max(1024)).refine((m) => Object.keys(m).length <= 64, "At most 64 labels");
 
 export const imageCreateSchema = z
@@ -19,7 +24,10 @@ export const imageCreateSchema = z
 const metadataOperation = z
   .object({ operation: z.enum(["set", "remove"]), key: labelKey, value: z.string().max(1024).optional() })
   .strict()
-  .refine((op) => op.operation === "remove" || op.value !== undefined, { message: "set needs a value", path: ["value"] });
+  .refine((op) => op.operation === "remove" || op.value !== undefined, {
+    message: "set needs a value",
+    path: ["value"],
+  });
 
 export const imagePatchSchema = z
   .object({

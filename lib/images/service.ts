@@ -2,14 +2,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
-import { sameLink, linkOf, type ListQuery } from "@/lib/ims/common";
 import { releaseArtifacts } from "@/lib/ims/artifact-refs";
+import { type ListQuery, linkOf, sameLink } from "@/lib/ims/common";
 import { manifestArtifacts } from "./attach-manifest";
 import type { ImageCreate, ImagePatch } from "./schemas";
 
 export async function listImages(q: ListQuery) {
   const where = { ...(q.name ? { name: { contains: q.name } } : {}), ...(q.arch ? { arch: q.arch } : {}) };
-  const [rows, total] = await Promise.all([db().image.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }), db().image.count({ where })]);
+  const [rows, total] = await Promise.all([
+    db().image.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }),
+    db().image.count({ where }),
+  ]);
   return { rows, total };
 }
 
@@ -34,7 +37,10 @@ export async function createImage(input: ImageCreate) {
   });
 }
 
-function applyLabels(current: Record<string, string>, change: NonNullable<ImagePatch["metadata"]>): Record<string, string> {
+function applyLabels(
+  current: Record<string, string>,
+  change: NonNullable<ImagePatch["metadata"]>,
+): Record<string, string> {
   const next = { ...current };
   if ("operation" in change && typeof change.operation === "string" && "key" in change) {
     const op = change as { operation: "set" | "remove"; key: string; value?: string };
@@ -53,28 +59,50 @@ export async function patchImage(id: string, patch: ImagePatch) {
   const image = await getImage(id);
   const current = linkOf(image);
   if (patch.link && current && !sameLink(current, patch.link)) {
-    throw conflict(`Image ${image.name} already links to ${current.path}; a link is set once`, { link: ["Already set; create a new image instead"] });
+    throw conflict(`Image ${image.name} already links to ${current.path}; a link is set once`, {
+      link: ["Already set; create a new image instead"],
+    });
   }
   const artifacts = patch.link && !current ? await manifestArtifacts(patch.link) : [];
   return db().image.update({
     where: { id },
     data: {
       arch: patch.arch,
-      ...(patch.link && !current ? { linkPath: patch.link.path, linkEtag: patch.link.etag, linkType: patch.link.type, artifacts: { create: artifacts } } : {}),
-      ...(patch.metadata ? { labels: applyLabels((image.labels as Record<string, string>) ?? {}, patch.metadata) } : {}),
+      ...(patch.link && !current
+        ? {
+            linkPath: patch.link.path,
+            linkEtag: patch.link.etag,
+            linkType: patch.link.type,
+            artifacts: { create: artifacts },
+          }
+        : {}),
+      ...(patch.metadata
+        ? { labels: applyLabels((image.labels as Record<string, string>) ?? {}, patch.metadata) }
+        : {}),
     },
   });
 }
 
 /** Jobs that customize this image, or produced it from another, keep it alive. */
 export async function imageReferences(id: string) {
-  return db().job.findMany({ where: { OR: [{ artifactId: id, jobType: "customize" }, { resultantImageId: id, status: { notIn: ["success", "error", "cancelled"] } }] }, select: { id: true, status: true } });
+  return db().job.findMany({
+    where: {
+      OR: [
+        { artifactId: id, jobType: "customize" },
+        { resultantImageId: id, status: { notIn: ["success", "error", "cancelled"] } },
+      ],
+    },
+    select: { id: true, status: true },
+  });
 }
 
 export async function deleteImage(id: string) {
   const image = await getImage(id);
   const jobs = await imageReferences(id);
-  if (jobs.length) throw conflict(`Image ${image.name} is referenced by ${jobs.length} job(s): ${jobs.map((j) => j.id).join(", ")}`, { jobs: jobs.map((j) => `${j.id} (${j.status})`) });
+  if (jobs.length)
+    throw conflict(`Image ${image.name} is referenced by ${jobs.length} job(s): ${jobs.map((j) => j.id).join(", ")}`, {
+      jobs: jobs.map((j) => `${j.id} (${j.status})`),
+    });
   const owned = await db().imageArtifact.findMany({ where: { imageId: id }, select: { artifactId: true } });
   await db().image.delete({ where: { id } });
   await releaseArtifacts(owned.map((o) => o.artifactId));

@@ -7,7 +7,10 @@ import { artifactIdOf, artifactLinkPath } from "@/lib/images/manifest";
 
 export async function releaseArtifacts(ids: string[]): Promise<void> {
   for (const id of new Set(ids)) {
-    const [images, recipes] = await Promise.all([db().imageArtifact.count({ where: { artifactId: id } }), db().recipe.count({ where: { linkPath: artifactLinkPath(id) } })]);
+    const [images, recipes] = await Promise.all([
+      db().imageArtifact.count({ where: { artifactId: id } }),
+      db().recipe.count({ where: { linkPath: artifactLinkPath(id) } }),
+    ]);
     if (images === 0 && recipes === 0) await deleteArtifact(id).catch(() => undefined);
   }
 }

@@ -24,7 +24,11 @@ export const listQuery = z
 
 export type ListQuery = z.output<typeof listQuery>;
 
-export function linkOf(row: { linkPath: string | null; linkEtag: string | null; linkType: string | null }): Link | null {
+export function linkOf(row: {
+  linkPath: string | null;
+  linkEtag: string | null;
+  linkType: string | null;
+}): Link | null {
   return row.linkPath ? { path: row.linkPath, etag: row.linkEtag ?? "", type: row.linkType ?? "archway" } : null;
 }
 

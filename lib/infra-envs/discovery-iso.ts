@@ -3,8 +3,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { open, stat } from "node:fs/promises";
-import { archDisplayName, parseArch, toAssistedArch, type Arch } from "@/lib/arch";
-import { readyBaseImage, baseImageFor, startFetch } from "@/lib/base-images/service";
+import { type Arch, archDisplayName, parseArch, toAssistedArch } from "@/lib/arch";
+import { baseImageFor, readyBaseImage, startFetch } from "@/lib/base-images/service";
 import { readImageTable } from "@/lib/catalog/queries";
 import { resolveRow } from "@/lib/catalog/resolve";
 import { db } from "@/lib/db";
@@ -12,8 +12,8 @@ import type { InfraEnv } from "@/lib/generated/sqlite/client";
 import { HttpError } from "@/lib/http/errors";
 import { discoveryIgnition } from "@/lib/ignition/discovery";
 import { EmbedTooLargeError, fillArea, ignitionArchive } from "@/lib/ignition/embed";
-import { locateEmbedAreas, type EmbedAreas } from "@/lib/iso/embed-areas";
-import { composeKargs, kargAreaBytes, KargsTooLongError, type KargOp } from "@/lib/iso/kargs";
+import { type EmbedAreas, locateEmbedAreas } from "@/lib/iso/embed-areas";
+import { composeKargs, type KargOp, KargsTooLongError, kargAreaBytes } from "@/lib/iso/kargs";
 import { checkPatches, type Patch } from "@/lib/iso/overlay";
 
 export type ImageType = "full-iso" | "minimal-iso";
@@ -78,28 +78,49 @@ export function discoveryConfig(infraEnv: InfraEnv & { agentToken: string }, ser
   });
 }
 
-export async function discoveryImage(infraEnvIn: InfraEnv, imageType: ImageType, serviceUrl: string): Promise<DiscoveryImage> {
+export async function discoveryImage(
+  infraEnvIn: InfraEnv,
+  imageType: ImageType,
+  serviceUrl: string,
+): Promise<DiscoveryImage> {
   const infraEnv = await withSecrets(infraEnvIn);
   const arch = parseArch(infraEnv.cpuArchitecture) as Arch;
   const version = infraEnv.openshiftVersion ?? "";
   const row = resolveRow((await readImageTable()).osImages, version, arch);
-  if (!row) throw new HttpError(409, `No OS image for ${toAssistedArch(arch)} at OpenShift ${version} in the image table`);
+  if (!row)
+    throw new HttpError(409, `No OS image for ${toAssistedArch(arch)} at OpenShift ${version} in the image table`);
 
   const base = await readyBaseImage(row.url);
   if (!base) {
     const bi = await baseImageFor(row.url, row.cpuArchitecture);
-    if (bi.status === "failed") throw new HttpError(409, `The ${archDisplayName(arch)} base ISO for ${version} could not be used: ${bi.error}. Re-fetch it on the OS images page.`);
+    if (bi.status === "failed")
+      throw new HttpError(
+        409,
+        `The ${archDisplayName(arch)} base ISO for ${version} could not be used: ${bi.error}. Re-fetch it on the OS images page.`,
+      );
     const { jobId } = await startFetch(bi.id);
-    throw new HttpError(503, `The ${archDisplayName(arch)} base ISO for ${version} is being fetched (job ${jobId}); try again in a few seconds`, undefined, { "Retry-After": "5" });
+    throw new HttpError(
+      503,
+      `The ${archDisplayName(arch)} base ISO for ${version} is being fetched (job ${jobId}); try again in a few seconds`,
+      undefined,
+      { "Retry-After": "5" },
+    );
   }
 
   // One cached file can back rows of several architectures (the cache is keyed by url); the
   // kernel found inside decides which of them it can serve.
   if (base.detectedArch !== arch) {
-    throw new HttpError(409, `The base ISO for ${toAssistedArch(arch)} at ${version} (${row.url}) holds a ${base.detectedArch} kernel; fix that OS image row`);
+    throw new HttpError(
+      409,
+      `The base ISO for ${toAssistedArch(arch)} at ${version} (${row.url}) holds a ${base.detectedArch} kernel; fix that OS image row`,
+    );
   }
   const minimal = imageType === "minimal-iso";
-  if (minimal && !base.minimalPath) throw new HttpError(409, `The ${archDisplayName(arch)} base ISO for ${version} has no live rootfs to leave out, so it has no minimal ISO; use image_type full-iso`);
+  if (minimal && !base.minimalPath)
+    throw new HttpError(
+      409,
+      `The ${archDisplayName(arch)} base ISO for ${version} has no live rootfs to leave out, so it has no minimal ISO; use image_type full-iso`,
+    );
   const file = minimal ? base.minimalPath! : base.path!;
   const layout = await layoutOf(file);
   const ignition = discoveryConfig(infraEnv, serviceUrl);
@@ -108,7 +129,11 @@ export async function discoveryImage(infraEnvIn: InfraEnv, imageType: ImageType,
     patches.push({ offset: layout.ignition.offset, data: fillArea(ignitionArchive(ignition), layout.ignition.length) });
     if (layout.kargs) {
       const rootfsUrl = minimal ? [`coreos.live.rootfs_url=${serviceUrl}${rootfsPath(version, arch)}`] : [];
-      const kargs = composeKargs(layout.kargs.defaultKargs, (infraEnv.kernelArguments as KargOp[] | null) ?? [], rootfsUrl);
+      const kargs = composeKargs(
+        layout.kargs.defaultKargs,
+        (infraEnv.kernelArguments as KargOp[] | null) ?? [],
+        rootfsUrl,
+      );
       for (const area of layout.kargs.areas) patches.push({ offset: area.offset, data: kargAreaBytes(kargs, area) });
     }
   } catch (err) {
@@ -116,7 +141,9 @@ export async function discoveryImage(infraEnvIn: InfraEnv, imageType: ImageType,
     throw err;
   }
   const size = Number(minimal ? base.minimalSizeBytes : base.sizeBytes);
-  const digest = createHash("sha256").update(base.sha256 ?? "").update(imageType);
+  const digest = createHash("sha256")
+    .update(base.sha256 ?? "")
+    .update(imageType);
   for (const p of patches) digest.update(String(p.offset)).update(p.data);
   return {
     file,

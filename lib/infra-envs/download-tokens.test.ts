@@ -27,8 +27,10 @@ describe("download tokens", () => {
     const later = (parseInt(exp, 36) + 86400).toString(36);
     expect(verifyToken(`${a}.${later}.${sig}`, key)).toBe(false);
     const flip = (text: string, i: number) => `${text.slice(0, i)}${text[i] === "A" ? "B" : "A"}${text.slice(i + 1)}`;
-    for (let i = 0; i < sig.length; i++) expect(verifyToken(`${a}.${exp}.${flip(sig, i)}`, key), `sig char ${i}`).toBe(false);
-    for (let i = 0; i < a.length; i++) expect(verifyToken(`${flip(a, i)}.${exp}.${sig}`, key), `id char ${i}`).toBe(false);
+    for (let i = 0; i < sig.length; i++)
+      expect(verifyToken(`${a}.${exp}.${flip(sig, i)}`, key), `sig char ${i}`).toBe(false);
+    for (let i = 0; i < a.length; i++)
+      expect(verifyToken(`${flip(a, i)}.${exp}.${sig}`, key), `id char ${i}`).toBe(false);
     expect(verifyToken("garbage", key)).toBe(false);
   });
 });

@@ -8,15 +8,19 @@ import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { notFound } from "@/lib/http/errors";
 import { overlayStream } from "@/lib/iso/overlay";
-import { discoveryImage, type DiscoveryImage, type ImageType } from "./discovery-iso";
+import { type DiscoveryImage, discoveryImage, type ImageType } from "./discovery-iso";
 import { newSigningKey, readToken, signToken, verifyToken } from "./download-tokens";
 import { getInfraEnv } from "./service";
 
 async function signingKeyOf(infraEnvId: string): Promise<string> {
   const current = await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnvId }, select: { signingKey: true } });
   if (current.signingKey) return current.signingKey;
-  await db().infraEnv.updateMany({ where: { id: infraEnvId, signingKey: null }, data: { signingKey: newSigningKey(), signingKeyRotatedAt: new Date() } });
-  return (await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnvId }, select: { signingKey: true } })).signingKey!;
+  await db().infraEnv.updateMany({
+    where: { id: infraEnvId, signingKey: null },
+    data: { signingKey: newSigningKey(), signingKeyRotatedAt: new Date() },
+  });
+  return (await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnvId }, select: { signingKey: true } }))
+    .signingKey!;
 }
 
 async function sha256Of(image: DiscoveryImage): Promise<string> {
@@ -44,7 +48,14 @@ function digestInBackground(infraEnvId: string, image: DiscoveryImage): Promise<
       const sha256 = await sha256Of(image);
       await db().infraEnv.update({
         where: { id: infraEnvId },
-        data: { isoEtag: image.etag, isoSha256: sha256, isoSizeBytes: BigInt(image.size), isoOsImageVersion: image.osImageVersion, isoGeneratedAt: new Date(), updatedAt: current.updatedAt },
+        data: {
+          isoEtag: image.etag,
+          isoSha256: sha256,
+          isoSizeBytes: BigInt(image.size),
+          isoOsImageVersion: image.osImageVersion,
+          isoGeneratedAt: new Date(),
+          updatedAt: current.updatedAt,
+        },
       });
       return sha256;
     })
@@ -90,20 +101,39 @@ export async function issueImageUrl(infraEnvId: string, imageTypeIn: ImageType |
 export async function regenerateSigningKey(infraEnvId: string, requestId?: string) {
   const infraEnv = await getInfraEnv(infraEnvId);
   await db().$transaction(async (tx) => {
-    await tx.infraEnv.update({ where: { id: infraEnvId }, data: { signingKey: newSigningKey(), signingKeyRotatedAt: new Date(), updatedAt: infraEnv.updatedAt } });
-    await recordEvent(tx, { name: "image_signing_key_regenerated", message: `Revoked every download link of infra-env ${infraEnv.name} (new signing key)`, infraEnvId, clusterId: infraEnv.clusterId, requestId });
+    await tx.infraEnv.update({
+      where: { id: infraEnvId },
+      data: { signingKey: newSigningKey(), signingKeyRotatedAt: new Date(), updatedAt: infraEnv.updatedAt },
+    });
+    await recordEvent(tx, {
+      name: "image_signing_key_regenerated",
+      message: `Revoked every download link of infra-env ${infraEnv.name} (new signing key)`,
+      infraEnvId,
+      clusterId: infraEnv.clusterId,
+      requestId,
+    });
   });
 }
 
 // Expired, forged, revoked and mismatched links all look the same from outside.
-const invalidLink = () => notFound("This download link is not valid: it has expired, was revoked, or never existed. Get a new link from the console.");
+const invalidLink = () =>
+  notFound(
+    "This download link is not valid: it has expired, was revoked, or never existed. Get a new link from the console.",
+  );
 
-export async function resolveDownload(token: string, version: string, arch: string, file: string, origin: string): Promise<DiscoveryImage> {
+export async function resolveDownload(
+  token: string,
+  version: string,
+  arch: string,
+  file: string,
+  origin: string,
+): Promise<DiscoveryImage> {
   const imageType: ImageType | null = file === "full.iso" ? "full-iso" : file === "minimal.iso" ? "minimal-iso" : null;
   const claims = readToken(token);
   if (!claims || !imageType) throw invalidLink();
   const infraEnv = await db().infraEnv.findUnique({ where: { id: claims.infraEnvId } });
   if (!infraEnv?.signingKey || !verifyToken(token, infraEnv.signingKey)) throw invalidLink();
-  if (version !== infraEnv.openshiftVersion || parseArch(arch) !== parseArch(infraEnv.cpuArchitecture)) throw invalidLink();
+  if (version !== infraEnv.openshiftVersion || parseArch(arch) !== parseArch(infraEnv.cpuArchitecture))
+    throw invalidLink();
   return discoveryImage(infraEnv, imageType, origin);
 }

@@ -2,7 +2,7 @@
 // infra-env-update-params), shared by the route handlers and the console forms.
 import { z } from "zod";
 import { archSchema } from "@/lib/arch";
-import { emptyToUndefined, clearable, noProxyList, proxyUrl, pullSecret, sshPublicKeys } from "@/lib/validation/fields";
+import { clearable, emptyToUndefined, noProxyList, proxyUrl, pullSecret, sshPublicKeys } from "@/lib/validation/fields";
 
 export const IMAGE_TYPES = ["full-iso", "minimal-iso"] as const;
 
@@ -17,16 +17,30 @@ export const proxySchema = z
 export const kernelArgumentSchema = z
   .object({
     operation: z.enum(["append", "replace", "delete"]),
-    value: z.string().trim().min(1).max(1024).regex(/^[^\s"'`]+$/, "One kernel argument, without spaces or quotes"),
+    value: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1024)
+      .regex(/^[^\s"'`]+$/, "One kernel argument, without spaces or quotes"),
   })
   .strict();
 
-const macAddress = z.string().trim().regex(/^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/, "Expected a MAC address such as 52:54:00:12:34:56");
+const macAddress = z
+  .string()
+  .trim()
+  .regex(/^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/, "Expected a MAC address such as 52:54:00:12:34:56");
 
 export const staticNetworkConfigSchema = z
   .object({
-    network_yaml: z.string().min(1).max(64 * 1024),
-    mac_interface_map: z.array(z.object({ mac_address: macAddress, logical_nic_name: z.string().trim().min(1).max(15) }).strict()).max(64).optional(),
+    network_yaml: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
+    mac_interface_map: z
+      .array(z.object({ mac_address: macAddress, logical_nic_name: z.string().trim().min(1).max(15) }).strict())
+      .max(64)
+      .optional(),
   })
   .strict();
 
@@ -46,7 +60,10 @@ export const ignitionOverride = z
     }
     const version = (doc as { ignition?: { version?: unknown } })?.ignition?.version;
     if (typeof version !== "string" || !/^3\.[0-4]\.\d+$/.test(version)) {
-      ctx.addIssue({ code: "custom", message: 'Expected an Ignition config with "ignition": {"version": "3.x.0"} (3.0 to 3.4)' });
+      ctx.addIssue({
+        code: "custom",
+        message: 'Expected an Ignition config with "ignition": {"version": "3.x.0"} (3.0 to 3.4)',
+      });
     }
   });
 
@@ -54,13 +71,24 @@ export const infraEnvCreateSchema = z
   .object({
     name: z.string().trim().min(1, "Required").max(128),
     cluster_id: z.uuid("Expected a cluster id (UUID)").optional(),
-    openshift_version: emptyToUndefined(z.string().trim().regex(/^\d+\.\d+(\.\d+)?(-[\w.]+)?$/, "Expected an OpenShift version such as 4.14")),
+    openshift_version: emptyToUndefined(
+      z
+        .string()
+        .trim()
+        .regex(/^\d+\.\d+(\.\d+)?(-[\w.]+)?$/, "Expected an OpenShift version such as 4.14"),
+    ),
     cpu_architecture: archSchema.optional(),
     image_type: z.enum(IMAGE_TYPES).optional(),
     ssh_authorized_key: emptyToUndefined(sshPublicKeys),
     pull_secret: emptyToUndefined(pullSecret),
     proxy: proxySchema.optional(),
-    additional_ntp_sources: emptyToUndefined(z.string().trim().max(1024).regex(/^[\w.:-]+(,[\w.:-]+)*$/, "Comma-separated NTP servers")),
+    additional_ntp_sources: emptyToUndefined(
+      z
+        .string()
+        .trim()
+        .max(1024)
+        .regex(/^[\w.:-]+(,[\w.:-]+)*$/, "Comma-separated NTP servers"),
+    ),
     kernel_arguments: z.array(kernelArgumentSchema).max(64).optional(),
     ignition_config_override: emptyToUndefined(ignitionOverride),
     static_network_config: z.array(staticNetworkConfigSchema).max(256).optional(),
@@ -74,7 +102,13 @@ export const infraEnvUpdateSchema = z
     ssh_authorized_key: clearable(sshPublicKeys),
     pull_secret: emptyToUndefined(pullSecret),
     proxy: proxySchema.optional(),
-    additional_ntp_sources: clearable(z.string().trim().max(1024).regex(/^[\w.:-]+(,[\w.:-]+)*$/, "Comma-separated NTP servers")),
+    additional_ntp_sources: clearable(
+      z
+        .string()
+        .trim()
+        .max(1024)
+        .regex(/^[\w.:-]+(,[\w.:-]+)*$/, "Comma-separated NTP servers"),
+    ),
     kernel_arguments: z.array(kernelArgumentSchema).max(64).optional(),
     ignition_config_override: clearable(ignitionOverride),
     static_network_config: z.array(staticNetworkConfigSchema).max(256).optional(),

@@ -1,7 +1,7 @@
 // Infra-envs: the discovery-ISO side of a cluster (or standalone, for late binding).
 // The architecture defaults to the cluster's, must match it, is never multi, and never changes.
 import "server-only";
-import { DEFAULT_ARCH, parseArch, sameArch, toAssistedArch, type Arch } from "@/lib/arch";
+import { type Arch, DEFAULT_ARCH, parseArch, sameArch, toAssistedArch } from "@/lib/arch";
 import { defaultOpenshiftVersion, readImageTable, releaseMembers } from "@/lib/catalog/queries";
 import { resolveRow } from "@/lib/catalog/resolve";
 import { archSupport } from "@/lib/catalog/support";
@@ -27,7 +27,9 @@ export async function getInfraEnv(id: string) {
   return infraEnv;
 }
 
-async function chooseArchAndVersion(input: InfraEnvCreate): Promise<{ arch: Arch; version: string; osImageVersion: string }> {
+async function chooseArchAndVersion(
+  input: InfraEnvCreate,
+): Promise<{ arch: Arch; version: string; osImageVersion: string }> {
   const table = await readImageTable();
   let arch: Arch = input.cpu_architecture ?? DEFAULT_ARCH;
   let version = input.openshift_version;
@@ -36,7 +38,10 @@ async function chooseArchAndVersion(input: InfraEnvCreate): Promise<{ arch: Arch
     const cluster = await db().cluster.findUnique({ where: { id: input.cluster_id } });
     if (!cluster) throw fieldError("cluster_id", `No cluster with id ${input.cluster_id}`);
     if (version && minorOf(version) !== minorOf(cluster.openshiftVersion)) {
-      throw fieldError("openshift_version", `openshift_version ${version} does not match the cluster's (${cluster.openshiftVersion})`);
+      throw fieldError(
+        "openshift_version",
+        `openshift_version ${version} does not match the cluster's (${cluster.openshiftVersion})`,
+      );
     }
     version = cluster.openshiftVersion;
     if (cluster.cpuArchitecture === "multi") {
@@ -44,23 +49,41 @@ async function chooseArchAndVersion(input: InfraEnvCreate): Promise<{ arch: Arch
       const members = release ? releaseMembers(release) : [];
       arch = input.cpu_architecture ?? members[0] ?? DEFAULT_ARCH;
       if (!members.includes(arch)) {
-        throw fieldError("cpu_architecture", `The multi-architecture cluster's release has ${members.map(toAssistedArch).join(", ")}; ${toAssistedArch(arch)} is not among them`);
+        throw fieldError(
+          "cpu_architecture",
+          `The multi-architecture cluster's release has ${members.map(toAssistedArch).join(", ")}; ${toAssistedArch(arch)} is not among them`,
+        );
       }
     } else {
       const clusterArch = parseArch(cluster.cpuArchitecture) as Arch;
       if (input.cpu_architecture && !sameArch(input.cpu_architecture, clusterArch)) {
-        throw fieldError("cpu_architecture", `Specified CPU architecture (${toAssistedArch(input.cpu_architecture)}) doesn't match the cluster (${toAssistedArch(clusterArch)})`);
+        throw fieldError(
+          "cpu_architecture",
+          `Specified CPU architecture (${toAssistedArch(input.cpu_architecture)}) doesn't match the cluster (${toAssistedArch(clusterArch)})`,
+        );
       }
       arch = clusterArch;
     }
   }
 
   version ??= defaultOpenshiftVersion(table) ?? undefined;
-  if (!version) throw fieldError("openshift_version", "No OpenShift versions are configured; add rows to OS_IMAGES and RELEASE_IMAGES");
+  if (!version)
+    throw fieldError(
+      "openshift_version",
+      "No OpenShift versions are configured; add rows to OS_IMAGES and RELEASE_IMAGES",
+    );
   const support = archSupport(version, arch);
-  if (support.level === "unavailable") throw fieldError("cpu_architecture", `${toAssistedArch(arch)} is not available for version ${version}: ${support.reason}`);
+  if (support.level === "unavailable")
+    throw fieldError(
+      "cpu_architecture",
+      `${toAssistedArch(arch)} is not available for version ${version}: ${support.reason}`,
+    );
   const osImage = resolveRow(table.osImages, version, arch);
-  if (!osImage) throw fieldError("cpu_architecture", `The requested CPU architecture (${toAssistedArch(arch)}) isn't specified in OS images list for version ${version}`);
+  if (!osImage)
+    throw fieldError(
+      "cpu_architecture",
+      `The requested CPU architecture (${toAssistedArch(arch)}) isn't specified in OS images list for version ${version}`,
+    );
   return { arch, version, osImageVersion: osImage.version };
 }
 
@@ -100,9 +123,12 @@ export async function createInfraEnv(input: InfraEnvCreate, requestId?: string) 
 export async function updateInfraEnv(id: string, patch: InfraEnvUpdate, requestId?: string) {
   const current = await getInfraEnv(id);
   const errors: Record<string, string[]> = {};
-  if (patch.cpu_architecture !== undefined && !sameArch(patch.cpu_architecture, current.cpuArchitecture)) errors.cpu_architecture = ["cpu_architecture cannot be changed after the infra-env is created"];
-  if (patch.cluster_id !== undefined && patch.cluster_id !== current.clusterId) errors.cluster_id = ["cluster_id cannot be changed; bind hosts to a cluster instead"];
-  if (patch.openshift_version !== undefined && patch.openshift_version !== current.openshiftVersion) errors.openshift_version = ["openshift_version cannot be changed after the infra-env is created"];
+  if (patch.cpu_architecture !== undefined && !sameArch(patch.cpu_architecture, current.cpuArchitecture))
+    errors.cpu_architecture = ["cpu_architecture cannot be changed after the infra-env is created"];
+  if (patch.cluster_id !== undefined && patch.cluster_id !== current.clusterId)
+    errors.cluster_id = ["cluster_id cannot be changed; bind hosts to a cluster instead"];
+  if (patch.openshift_version !== undefined && patch.openshift_version !== current.openshiftVersion)
+    errors.openshift_version = ["openshift_version cannot be changed after the infra-env is created"];
   if (Object.keys(errors).length) throw new HttpError(400, Object.values(errors)[0][0], errors);
 
   const data = {
@@ -118,7 +144,9 @@ export async function updateInfraEnv(id: string, patch: InfraEnvUpdate, requestI
     ignitionConfigOverride: patch.ignition_config_override,
     staticNetworkConfig: patch.static_network_config,
   };
-  const changed = Object.entries(data).filter(([, v]) => v !== undefined).map(([k]) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const changed = Object.entries(data)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
   if (changed.length === 0) return current;
   return db().$transaction(async (tx) => {
     const infraEnv = await tx.infraEnv.update({ where: { id }, data, include: withCounts });
@@ -136,9 +164,19 @@ export async function updateInfraEnv(id: string, patch: InfraEnvUpdate, requestI
 
 export async function deleteInfraEnv(id: string, requestId?: string) {
   const current = await getInfraEnv(id);
-  if (current._count.hosts > 0) throw new HttpError(409, `Infra-env ${current.name} still has ${current._count.hosts} host(s); deregister them first`);
+  if (current._count.hosts > 0)
+    throw new HttpError(
+      409,
+      `Infra-env ${current.name} still has ${current._count.hosts} host(s); deregister them first`,
+    );
   await db().$transaction(async (tx) => {
     await tx.infraEnv.delete({ where: { id } });
-    await recordEvent(tx, { name: "infra_env_deregistered", message: `Deregistered infra-env ${current.name}`, infraEnvId: id, clusterId: current.clusterId, requestId });
+    await recordEvent(tx, {
+      name: "infra_env_deregistered",
+      message: `Deregistered infra-env ${current.name}`,
+      infraEnvId: id,
+      clusterId: current.clusterId,
+      requestId,
+    });
   });
 }

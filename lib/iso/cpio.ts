@@ -23,7 +23,9 @@ function record(ino: number, mode: number, data: Buffer, name: string, rdev: [nu
   const nameBytes = Buffer.from(`${name}\0`, "utf8");
   const header = Buffer.from(
     "070701" +
-      [ino, mode, 0, 0, mode & S_IFDIR ? 2 : 1, 0, data.length, 0, 0, rdev[0], rdev[1], nameBytes.length, 0].map(hex8).join(""),
+      [ino, mode, 0, 0, mode & S_IFDIR ? 2 : 1, 0, data.length, 0, 0, rdev[0], rdev[1], nameBytes.length, 0]
+        .map(hex8)
+        .join(""),
     "ascii",
   );
   const head = Buffer.concat([header, nameBytes]);

@@ -1,19 +1,24 @@
 // The embed-area reader over every coreos-installer fixture layout, cross-checked with xorriso.
 import { execFileSync } from "node:child_process";
-import { open } from "node:fs/promises";
 import { readdirSync } from "node:fs";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SHARED_DIR } from "@/test/shared-dir";
 import { locateEmbedAreas, readKargs } from "./embed-areas";
 import { readAt, walk } from "./iso9660";
-import { SHARED_DIR } from "@/test/shared-dir";
 
 const FIXTURES = path.join(SHARED_DIR, "reference/coreos-installer-iso");
-const isos = readdirSync(FIXTURES).filter((f) => f.endsWith(".iso")).sort();
+const isos = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".iso"))
+  .sort();
 
 /** xorriso's own view: path -> byte offset of the file's first block. */
 function xorrisoExtents(iso: string): Map<string, number> {
-  const out = execFileSync("xorriso", ["-indev", iso, "-find", "/", "-type", "f", "-exec", "report_lba"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const out = execFileSync("xorriso", ["-indev", iso, "-find", "/", "-type", "f", "-exec", "report_lba"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   const map = new Map<string, number>();
   for (const line of out.split("\n")) {
     const m = /^File data lba:\s+\d+\s*,\s*(\d+)\s*,\s*\d+\s*,\s*\d+\s*,\s*'(.+)'$/.exec(line.trim());

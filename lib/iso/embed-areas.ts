@@ -34,29 +34,48 @@ async function locateIgnition(fh: FileHandle): Promise<IgnitionArea> {
     const doc = parseJson<{ file?: string; offset?: number; length?: number }>(info, "/coreos/igninfo.json");
     if (!doc.file) throw new IsoFormatError("/coreos/igninfo.json names no file");
     const file = await findPath(fh, doc.file);
-    if (!file || file.isDir) throw new IsoFormatError(`/coreos/igninfo.json points at ${doc.file}, which the ISO does not have`);
+    if (!file || file.isDir)
+      throw new IsoFormatError(`/coreos/igninfo.json points at ${doc.file}, which the ISO does not have`);
     const offset = doc.offset ?? 0;
     const length = doc.length ?? file.size - offset;
-    if (offset < 0 || length <= 0 || offset + length > file.size) throw new IsoFormatError(`/coreos/igninfo.json area (${offset}+${length}) lies outside ${doc.file} (${file.size} bytes)`);
+    if (offset < 0 || length <= 0 || offset + length > file.size)
+      throw new IsoFormatError(
+        `/coreos/igninfo.json area (${offset}+${length}) lies outside ${doc.file} (${file.size} bytes)`,
+      );
     return { offset: file.offset + offset, length, source: "igninfo.json" };
   }
   const img = await findPath(fh, "images/ignition.img");
   if (img && !img.isDir && img.size > 0) return { offset: img.offset, length: img.size, source: "ignition.img" };
   const header = await readAt(fh, CORE_ISO.at, 24);
-  if (header.toString("latin1", 0, 8) === CORE_ISO.magic) return { offset: u64(header, 8), length: u64(header, 16), source: "coreiso+" };
-  throw new IsoFormatError("No Ignition embed area: the ISO has neither /coreos/igninfo.json, /images/ignition.img nor a coreiso+ header");
+  if (header.toString("latin1", 0, 8) === CORE_ISO.magic)
+    return { offset: u64(header, 8), length: u64(header, 16), source: "coreiso+" };
+  throw new IsoFormatError(
+    "No Ignition embed area: the ISO has neither /coreos/igninfo.json, /images/ignition.img nor a coreiso+ header",
+  );
 }
 
 async function locateKargs(fh: FileHandle): Promise<KargAreas | null> {
   const json = await readFileAt(fh, "coreos/kargs.json", 64 * 1024);
   if (json) {
-    const doc = parseJson<{ default: string; size: number; files: { path: string; offset: number; pad?: string; end?: string }[] }>(json, "/coreos/kargs.json");
+    const doc = parseJson<{
+      default: string;
+      size: number;
+      files: { path: string; offset: number; pad?: string; end?: string }[];
+    }>(json, "/coreos/kargs.json");
     const areas: KargArea[] = [];
     for (const f of doc.files ?? []) {
       const entry = await findPath(fh, f.path);
-      if (!entry || entry.isDir) throw new IsoFormatError(`/coreos/kargs.json lists ${f.path}, which the ISO does not have`);
-      if (f.offset + doc.size > entry.size) throw new IsoFormatError(`The karg area of ${f.path} runs past the file's end`);
-      areas.push({ offset: entry.offset + f.offset, length: doc.size, file: f.path.replace(/^\//, ""), pad: f.pad ?? "#", end: f.end ?? "\n" });
+      if (!entry || entry.isDir)
+        throw new IsoFormatError(`/coreos/kargs.json lists ${f.path}, which the ISO does not have`);
+      if (f.offset + doc.size > entry.size)
+        throw new IsoFormatError(`The karg area of ${f.path} runs past the file's end`);
+      areas.push({
+        offset: entry.offset + f.offset,
+        length: doc.size,
+        file: f.path.replace(/^\//, ""),
+        pad: f.pad ?? "#",
+        end: f.end ?? "\n",
+      });
     }
     return { size: doc.size, defaultKargs: doc.default, areas, source: "kargs.json" };
   }

@@ -34,7 +34,12 @@ export async function rootDirectory(fh: FileHandle): Promise<IsoEntry> {
 function parseRecord(rec: Buffer): IsoEntry {
   const nameLen = rec[32];
   const rawName = rec.subarray(33, 33 + nameLen);
-  let name = rawName.length === 1 && rawName[0] <= 1 ? (rawName[0] === 0 ? "." : "..") : rawName.toString("latin1").replace(/;\d+$/, "").replace(/\.$/, "");
+  let name =
+    rawName.length === 1 && rawName[0] <= 1
+      ? rawName[0] === 0
+        ? "."
+        : ".."
+      : rawName.toString("latin1").replace(/;\d+$/, "").replace(/\.$/, "");
   // System Use area follows the name (padded to an even offset); NM carries the Rock Ridge name.
   let su = 33 + nameLen + (nameLen % 2 === 0 ? 1 : 0);
   let rrName = "";
@@ -70,12 +75,20 @@ export async function listDirectory(fh: FileHandle, dir: IsoEntry): Promise<IsoE
 function shortName(name: string): string {
   const dot = name.lastIndexOf(".");
   const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name, ""];
-  const clean = (s: string, n: number) => s.toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, n);
+  const clean = (s: string, n: number) =>
+    s
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]/g, "_")
+      .slice(0, n);
   return ext ? `${clean(base, 8)}.${clean(ext, 3)}` : clean(base, 8);
 }
 
 function matches(entry: IsoEntry, wanted: string): boolean {
-  return entry.name === wanted || entry.name.toUpperCase() === wanted.toUpperCase() || entry.name.toUpperCase() === shortName(wanted);
+  return (
+    entry.name === wanted ||
+    entry.name.toUpperCase() === wanted.toUpperCase() ||
+    entry.name.toUpperCase() === shortName(wanted)
+  );
 }
 
 /** Finds "images/ignition.img" (leading slash optional); null when absent. */
@@ -93,7 +106,8 @@ export async function findPath(fh: FileHandle, filePath: string): Promise<IsoEnt
 export async function readFileAt(fh: FileHandle, filePath: string, maxBytes = 1024 * 1024): Promise<Buffer | null> {
   const entry = await findPath(fh, filePath);
   if (!entry || entry.isDir) return null;
-  if (entry.size > maxBytes) throw new IsoFormatError(`${filePath} is ${entry.size} bytes, more than the ${maxBytes} expected`);
+  if (entry.size > maxBytes)
+    throw new IsoFormatError(`${filePath} is ${entry.size} bytes, more than the ${maxBytes} expected`);
   return readAt(fh, entry.offset, entry.size);
 }
 

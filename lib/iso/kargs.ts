@@ -10,7 +10,8 @@ export function composeKargs(defaults: string, ops: KargOp[], extra: string[] = 
   let args = defaults.split(/\s+/).filter(Boolean);
   for (const op of ops) {
     if (op.operation === "append") args.push(op.value);
-    else if (op.operation === "delete") args = args.filter((a) => a !== op.value && !(op.value === keyOf(op.value) && keyOf(a) === op.value));
+    else if (op.operation === "delete")
+      args = args.filter((a) => a !== op.value && !(op.value === keyOf(op.value) && keyOf(a) === op.value));
     else {
       const i = args.findIndex((a) => keyOf(a) === keyOf(op.value));
       if (i >= 0) args[i] = op.value;
@@ -21,8 +22,13 @@ export function composeKargs(defaults: string, ops: KargOp[], extra: string[] = 
 }
 
 export class KargsTooLongError extends Error {
-  constructor(readonly length: number, readonly size: number) {
-    super(`The kernel arguments are ${length} bytes; the ISO's karg area holds ${size - 1}. Remove some kernel_arguments.`);
+  constructor(
+    readonly length: number,
+    readonly size: number,
+  ) {
+    super(
+      `The kernel arguments are ${length} bytes; the ISO's karg area holds ${size - 1}. Remove some kernel_arguments.`,
+    );
     this.name = "KargsTooLongError";
   }
 }

@@ -1,5 +1,5 @@
 // Real Debian kernels of both architectures (debian-installer netboot packages) are told apart.
-import { existsSync, openSync, readSync, closeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { kernelArch } from "./kernel-arch";
 
@@ -27,7 +27,9 @@ describe("kernelArch", () => {
   });
 
   it("refuses what it does not know", () => {
-    expect(kernelArch(Buffer.from("not a kernel at all, just some text padding it out to sixty-four bytes.."))).toMatchObject({ arch: null, format: "unknown" });
+    expect(
+      kernelArch(Buffer.from("not a kernel at all, just some text padding it out to sixty-four bytes..")),
+    ).toMatchObject({ arch: null, format: "unknown" });
     const pe = Buffer.alloc(256);
     pe.write("MZ", 0);
     pe.writeUInt32LE(0x80, 0x3c);

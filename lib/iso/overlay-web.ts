@@ -6,7 +6,13 @@ import { applyPatches, type Patch } from "./overlay";
 
 const CHUNK = 256 * 1024;
 
-export function overlayWebStream(file: string, patches: Patch[], start: number, end: number, onClose: () => void = () => {}): ReadableStream<Uint8Array> {
+export function overlayWebStream(
+  file: string,
+  patches: Patch[],
+  start: number,
+  end: number,
+  onClose: () => void = () => {},
+): ReadableStream<Uint8Array> {
   let pos = start;
   let fh: Awaited<ReturnType<typeof open>> | null = null;
   let closed = false;

@@ -40,7 +40,15 @@ describe("overlayStream", () => {
   });
 
   it("refuses overlapping or out-of-range patches", () => {
-    expect(() => checkPatches([{ offset: 0, data: Buffer.alloc(10) }, { offset: 5, data: Buffer.alloc(10) }], 100)).toThrow(/overlap/);
+    expect(() =>
+      checkPatches(
+        [
+          { offset: 0, data: Buffer.alloc(10) },
+          { offset: 5, data: Buffer.alloc(10) },
+        ],
+        100,
+      ),
+    ).toThrow(/overlap/);
     expect(() => checkPatches([{ offset: 95, data: Buffer.alloc(10) }], 100)).toThrow(/outside/);
   });
 });
@@ -55,7 +63,14 @@ describe("overlayWebStream", () => {
     const patches = checkPatches([{ offset: 262_000, data: Buffer.alloc(5000, 9) }], size);
     let closed = 0;
     const parts: Buffer[] = [];
-    for await (const c of overlayWebStream(file, patches, 1000, 800_000, () => closed++) as unknown as AsyncIterable<Uint8Array>) parts.push(Buffer.from(c));
+    for await (const c of overlayWebStream(
+      file,
+      patches,
+      1000,
+      800_000,
+      () => closed++,
+    ) as unknown as AsyncIterable<Uint8Array>)
+      parts.push(Buffer.from(c));
     const expected = Buffer.from(base);
     patches[0].data.copy(expected, patches[0].offset);
     expect(Buffer.concat(parts).equals(expected.subarray(1000, 800_001))).toBe(true);

@@ -9,9 +9,11 @@ export type Patch = { offset: number; data: Buffer };
 export function checkPatches(patches: Patch[], size: number): Patch[] {
   const sorted = [...patches].sort((a, b) => a.offset - b.offset);
   sorted.forEach((p, i) => {
-    if (p.offset < 0 || p.offset + p.data.length > size) throw new Error(`Patch at ${p.offset} (+${p.data.length}) lies outside the ${size}-byte image`);
+    if (p.offset < 0 || p.offset + p.data.length > size)
+      throw new Error(`Patch at ${p.offset} (+${p.data.length}) lies outside the ${size}-byte image`);
     const prev = sorted[i - 1];
-    if (prev && prev.offset + prev.data.length > p.offset) throw new Error(`Patches at ${prev.offset} and ${p.offset} overlap`);
+    if (prev && prev.offset + prev.data.length > p.offset)
+      throw new Error(`Patches at ${prev.offset} and ${p.offset} overlap`);
   });
   return sorted;
 }
@@ -30,7 +32,13 @@ export function applyPatches(chunk: Buffer, pos: number, patches: Patch[]): void
 }
 
 /** Bytes [start, end] (inclusive, as HTTP ranges are) of the patched image, as a Node stream. */
-export function overlayStream(file: string, patches: Patch[], start: number, end: number, highWaterMark = 128 * 1024): Readable {
+export function overlayStream(
+  file: string,
+  patches: Patch[],
+  start: number,
+  end: number,
+  highWaterMark = 128 * 1024,
+): Readable {
   let pos = start;
   const source = createReadStream(file, { start, end, highWaterMark });
   const patched = new Readable({

@@ -2,10 +2,20 @@
 // (cancel or timeout) and a way to move the job to its next status.
 import type { Arch } from "@/lib/arch";
 import type { Job } from "@/lib/generated/sqlite/client";
-import type { JobLog } from "./job-log";
 import type { Emulation } from "./emulation";
+import type { JobLog } from "./job-log";
 
-export type JobStatus = "creating" | "fetching_image" | "fetching_recipe" | "waiting_for_repos" | "building_image" | "packaging_artifacts" | "waiting_on_user" | "error" | "success" | "cancelled";
+export type JobStatus =
+  | "creating"
+  | "fetching_image"
+  | "fetching_recipe"
+  | "waiting_for_repos"
+  | "building_image"
+  | "packaging_artifacts"
+  | "waiting_on_user"
+  | "error"
+  | "success"
+  | "cancelled";
 export const TERMINAL: JobStatus[] = ["error", "success", "cancelled"];
 
 export type BuildContext = {

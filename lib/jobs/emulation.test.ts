@@ -17,9 +17,11 @@ describe("ensureEmulation", () => {
     const e = await ensureEmulation("aarch64", "x86_64");
     expect(e).toMatchObject({ native: false, handler: "qemu-aarch64" });
     const root = mkdtempSync(path.join(tmpdir(), "emu-root-"));
-    execFileSync("cpio", ["-idm", "--quiet", "--no-absolute-filenames"], { cwd: root, input: gunzipSync(await buildSlimInitrd("aarch64")) });
+    execFileSync("cpio", ["-idm", "--quiet", "--no-absolute-filenames"], {
+      cwd: root,
+      input: gunzipSync(await buildSlimInitrd("aarch64")),
+    });
     const out = execFileSync("chroot", [root, "/bin/busybox", "uname", "-m"], { encoding: "utf8" });
     expect(out.trim()).toBe("aarch64");
   }, 60_000);
 });
-

@@ -5,7 +5,7 @@ import "server-only";
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { archDisplayName, hostArch, type Arch } from "@/lib/arch";
+import { type Arch, archDisplayName, hostArch } from "@/lib/arch";
 
 const run = promisify(execFile);
 const BINFMT = "/proc/sys/fs/binfmt_misc";
@@ -35,7 +35,9 @@ async function mountBinfmt(): Promise<void> {
   try {
     await run("mount", ["-t", "binfmt_misc", "binfmt_misc", BINFMT]);
   } catch (err) {
-    throw new EmulationUnavailable(`binfmt_misc is not mounted and mounting it failed (${(err as Error).message.split("\n")[0]}); run as root: mount -t binfmt_misc binfmt_misc ${BINFMT}`);
+    throw new EmulationUnavailable(
+      `binfmt_misc is not mounted and mounting it failed (${(err as Error).message.split("\n")[0]}); run as root: mount -t binfmt_misc binfmt_misc ${BINFMT}`,
+    );
   }
 }
 
@@ -46,16 +48,28 @@ export async function ensureEmulation(arch: Arch, host: Arch = hostArch()): Prom
   let state = handlerState(arch);
   if (!state) {
     const conf = `/usr/lib/binfmt.d/qemu-${arch}.conf`;
-    if (!existsSync(conf)) throw new EmulationUnavailable(`No QEMU user emulation for ${archDisplayName(arch)}: apt-get install qemu-user-static`);
+    if (!existsSync(conf))
+      throw new EmulationUnavailable(
+        `No QEMU user emulation for ${archDisplayName(arch)}: apt-get install qemu-user-static`,
+      );
     try {
       writeFileSync(`${BINFMT}/register`, readFileSync(conf, "utf8").trim());
     } catch (err) {
-      throw new EmulationUnavailable(`Registering the ${arch} binfmt handler failed (${(err as Error).message}); run as root, or: update-binfmts --enable qemu-${arch}`);
+      throw new EmulationUnavailable(
+        `Registering the ${arch} binfmt handler failed (${(err as Error).message}); run as root, or: update-binfmts --enable qemu-${arch}`,
+      );
     }
     state = handlerState(arch);
   }
-  if (!state?.enabled) throw new EmulationUnavailable(`The binfmt handler qemu-${arch} is disabled: echo 1 > ${BINFMT}/qemu-${arch}`);
-  if (!state.flags.includes("F")) throw new EmulationUnavailable(`The binfmt handler qemu-${arch} lacks the F flag, so it cannot run inside a chroot; re-register it from /usr/lib/binfmt.d/qemu-${arch}.conf`);
-  if (!existsSync(state.interpreter)) throw new EmulationUnavailable(`The qemu-${arch} interpreter ${state.interpreter} is missing: apt-get install qemu-user-static`);
+  if (!state?.enabled)
+    throw new EmulationUnavailable(`The binfmt handler qemu-${arch} is disabled: echo 1 > ${BINFMT}/qemu-${arch}`);
+  if (!state.flags.includes("F"))
+    throw new EmulationUnavailable(
+      `The binfmt handler qemu-${arch} lacks the F flag, so it cannot run inside a chroot; re-register it from /usr/lib/binfmt.d/qemu-${arch}.conf`,
+    );
+  if (!existsSync(state.interpreter))
+    throw new EmulationUnavailable(
+      `The qemu-${arch} interpreter ${state.interpreter} is missing: apt-get install qemu-user-static`,
+    );
   return { native: false, handler: `qemu-${arch}`, interpreter: state.interpreter };
 }

@@ -4,7 +4,7 @@
 // line is written at once.
 import "server-only";
 import { db } from "@/lib/db";
-import { linesEvent, publish, type BusLine } from "./log-bus";
+import { type BusLine, linesEvent, publish } from "./log-bus";
 
 type Row = BusLine & { jobId: string };
 
@@ -25,7 +25,8 @@ export class JobLog {
   /** One call may carry several lines; a trailing newline does not make an empty line. */
   line(step: string, text: string, stream: "stdout" | "stderr" = "stdout"): Promise<void> {
     const time = new Date();
-    for (const line of text.replace(/\n$/, "").split("\n")) this.pending.push({ jobId: this.jobId, step, seq: ++this.seq, stream, line, time });
+    for (const line of text.replace(/\n$/, "").split("\n"))
+      this.pending.push({ jobId: this.jobId, step, seq: ++this.seq, stream, line, time });
     return this.flush();
   }
 

@@ -5,7 +5,9 @@ import { EventEmitter } from "node:events";
 
 export type BusLine = { seq: number; step: string; stream: string; line: string; time: Date };
 /** `frames` is the SSE encoding of all the lines, made once per batch and shared by every viewer. */
-export type BusEvent = { type: "lines"; lines: BusLine[]; frames: () => Uint8Array } | { type: "end"; status: string; failureReason?: string | null };
+export type BusEvent =
+  | { type: "lines"; lines: BusLine[]; frames: () => Uint8Array }
+  | { type: "end"; status: string; failureReason?: string | null };
 
 const encoder = new TextEncoder();
 

@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { TERMINAL } from "./context";
-import { sseFrame, subscribe, type BusEvent, type BusLine } from "./log-bus";
+import { type BusEvent, type BusLine, sseFrame, subscribe } from "./log-bus";
 
 const PAGE = 1000;
 // Queued chunks (a chunk is one batch of lines) before a viewer is left to catch up from the DB.
@@ -14,9 +14,15 @@ const PING_MS = 15_000;
 
 const encoder = new TextEncoder();
 const frame = (l: BusLine) => encoder.encode(sseFrame(l));
-const endFrame = (status: string, failureReason?: string | null) => encoder.encode(`event: end\ndata: ${JSON.stringify({ status, failure_reason: failureReason ?? undefined })}\n\n`);
+const endFrame = (status: string, failureReason?: string | null) =>
+  encoder.encode(`event: end\ndata: ${JSON.stringify({ status, failure_reason: failureReason ?? undefined })}\n\n`);
 
-export function jobLogEventStream(jobId: string, afterSeq: number, step: string | undefined, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function jobLogEventStream(
+  jobId: string,
+  afterSeq: number,
+  step: string | undefined,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   let lastSent = afterSeq;
   let lagging = true; // start by catching up from the database
   let ended: { status: string; failureReason?: string | null } | null = null;
@@ -73,7 +79,11 @@ export function jobLogEventStream(jobId: string, afterSeq: number, step: string 
       },
       async pull(controller) {
         if (closed || !lagging) return;
-        const rows = await db().jobLogLine.findMany({ where: { jobId, seq: { gt: lastSent } }, orderBy: { seq: "asc" }, take: PAGE });
+        const rows = await db().jobLogLine.findMany({
+          where: { jobId, seq: { gt: lastSent } },
+          orderBy: { seq: "asc" },
+          take: PAGE,
+        });
         for (const r of rows) {
           lastSent = r.seq;
           if (wanted(r)) controller.enqueue(frame(r));
@@ -81,10 +91,17 @@ export function jobLogEventStream(jobId: string, afterSeq: number, step: string 
         if (rows.length === PAGE) return; // more to catch up on; pull runs again when drained
         lagging = false;
         const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true, failureReason: true } });
-        const final = ended ?? (job && (TERMINAL as string[]).includes(job.status) ? { status: job.status, failureReason: job.failureReason } : null);
+        const final =
+          ended ??
+          (job && (TERMINAL as string[]).includes(job.status)
+            ? { status: job.status, failureReason: job.failureReason }
+            : null);
         if (final) {
           // Lines written between the query and now are already in the database: send them first.
-          const rest = await db().jobLogLine.findMany({ where: { jobId, seq: { gt: lastSent } }, orderBy: { seq: "asc" } });
+          const rest = await db().jobLogLine.findMany({
+            where: { jobId, seq: { gt: lastSent } },
+            orderBy: { seq: "asc" },
+          });
           for (const r of rest) if (wanted(r)) controller.enqueue(frame(r));
           controller.enqueue(endFrame(final.status, final.failureReason));
           closed = true;

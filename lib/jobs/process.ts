@@ -29,10 +29,21 @@ function lineSplitter(emit: (line: string) => void) {
 
 export type ProcessOptions = { cwd: string; env?: NodeJS.ProcessEnv; signal: AbortSignal; input?: string | Buffer };
 
-export function runProcess(log: JobLog, step: string, cmd: string, args: string[], opts: ProcessOptions): Promise<void> {
+export function runProcess(
+  log: JobLog,
+  step: string,
+  cmd: string,
+  args: string[],
+  opts: ProcessOptions,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (opts.signal.aborted) return reject(new StepFailed(String(opts.signal.reason ?? "aborted")));
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: true, stdio: [opts.input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      detached: true,
+      stdio: [opts.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+    });
     const out = lineSplitter((l) => void log.line(step, l, "stdout"));
     const err = lineSplitter((l) => void log.line(step, l, "stderr"));
     child.stdout!.on("data", (c: Buffer) => out.push(c));
@@ -59,7 +70,12 @@ export function runProcess(log: JobLog, step: string, cmd: string, args: string[
       err.end();
       if (opts.signal.aborted) reject(new StepFailed(String(opts.signal.reason ?? "aborted")));
       else if (code === 0) resolve();
-      else reject(new StepFailed(`${[cmd, ...args].join(" ").slice(0, 200)} ${sig ? `was killed by ${sig}` : `exited with status ${code}`}`));
+      else
+        reject(
+          new StepFailed(
+            `${[cmd, ...args].join(" ").slice(0, 200)} ${sig ? `was killed by ${sig}` : `exited with status ${code}`}`,
+          ),
+        );
     });
   });
 }

@@ -4,12 +4,12 @@
 import "server-only";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { parseArch, type Arch } from "@/lib/arch";
+import { type Arch, parseArch } from "@/lib/arch";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { create } from "./builders/create";
 import { customize } from "./builders/customize";
-import { TERMINAL, type Builder, type JobStatus } from "./context";
+import { type Builder, type JobStatus, TERMINAL } from "./context";
 import { ensureEmulation } from "./emulation";
 import { JobLog } from "./job-log";
 import { publish } from "./log-bus";
@@ -23,8 +23,15 @@ export interface JobExecutor {
 const BUILDERS: Record<string, Builder> = { create, customize };
 const CANCELLED = "Cancelled by the user";
 
-async function finish(jobId: string, status: JobStatus, data: { failureReason?: string | null; resultantImageId?: string }) {
-  const job = await db().job.update({ where: { id: jobId }, data: { status, finishedAt: new Date(), progress: status === "success" ? 100 : undefined, ...data } });
+async function finish(
+  jobId: string,
+  status: JobStatus,
+  data: { failureReason?: string | null; resultantImageId?: string },
+) {
+  const job = await db().job.update({
+    where: { id: jobId },
+    data: { status, finishedAt: new Date(), progress: status === "success" ? 100 : undefined, ...data },
+  });
   publish(jobId, { type: "end", status, failureReason: job.failureReason });
 }
 
@@ -65,7 +72,12 @@ class InProcessExecutor implements JobExecutor {
       const job = await db().job.update({ where: { id: jobId }, data: { startedAt: new Date() } });
       const arch = parseArch(job.arch) as Arch;
       const emulation = await ensureEmulation(arch);
-      void log.line("creating", emulation.native ? `Running natively on ${arch}` : `Running ${arch} binaries under QEMU user emulation (${emulation.interpreter}); expect it to be about 10x slower`);
+      void log.line(
+        "creating",
+        emulation.native
+          ? `Running natively on ${arch}`
+          : `Running ${arch} binaries under QEMU user emulation (${emulation.interpreter}); expect it to be about 10x slower`,
+      );
       await mkdir(workDir, { recursive: true });
       const builder = BUILDERS[job.jobType];
       if (!builder) throw new Error(`No builder for job type ${job.jobType}`);
@@ -116,7 +128,11 @@ export function executor(): JobExecutor {
 export async function reconcileJobs(): Promise<number> {
   const { count } = await db().job.updateMany({
     where: { status: { notIn: TERMINAL } },
-    data: { status: "error", failureReason: "Interrupted: the server stopped while this job ran", finishedAt: new Date() },
+    data: {
+      status: "error",
+      failureReason: "Interrupted: the server stopped while this job ran",
+      finishedAt: new Date(),
+    },
   });
   return count;
 }

@@ -1,6 +1,7 @@
 // A job as the IMS-style API shows it.
-import type { Job } from "@/lib/generated/sqlite/client";
+
 import { parseArch, toImsArch } from "@/lib/arch";
+import type { Job } from "@/lib/generated/sqlite/client";
 
 export function serializeJob(j: Job) {
   return {

@@ -5,8 +5,8 @@ import { Readable } from "node:stream";
 import { hostArch, parseArch } from "@/lib/arch";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
-import { conflict, fieldError, notFound } from "@/lib/http/errors";
 import type { Job } from "@/lib/generated/sqlite/client";
+import { conflict, fieldError, notFound } from "@/lib/http/errors";
 import { TERMINAL } from "./context";
 import { executor } from "./runner";
 import type { JobCreate } from "./schemas";
@@ -17,30 +17,46 @@ export async function getJob(id: string): Promise<Job> {
   return job;
 }
 
-export async function listJobs(q: { status?: string; job_type?: string; arch?: string; limit: number; offset: number }) {
+export async function listJobs(q: {
+  status?: string;
+  job_type?: string;
+  arch?: string;
+  limit: number;
+  offset: number;
+}) {
   const arch = q.arch ? parseArch(q.arch) : undefined;
   if (q.arch && !arch) throw fieldError("query.arch", `Unknown CPU architecture "${q.arch}"`);
-  const where = { jobType: q.job_type ?? { in: ["create", "customize"] }, ...(q.status ? { status: q.status } : {}), ...(arch ? { arch } : {}) };
-  const [rows, total] = await Promise.all([db().job.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }), db().job.count({ where })]);
+  const where = {
+    jobType: q.job_type ?? { in: ["create", "customize"] },
+    ...(q.status ? { status: q.status } : {}),
+    ...(arch ? { arch } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().job.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }),
+    db().job.count({ where }),
+  ]);
   return { rows, total };
 }
 
 async function archOf(input: JobCreate): Promise<string> {
   if (input.job_type === "create") {
     const recipe = await db().recipe.findUnique({ where: { id: input.artifact_id } });
-    if (!recipe) throw fieldError("artifact_id", `No recipe with id ${input.artifact_id} (a create job builds from a recipe)`);
+    if (!recipe)
+      throw fieldError("artifact_id", `No recipe with id ${input.artifact_id} (a create job builds from a recipe)`);
     if (!recipe.linkPath) throw fieldError("artifact_id", `Recipe ${recipe.name} has no uploaded archive yet`);
     return recipe.arch;
   }
   const image = await db().image.findUnique({ where: { id: input.artifact_id } });
-  if (!image) throw fieldError("artifact_id", `No image with id ${input.artifact_id} (a customize job starts from an image)`);
+  if (!image)
+    throw fieldError("artifact_id", `No image with id ${input.artifact_id} (a customize job starts from an image)`);
   if (!image.linkPath) throw fieldError("artifact_id", `Image ${image.name} has no manifest`);
   return image.arch;
 }
 
 export async function createJob(input: JobCreate): Promise<Job> {
   const arch = await archOf(input);
-  if (input.public_key_id && !(await db().publicKey.findUnique({ where: { id: input.public_key_id } }))) throw fieldError("public_key_id", `No public key with id ${input.public_key_id}`);
+  if (input.public_key_id && !(await db().publicKey.findUnique({ where: { id: input.public_key_id } })))
+    throw fieldError("public_key_id", `No public key with id ${input.public_key_id}`);
   const job = await db().job.create({
     data: {
       jobType: input.job_type,
@@ -88,12 +104,16 @@ export async function retryJob(id: string): Promise<Job> {
 /** Deletes an ended job and its log lines; with keepLogs the log is first saved as a text artifact. */
 export async function deleteJob(id: string, keepLogs = false): Promise<{ logArtifactId: string } | null> {
   const job = await getJob(id);
-  if (!(TERMINAL as string[]).includes(job.status)) throw conflict(`Job ${id} is still ${job.status}; cancel it before deleting`);
+  if (!(TERMINAL as string[]).includes(job.status))
+    throw conflict(`Job ${id} is still ${job.status}; cancel it before deleting`);
   let kept: { logArtifactId: string } | null = null;
   if (keepLogs) {
     const lines = await db().jobLogLine.findMany({ where: { jobId: id }, orderBy: { seq: "asc" } });
     const text = lines.map((l) => `${l.time.toISOString()} ${l.step} ${l.stream} ${l.line}\n`).join("");
-    const artifact = await saveArtifact(Readable.from([Buffer.from(`# log of ${job.jobType} job ${id} (${job.arch}, ${job.status})\n${text}`)]), { contentType: "text/plain; charset=utf-8" });
+    const artifact = await saveArtifact(
+      Readable.from([Buffer.from(`# log of ${job.jobType} job ${id} (${job.arch}, ${job.status})\n${text}`)]),
+      { contentType: "text/plain; charset=utf-8" },
+    );
     kept = { logArtifactId: artifact.id };
   }
   await db().job.delete({ where: { id } });

@@ -2,7 +2,7 @@
 // its dynamic loader, its serial console, how it boots (BIOS isolinux and/or UEFI loader).
 import "server-only";
 import path from "node:path";
-import { isArch, type Arch } from "@/lib/arch";
+import { type Arch, isArch } from "@/lib/arch";
 
 /** The architectures Debian's netboot packages let us build on an amd64 host. */
 export type SampleArch = Extract<Arch, "x86_64" | "aarch64">;
@@ -53,7 +53,11 @@ const PROFILES: Record<SampleArch, ArchProfile> = {
     libDir: "lib/aarch64-linux-gnu",
     ldso: "ld-linux-aarch64.so.1",
     interpLink: { path: "lib/ld-linux-aarch64.so.1", target: "aarch64-linux-gnu/ld-linux-aarch64.so.1" },
-    efiLoader: { kind: "debian-installer", file: path.join(netboot("arm64"), "grubaa64.efi"), prefix: "debian-installer/arm64/grub" },
+    efiLoader: {
+      kind: "debian-installer",
+      file: path.join(netboot("arm64"), "grubaa64.efi"),
+      prefix: "debian-installer/arm64/grub",
+    },
     bios: false,
   },
 };
@@ -63,7 +67,8 @@ export function isSampleArch(arch: string): arch is SampleArch {
 }
 
 export function archProfile(arch: string): ArchProfile {
-  if (!isSampleArch(arch)) throw new Error(`No sample live ISO for architecture "${arch}"; supported: ${Object.keys(PROFILES).join(", ")}`);
+  if (!isSampleArch(arch))
+    throw new Error(`No sample live ISO for architecture "${arch}"; supported: ${Object.keys(PROFILES).join(", ")}`);
   return PROFILES[arch];
 }
 

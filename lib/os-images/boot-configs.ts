@@ -14,7 +14,11 @@ export const IGNITION_IMG = "/images/ignition.img";
 export const ROOT_MARKER_FILE = "/coreos/igninfo.json";
 
 export type BootConfig = { path: string; text: string; kargsOffset: number };
-export type KargsJson = { default: string; files: { end: string; offset: number; pad: string; path: string }[]; size: number };
+export type KargsJson = {
+  default: string;
+  files: { end: string; offset: number; pad: string; path: string }[];
+  size: number;
+};
 
 export function volumeLabel(arch: SampleArch): string {
   return `archway-live-${arch}`;
@@ -27,7 +31,8 @@ export function defaultKargs(arch: SampleArch): string {
 /** Default kargs, newline, then "#" up to the area size: what /.cmdline holds and each area starts as. */
 export function paddedKargs(kargs: string, size = KARG_AREA_SIZE): string {
   const pad = size - Buffer.byteLength(kargs) - 1;
-  if (pad <= 0) throw new Error(`Kernel arguments (${Buffer.byteLength(kargs)} bytes) do not fit a ${size}-byte karg area`);
+  if (pad <= 0)
+    throw new Error(`Kernel arguments (${Buffer.byteLength(kargs)} bytes) do not fit a ${size}-byte karg area`);
   return `${kargs}\n${"#".repeat(pad)}`;
 }
 
@@ -61,7 +66,9 @@ export function bootConfigs(arch: SampleArch): BootConfig[] {
 export function kargsJson(arch: SampleArch, configs: BootConfig[]): string {
   const doc: KargsJson = {
     default: defaultKargs(arch),
-    files: configs.map((c) => ({ end: "\n", offset: c.kargsOffset, pad: "#", path: c.path })).sort((a, b) => a.path.localeCompare(b.path)),
+    files: configs
+      .map((c) => ({ end: "\n", offset: c.kargsOffset, pad: "#", path: c.path }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
     size: KARG_AREA_SIZE,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -10,7 +10,12 @@ const boot = (body: string) =>
 describe("parseBootLog", () => {
   it("reads a pristine boot", () => {
     const log = boot("ARCHWAY-NO-IGNITION\r\n");
-    expect(parseBootLog(log)).toEqual({ reachedInit: true, arch: "aarch64", cmdline: "BOOT_IMAGE=/images/pxeboot/vmlinuz console=ttyAMA0,115200n8 panic=10", ignition: null });
+    expect(parseBootLog(log)).toEqual({
+      reachedInit: true,
+      arch: "aarch64",
+      cmdline: "BOOT_IMAGE=/images/pxeboot/vmlinuz console=ttyAMA0,115200n8 panic=10",
+      ignition: null,
+    });
     expect(bootFinished(log)).toBe(true);
   });
 
@@ -26,7 +31,7 @@ describe("parseBootLog", () => {
   });
 
   it("leaves ignition unset while the config is still being printed", () => {
-    const log = boot("ARCHWAY-IGNITION-BEGIN\r\n{\"ignition\":");
+    const log = boot('ARCHWAY-IGNITION-BEGIN\r\n{"ignition":');
     expect(parseBootLog(log)).toMatchObject({ reachedInit: true, arch: "aarch64" });
     expect(parseBootLog(log).ignition).toBeUndefined();
     expect(bootFinished(log)).toBe(false);

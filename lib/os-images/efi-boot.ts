@@ -5,15 +5,21 @@ import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { archProfile, type SampleArch } from "./arch-profiles";
 import { GRUB_STUB } from "./boot-configs";
-import { runTool, type RunOptions } from "./run-tool";
+import { type RunOptions, runTool } from "./run-tool";
 
 // Enough to find the ISO volume, read grub.cfg and boot a gzip'd kernel + initrds.
-const GRUB_MODULES = "part_gpt part_msdos iso9660 fat search search_fs_file configfile linux normal echo test gzio xzio all_video efi_gop boot ls cat";
+const GRUB_MODULES =
+  "part_gpt part_msdos iso9660 fat search search_fs_file configfile linux normal echo test gzio xzio all_video efi_gop boot ls cat";
 
 export const EFIBOOT_IMG = "images/efiboot.img";
 
 /** Puts the loader (and, for d-i's GRUB, its config stub) into the staging root; returns files to copy into the FAT image. */
-async function stageLoader(arch: SampleArch, root: string, work: string, run: RunOptions): Promise<{ from: string; to: string }[]> {
+async function stageLoader(
+  arch: SampleArch,
+  root: string,
+  work: string,
+  run: RunOptions,
+): Promise<{ from: string; to: string }[]> {
   const p = archProfile(arch);
   const loader = path.join(root, "EFI/BOOT", p.efiBootName);
   await mkdir(path.dirname(loader), { recursive: true });
@@ -22,7 +28,18 @@ async function stageLoader(arch: SampleArch, root: string, work: string, run: Ru
   if (p.efiLoader.kind === "grub-mkstandalone") {
     await runTool(
       "grub-mkstandalone",
-      ["-O", p.efiLoader.format, `--modules=${GRUB_MODULES}`, `--install-modules=${GRUB_MODULES}`, "--locales=", "--themes=", "--fonts=", "-o", loader, `boot/grub/grub.cfg=${stub}`],
+      [
+        "-O",
+        p.efiLoader.format,
+        `--modules=${GRUB_MODULES}`,
+        `--install-modules=${GRUB_MODULES}`,
+        "--locales=",
+        "--themes=",
+        "--fonts=",
+        "-o",
+        loader,
+        `boot/grub/grub.cfg=${stub}`,
+      ],
       run,
     );
     return [

@@ -4,7 +4,7 @@ import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { archProfile, type SampleArch } from "./arch-profiles";
-import { FIRMWARE, type BootMode } from "./qemu-command";
+import { type BootMode, FIRMWARE } from "./qemu-command";
 import { findExecutable } from "./run-tool";
 
 /** A Debian package and one program (on PATH) or file it provides that the code uses. */
@@ -52,7 +52,9 @@ const BOOT_NEEDS: Record<BootMode, Need[]> = {
 };
 
 function missing(needs: Need[]): string[] {
-  const pkgs = needs.filter((n) => ("program" in n ? findExecutable(n.program) === null : !existsSync(n.file))).map((n) => n.pkg);
+  const pkgs = needs
+    .filter((n) => ("program" in n ? findExecutable(n.program) === null : !existsSync(n.file)))
+    .map((n) => n.pkg);
   return [...new Set(pkgs)];
 }
 
@@ -67,5 +69,6 @@ export function missingBootTools(mode: BootMode): string[] {
 }
 
 export function assertInstalled(packages: string[], what: string): void {
-  if (packages.length) throw new Error(`Cannot ${what}: missing Debian packages; install: apt-get install ${packages.join(" ")}`);
+  if (packages.length)
+    throw new Error(`Cannot ${what}: missing Debian packages; install: apt-get install ${packages.join(" ")}`);
 }

@@ -12,7 +12,7 @@ import { writeCpio } from "@/lib/iso/cpio";
 import { locateEmbedAreas } from "@/lib/iso/embed-areas";
 import { SAMPLE_ARCHES, type SampleArch } from "./arch-profiles";
 import { defaultKargs, paddedKargs } from "./boot-configs";
-import { bootIso, type BootMode } from "./qemu-boot";
+import { type BootMode, bootIso } from "./qemu-boot";
 import { buildSampleIso } from "./sample-iso";
 
 const BOOT_TIMEOUT_MS = 90_000;
@@ -52,7 +52,8 @@ it(
   async () => {
     const iso = path.join(dir, "embedded-x86_64.iso");
     copyFileSync(isoOf("x86_64"), iso);
-    const config = '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/etc/hostname","contents":{"source":"data:,archway-embed"}}]}}';
+    const config =
+      '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/etc/hostname","contents":{"source":"data:,archway-embed"}}]}}';
     const kargs = `${defaultKargs("x86_64")} archway.embed=ok`;
     const fh = await open(iso, "r+");
     try {
@@ -62,7 +63,8 @@ it(
       const area = Buffer.alloc(ignition.length); // the zero tail is part of the area
       archive.copy(area);
       await fh.write(area, 0, area.length, ignition.offset);
-      for (const a of kargAreas!.areas) await fh.write(Buffer.from(paddedKargs(kargs, kargAreas!.size)), 0, kargAreas!.size, a.offset);
+      for (const a of kargAreas!.areas)
+        await fh.write(Buffer.from(paddedKargs(kargs, kargAreas!.size)), 0, kargAreas!.size, a.offset);
     } finally {
       await fh.close();
     }

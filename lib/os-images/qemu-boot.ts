@@ -5,9 +5,9 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { bootFinished, normalizeSerial, parseBootLog, type BootReport } from "./boot-log";
+import { type BootReport, bootFinished, normalizeSerial, parseBootLog } from "./boot-log";
 import { assertInstalled, missingBootTools } from "./prerequisites";
-import { qemuCommand, type BootMode } from "./qemu-command";
+import { type BootMode, qemuCommand } from "./qemu-command";
 import { findExecutable } from "./run-tool";
 
 export type { BootMode } from "./qemu-command";

@@ -51,15 +51,43 @@ export async function qemuCommand(mode: BootMode, iso: string, work: string): Pr
       await copyFile(FIRMWARE.ovmfVars, vars);
       return {
         cmd: "qemu-system-x86_64",
-        args: [...COMMON, "-M", "q35", ...pflash(FIRMWARE.ovmfCode, true), ...pflash(vars, false), "-cdrom", iso, "-boot", "d"],
+        args: [
+          ...COMMON,
+          "-M",
+          "q35",
+          ...pflash(FIRMWARE.ovmfCode, true),
+          ...pflash(vars, false),
+          "-cdrom",
+          iso,
+          "-boot",
+          "d",
+        ],
       };
     }
     case "aarch64-uefi": {
       const { code, vars } = await aavmfFlash(work);
-      const cd = ["-device", "virtio-scsi-pci", "-drive", `if=none,id=cd0,media=cdrom,format=raw,readonly=on,file=${drivePath(iso)}`, "-device", "scsi-cd,drive=cd0"];
+      const cd = [
+        "-device",
+        "virtio-scsi-pci",
+        "-drive",
+        `if=none,id=cd0,media=cdrom,format=raw,readonly=on,file=${drivePath(iso)}`,
+        "-device",
+        "scsi-cd,drive=cd0",
+      ];
       return {
         cmd: "qemu-system-aarch64",
-        args: ["-M", "virt", "-cpu", "cortex-a57", ...COMMON, ...pflash(code, true), ...pflash(vars, false), ...cd, "-boot", "d"],
+        args: [
+          "-M",
+          "virt",
+          "-cpu",
+          "cortex-a57",
+          ...COMMON,
+          ...pflash(code, true),
+          ...pflash(vars, false),
+          ...cd,
+          "-boot",
+          "d",
+        ],
       };
     }
   }

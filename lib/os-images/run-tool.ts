@@ -68,7 +68,12 @@ export async function runTool(cmd: string, args: string[], opts: RunOptions = {}
   // A tool that exits early closes its stdin (EPIPE); its exit status says more than the pipe error.
   child.stdin.on("error", () => {}); // reported through `feeding` or the exit status
   if (!opts.stdin) child.stdin.end();
-  const feeding = opts.stdin ? pipeline(opts.stdin, child.stdin).then(() => null, (err: Error) => err) : Promise.resolve(null);
+  const feeding = opts.stdin
+    ? pipeline(opts.stdin, child.stdin).then(
+        () => null,
+        (err: Error) => err,
+      )
+    : Promise.resolve(null);
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on("error", (err) => reject(new Error(`${cmd} could not be started (${err.message}); is it installed?`)));
     child.on("close", (code, signal) => resolve({ code, signal }));

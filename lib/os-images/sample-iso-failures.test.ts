@@ -27,7 +27,9 @@ it("reports the failing command with its stderr and cleans up", async () => {
   const out = path.join(outDir, "live-x86_64.iso");
   const lines: string[] = [];
   const build = buildSampleIso({ arch: "x86_64", out, log: (l) => lines.push(l) });
-  await expect(build).rejects.toThrow(/Command failed \(exit 3\): isohybrid --uefi .*\.partial\nisohybrid: cannot frobnicate/);
+  await expect(build).rejects.toThrow(
+    /Command failed \(exit 3\): isohybrid --uefi .*\.partial\nisohybrid: cannot frobnicate/,
+  );
   expect(readdirSync(outDir)).toEqual([]);
   expect(lines).toContainEqual(expect.stringMatching(/^isohybrid: cannot frobnicate /));
   const staging = lines.map((l) => /^staging the x86_64 live ISO in (.+)$/.exec(l)?.[1]).find(Boolean);

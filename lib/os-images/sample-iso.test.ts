@@ -12,14 +12,30 @@ import { findPath, readAt, readFileAt } from "@/lib/iso/iso9660";
 import { kernelArch } from "@/lib/iso/kernel-arch";
 import { archProfile, SAMPLE_ARCHES, type SampleArch } from "./arch-profiles";
 import { missingTools } from "./prerequisites";
-import { buildSampleIso, type BuiltIso } from "./sample-iso";
+import { type BuiltIso, buildSampleIso } from "./sample-iso";
 
 const dir = mkdtempSync(path.join(tmpdir(), "archway-sample-iso-"));
 const built = {} as Record<SampleArch, BuiltIso & { seconds: number }>;
 
-const COMMON = ["/.cmdline", "/EFI/redhat/grub.cfg", "/coreos/igninfo.json", "/coreos/kargs.json", "/images/efiboot.img", "/images/ignition.img", "/images/pxeboot/initrd.img", "/images/pxeboot/rootfs.img", "/images/pxeboot/vmlinuz"];
+const COMMON = [
+  "/.cmdline",
+  "/EFI/redhat/grub.cfg",
+  "/coreos/igninfo.json",
+  "/coreos/kargs.json",
+  "/images/efiboot.img",
+  "/images/ignition.img",
+  "/images/pxeboot/initrd.img",
+  "/images/pxeboot/rootfs.img",
+  "/images/pxeboot/vmlinuz",
+];
 const EXPECTED: Record<SampleArch, string[]> = {
-  x86_64: [...COMMON, "/EFI/BOOT/BOOTX64.EFI", "/isolinux/isolinux.bin", "/isolinux/isolinux.cfg", "/isolinux/ldlinux.c32"],
+  x86_64: [
+    ...COMMON,
+    "/EFI/BOOT/BOOTX64.EFI",
+    "/isolinux/isolinux.bin",
+    "/isolinux/isolinux.cfg",
+    "/isolinux/ldlinux.c32",
+  ],
   aarch64: [...COMMON, "/EFI/BOOT/BOOTAA64.EFI", "/debian-installer/arm64/grub/grub.cfg"],
 };
 
@@ -29,7 +45,9 @@ beforeAll(async () => {
     const result = await buildSampleIso({ arch, out: path.join(dir, `live-${arch}.iso`) });
     built[arch] = { ...result, seconds: (Date.now() - started) / 1000 };
   }
-  console.log(SAMPLE_ARCHES.map((a) => `${a}: ${built[a].sizeBytes} bytes in ${built[a].seconds.toFixed(1)} s`).join("; "));
+  console.log(
+    SAMPLE_ARCHES.map((a) => `${a}: ${built[a].sizeBytes} bytes in ${built[a].seconds.toFixed(1)} s`).join("; "),
+  );
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,8 +69,14 @@ describe.each(SAMPLE_ARCHES)("%s sample ISO", (arch) => {
   });
 
   it("holds the CoreOS live layout, per xorriso", () => {
-    const out = execFileSync("xorriso", ["-indev", built[arch].out, "-find", "/", "-type", "f"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    const files = out.trim().split("\n").map((l) => l.replace(/^'|'$/g, ""));
+    const out = execFileSync("xorriso", ["-indev", built[arch].out, "-find", "/", "-type", "f"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    const files = out
+      .trim()
+      .split("\n")
+      .map((l) => l.replace(/^'|'$/g, ""));
     expect(files.sort()).toEqual([...EXPECTED[arch]].sort());
   });
 
@@ -60,7 +84,9 @@ describe.each(SAMPLE_ARCHES)("%s sample ISO", (arch) => {
     withIso(arch, async (fh) => {
       const { ignition } = await locateEmbedAreas(fh);
       const img = await findPath(fh, "images/ignition.img");
-      expect(JSON.parse((await readFileAt(fh, "coreos/igninfo.json"))!.toString())).toEqual({ file: "images/ignition.img" });
+      expect(JSON.parse((await readFileAt(fh, "coreos/igninfo.json"))!.toString())).toEqual({
+        file: "images/ignition.img",
+      });
       expect(ignition).toEqual({ offset: img!.offset, length: 256 * 1024, source: "igninfo.json" });
       expect((await readAt(fh, ignition.offset, ignition.length)).every((b) => b === 0)).toBe(true);
     }));
@@ -71,16 +97,23 @@ describe.each(SAMPLE_ARCHES)("%s sample ISO", (arch) => {
       expect(kargs!.source).toBe("kargs.json");
       expect(kargs!.defaultKargs).toContain(`coreos.liveiso=archway-live-${arch}`);
       expect(kargs!.defaultKargs).toMatch(/ignition\.firstboot ignition\.platform\.id=metal panic=10$/);
-      expect(kargs!.areas.map((a) => a.file)).toEqual(archProfile(arch).bios ? ["EFI/redhat/grub.cfg", "isolinux/isolinux.cfg"] : ["EFI/redhat/grub.cfg"]);
+      expect(kargs!.areas.map((a) => a.file)).toEqual(
+        archProfile(arch).bios ? ["EFI/redhat/grub.cfg", "isolinux/isolinux.cfg"] : ["EFI/redhat/grub.cfg"],
+      );
       for (const area of kargs!.areas) {
         const text = (await readAt(fh, area.offset, kargs!.size + 25)).toString();
-        expect(text).toBe(`${kargs!.defaultKargs}\n${"#".repeat(kargs!.size - kargs!.defaultKargs.length - 1)}# COREOS_KARG_EMBED_AREA\n`);
+        expect(text).toBe(
+          `${kargs!.defaultKargs}\n${"#".repeat(kargs!.size - kargs!.defaultKargs.length - 1)}# COREOS_KARG_EMBED_AREA\n`,
+        );
       }
     }));
 
   it("has legacy coreKarg/coreiso+ headers agreeing with igninfo.json and kargs.json", () =>
     withIso(arch, async (fh) => {
-      const kargsDoc = JSON.parse((await readFileAt(fh, "coreos/kargs.json"))!.toString()) as { size: number; files: { path: string; offset: number }[] };
+      const kargsDoc = JSON.parse((await readFileAt(fh, "coreos/kargs.json"))!.toString()) as {
+        size: number;
+        files: { path: string; offset: number }[];
+      };
       const ignInfo = JSON.parse((await readFileAt(fh, "coreos/igninfo.json"))!.toString()) as { file: string };
       const img = (await findPath(fh, ignInfo.file))!;
       const iso = await readAt(fh, 32744, 24);
@@ -91,7 +124,9 @@ describe.each(SAMPLE_ARCHES)("%s sample ISO", (arch) => {
       const u64 = (i: number) => Number(karg.readBigUInt64LE(8 + i * 8));
       expect(u64(0)).toBe(kargsDoc.size);
       expect(u64(1)).toBe((await findPath(fh, ".cmdline"))!.offset);
-      const expectedAreas = await Promise.all(kargsDoc.files.map(async (f) => (await findPath(fh, f.path))!.offset + f.offset));
+      const expectedAreas = await Promise.all(
+        kargsDoc.files.map(async (f) => (await findPath(fh, f.path))!.offset + f.offset),
+      );
       expect([2, 3, 4, 5, 6, 7].map(u64)).toEqual([...expectedAreas, ...Array(6 - expectedAreas.length).fill(0)]);
     }));
 
@@ -103,22 +138,30 @@ describe.each(SAMPLE_ARCHES)("%s sample ISO", (arch) => {
       const names = execFileSync("cpio", ["-t", "--quiet"], { input: initrd, encoding: "utf8" }).trim().split("\n");
       expect(names).toEqual(expect.arrayContaining(["init", "bin/busybox", "bin/sh", "dev/console"]));
       expect(initrd.includes("ARCHWAY-IGNITION-BEGIN")).toBe(true);
-      const busybox = execFileSync("cpio", ["-i", "--quiet", "--to-stdout", "bin/busybox"], { input: initrd, maxBuffer: 8 << 20 });
+      const busybox = execFileSync("cpio", ["-i", "--quiet", "--to-stdout", "bin/busybox"], {
+        input: initrd,
+        maxBuffer: 8 << 20,
+      });
       expect(kernelArch(busybox.subarray(0, 64)).arch).toBe(arch); // ELF e_machine
     }));
 
-  it(archProfile(arch).bios ? "is hybrid: an MBR and a 128-entry GPT (isohybrid --uefi)" : "has no partition table, like RHCOS aarch64", () =>
-    withIso(arch, async (fh) => {
-      const head = await readAt(fh, 0, 1024);
-      if (archProfile(arch).bios) {
-        expect(head.readUInt16LE(510)).toBe(0xaa55);
-        expect(head.toString("latin1", 512, 520)).toBe("EFI PART");
-        expect(head.readUInt32LE(512 + 80)).toBe(128);
-      } else {
-        expect(head.readUInt16LE(510)).toBe(0);
-        expect(head.toString("latin1", 512, 520)).not.toBe("EFI PART");
-      }
-    }));
+  it(
+    archProfile(arch).bios
+      ? "is hybrid: an MBR and a 128-entry GPT (isohybrid --uefi)"
+      : "has no partition table, like RHCOS aarch64",
+    () =>
+      withIso(arch, async (fh) => {
+        const head = await readAt(fh, 0, 1024);
+        if (archProfile(arch).bios) {
+          expect(head.readUInt16LE(510)).toBe(0xaa55);
+          expect(head.toString("latin1", 512, 520)).toBe("EFI PART");
+          expect(head.readUInt32LE(512 + 80)).toBe(128);
+        } else {
+          expect(head.readUInt16LE(510)).toBe(0);
+          expect(head.toString("latin1", 512, 520)).not.toBe("EFI PART");
+        }
+      }),
+  );
 });
 
 it("needs no more Debian packages on this machine", () => {
@@ -133,6 +176,8 @@ it("builds the aarch64 ISO byte-for-byte reproducibly", async () => {
 
 it("rejects an architecture it cannot build, without writing anything", async () => {
   const out = path.join(dir, "live-s390x.iso");
-  await expect(buildSampleIso({ arch: "s390x" as SampleArch, out })).rejects.toThrow(/No sample live ISO for architecture "s390x"/);
+  await expect(buildSampleIso({ arch: "s390x" as SampleArch, out })).rejects.toThrow(
+    /No sample live ISO for architecture "s390x"/,
+  );
   expect(existsSync(out)).toBe(false);
 });

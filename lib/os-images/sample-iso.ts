@@ -13,7 +13,7 @@ import { volumeLabel } from "./boot-configs";
 import { EFIBOOT_IMG } from "./efi-boot";
 import { writeLegacyHeaders } from "./legacy-headers";
 import { assertInstalled, missingTools } from "./prerequisites";
-import { runTool, type Log, type RunOptions } from "./run-tool";
+import { type Log, type RunOptions, runTool } from "./run-tool";
 import { stageRoot } from "./stage-root";
 
 export type BuildSampleIsoOptions = { arch: SampleArch; out: string; log?: Log };
@@ -32,7 +32,16 @@ async function dateTree(dir: string, when: Date): Promise<void> {
 async function master(arch: SampleArch, root: string, iso: string, run: RunOptions): Promise<void> {
   const common = ["-as", "mkisofs", "-quiet", "-R", "-J", "-joliet-long", "-V", volumeLabel(arch), "-o", iso];
   if (archProfile(arch).bios) {
-    const bios = ["-b", "isolinux/isolinux.bin", "-c", "isolinux/boot.cat", "-no-emul-boot", "-boot-load-size", "4", "-boot-info-table"];
+    const bios = [
+      "-b",
+      "isolinux/isolinux.bin",
+      "-c",
+      "isolinux/boot.cat",
+      "-no-emul-boot",
+      "-boot-load-size",
+      "4",
+      "-boot-info-table",
+    ];
     await runTool("xorriso", [...common, ...bios, "-eltorito-alt-boot", "-e", EFIBOOT_IMG, "-no-emul-boot", root], run);
     // Like coreos-assembler: MBR + a 128-entry GPT (ends at byte 17408). xorriso's own
     // -isohybrid-gpt-basdat writes 248 entries up to byte 32767, where the legacy headers go.
@@ -57,7 +66,10 @@ export async function buildSampleIso({ arch, out, log }: BuildSampleIsoOptions):
   const epoch = Math.floor((await stat(path.join(profile.netbootDir, "linux"))).mtimeMs / 1000);
   const run: RunOptions = { log, env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } };
   await mkdir(path.dirname(out), { recursive: true });
-  const partial = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}-${randomBytes(4).toString("hex")}.partial`);
+  const partial = path.join(
+    path.dirname(out),
+    `.${path.basename(out)}.${process.pid}-${randomBytes(4).toString("hex")}.partial`,
+  );
   const stage = await mkdtemp(path.join(tmpdir(), "archway-iso-"));
   try {
     const root = path.join(stage, "root");
@@ -66,7 +78,9 @@ export async function buildSampleIso({ arch, out, log }: BuildSampleIsoOptions):
     await dateTree(root, new Date(epoch * 1000));
     await master(arch, root, partial, run);
     const headers = await writeLegacyHeaders(partial);
-    log?.(`coreiso+: area @${headers.ignition.offset} (${headers.ignition.length} bytes); coreKarg: default @${headers.karg.defaultOffset}, areas @${headers.karg.areas.join(", ")}`);
+    log?.(
+      `coreiso+: area @${headers.ignition.offset} (${headers.ignition.length} bytes); coreKarg: default @${headers.karg.defaultOffset}, areas @${headers.karg.areas.join(", ")}`,
+    );
     const sizeBytes = (await stat(partial)).size;
     const sha256 = await sha256File(partial);
     await rename(partial, out);

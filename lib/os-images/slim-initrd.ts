@@ -6,9 +6,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createGunzip, gzipSync } from "node:zlib";
-import { writeCpio, type CpioEntry } from "@/lib/iso/cpio";
+import { type CpioEntry, writeCpio } from "@/lib/iso/cpio";
 import { archProfile, type SampleArch } from "./arch-profiles";
-import { runTool, type Log } from "./run-tool";
+import { type Log, runTool } from "./run-tool";
 
 // The QEMU harness (qemu-boot.ts) reads these markers off the serial console.
 export const INIT_SCRIPT = `#!/bin/sh

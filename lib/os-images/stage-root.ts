@@ -4,7 +4,19 @@ import "server-only";
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { archProfile, type SampleArch } from "./arch-profiles";
-import { bootConfigs, IGNINFO_JSON, IGNITION_IMG, INITRD, ROOTFS, KARG_AREA_SIZE, KARG_MARKER, KERNEL, kargsJson, defaultKargs, paddedKargs } from "./boot-configs";
+import {
+  bootConfigs,
+  defaultKargs,
+  IGNINFO_JSON,
+  IGNITION_IMG,
+  INITRD,
+  KARG_AREA_SIZE,
+  KARG_MARKER,
+  KERNEL,
+  kargsJson,
+  paddedKargs,
+  ROOTFS,
+} from "./boot-configs";
 import { stageEfiBoot } from "./efi-boot";
 import { ISOLINUX_BIN, LDLINUX_C32 } from "./prerequisites";
 import type { RunOptions } from "./run-tool";
@@ -35,7 +47,10 @@ export async function stageRoot(arch: SampleArch, root: string, work: string, ru
   for (const c of configs) {
     // The area must end exactly where the marker starts, or kargs.json would point at the wrong bytes.
     const bytes = Buffer.from(c.text);
-    if (bytes.toString("utf8", c.kargsOffset + KARG_AREA_SIZE, c.kargsOffset + KARG_AREA_SIZE + KARG_MARKER.length) !== KARG_MARKER) {
+    if (
+      bytes.toString("utf8", c.kargsOffset + KARG_AREA_SIZE, c.kargsOffset + KARG_AREA_SIZE + KARG_MARKER.length) !==
+      KARG_MARKER
+    ) {
       throw new Error(`Karg area of ${c.path} is misplaced`);
     }
     await put(root, c.path, bytes);

@@ -15,6 +15,10 @@ describe("public key display", () => {
   });
 
   it("summarizes type, a shortened blob and the comment", () => {
-    expect(summarizeKey(`  ${KEY}  `)).toEqual({ type: "ssh-ed25519", short: "AAAAC3NzaC…vGJW1/8BT5", comment: "vector@test" });
+    expect(summarizeKey(`  ${KEY}  `)).toEqual({
+      type: "ssh-ed25519",
+      short: "AAAAC3NzaC…vGJW1/8BT5",
+      comment: "vector@test",
+    });
   });
 });

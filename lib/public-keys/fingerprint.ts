@@ -5,7 +5,11 @@ export type KeySummary = { type: string; short: string; comment: string };
 
 export function summarizeKey(line: string): KeySummary {
   const [type = "", blob = "", ...comment] = line.trim().split(/\s+/);
-  return { type, short: blob.length > 24 ? `${blob.slice(0, 10)}…${blob.slice(-10)}` : blob, comment: comment.join(" ") };
+  return {
+    type,
+    short: blob.length > 24 ? `${blob.slice(0, 10)}…${blob.slice(-10)}` : blob,
+    comment: comment.join(" "),
+  };
 }
 
 export async function sshFingerprint(line: string): Promise<string | null> {

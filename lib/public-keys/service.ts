@@ -1,8 +1,8 @@
 // Public keys that build and customize jobs install for SSH access (IMS public-keys).
 import "server-only";
 import { db } from "@/lib/db";
-import { conflict, notFound } from "@/lib/http/errors";
 import type { PublicKey } from "@/lib/generated/sqlite/client";
+import { conflict, notFound } from "@/lib/http/errors";
 import type { PublicKeyCreate } from "./schemas";
 
 export function serializePublicKey(k: PublicKey) {
@@ -11,7 +11,10 @@ export function serializePublicKey(k: PublicKey) {
 
 export async function listPublicKeys(q: { name?: string; limit: number; offset: number }) {
   const where = q.name ? { name: { contains: q.name } } : {};
-  const [rows, total] = await Promise.all([db().publicKey.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }), db().publicKey.count({ where })]);
+  const [rows, total] = await Promise.all([
+    db().publicKey.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }),
+    db().publicKey.count({ where }),
+  ]);
   return { rows, total };
 }
 
@@ -27,7 +30,13 @@ export function createPublicKey(input: PublicKeyCreate) {
 
 export async function deletePublicKey(id: string) {
   await getPublicKey(id);
-  const jobs = await db().job.findMany({ where: { publicKeyId: id, status: { notIn: ["success", "error", "cancelled"] } }, select: { id: true } });
-  if (jobs.length) throw conflict(`Public key ${id} is used by running job(s) ${jobs.map((j) => j.id).join(", ")}`, { jobs: jobs.map((j) => j.id) });
+  const jobs = await db().job.findMany({
+    where: { publicKeyId: id, status: { notIn: ["success", "error", "cancelled"] } },
+    select: { id: true },
+  });
+  if (jobs.length)
+    throw conflict(`Public key ${id} is used by running job(s) ${jobs.map((j) => j.id).join(", ")}`, {
+      jobs: jobs.map((j) => j.id),
+    });
   await db().publicKey.delete({ where: { id } });
 }

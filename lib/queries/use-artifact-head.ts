@@ -5,5 +5,10 @@ import { headArtifact, isArtifactPath } from "@/lib/api-client/artifacts";
 import { artifactKeys } from "./ims-keys";
 
 export function useArtifactHead(path: string) {
-  return useQuery({ queryKey: artifactKeys.head(path), queryFn: () => headArtifact(path), enabled: isArtifactPath(path), staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({
+    queryKey: artifactKeys.head(path),
+    queryFn: () => headArtifact(path),
+    enabled: isArtifactPath(path),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }

@@ -2,7 +2,7 @@
 // Registers a cluster; the new cluster is put in the cache so its page renders at once.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiError } from "@/lib/api-client/api-error";
-import { createCluster, type ClusterJson } from "@/lib/api-client/clusters";
+import { type ClusterJson, createCluster } from "@/lib/api-client/clusters";
 import type { ClusterCreate } from "@/lib/clusters/schemas";
 import { clusterKeys, eventKeys } from "./keys";
 

@@ -4,7 +4,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { ApiError } from "@/lib/api-client/api-error";
-import { createRecipe, deleteRecipe, uploadRecipeArchive, type RecipeJson, type UploadedRecipeJson, type UploadProgress } from "@/lib/api-client/recipes";
+import {
+  createRecipe,
+  deleteRecipe,
+  type RecipeJson,
+  type UploadedRecipeJson,
+  type UploadProgress,
+  uploadRecipeArchive,
+} from "@/lib/api-client/recipes";
 import type { RecipeCreate } from "@/lib/recipes/schemas";
 import { recipeKeys } from "./ims-keys";
 
@@ -33,7 +40,10 @@ export function useCreateRecipe() {
       setProgress(null);
       const recipe = await createRecipe(body);
       try {
-        return await uploadRecipeArchive(recipe.id, file, { onProgress: setProgress, signal: controller.current.signal });
+        return await uploadRecipeArchive(recipe.id, file, {
+          onProgress: setProgress,
+          signal: controller.current.signal,
+        });
       } catch (err) {
         const rollback = await deleteRecipe(recipe.id).then(
           () => null,

@@ -1,7 +1,7 @@
 "use client";
 // Recent events of a cluster or infra-env, refreshed while the page is open.
 import { useQuery } from "@tanstack/react-query";
-import { listEvents, type EventFilter } from "@/lib/api-client/events";
+import { type EventFilter, listEvents } from "@/lib/api-client/events";
 import { eventKeys } from "./keys";
 
 export function useEvents(filter: EventFilter) {

@@ -3,7 +3,7 @@
 // "fetching" for every row sharing that ISO once refetched.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiError } from "@/lib/api-client/api-error";
-import { fetchBaseImage, type FetchStartedJson } from "@/lib/api-client/os-images";
+import { type FetchStartedJson, fetchBaseImage } from "@/lib/api-client/os-images";
 import { catalogKeys } from "./keys";
 
 export function useFetchBaseImage() {

@@ -8,7 +8,8 @@ import { infraEnvKeys } from "./keys";
 
 type Digest = { sha256: string } | { changed: true } | null;
 
-const sameImage = (a: ImageUrlJson, b: ImageUrlJson) => a.size_bytes === b.size_bytes && a.os_image_version === b.os_image_version && a.image_type === b.image_type;
+const sameImage = (a: ImageUrlJson, b: ImageUrlJson) =>
+  a.size_bytes === b.size_bytes && a.os_image_version === b.os_image_version && a.image_type === b.image_type;
 
 export function useImageDigest(infraEnvId: string, link: ImageUrlJson | undefined) {
   const queryClient = useQueryClient();
@@ -19,7 +20,9 @@ export function useImageDigest(infraEnvId: string, link: ImageUrlJson | undefine
       if (!sameImage(again, link!)) return { changed: true };
       if (!again.sha256) return null;
       const sha256 = again.sha256;
-      queryClient.setQueryData<ImageUrlJson>(infraEnvKeys.imageUrl(infraEnvId), (shown) => (shown?.url === link!.url ? { ...shown, sha256 } : shown));
+      queryClient.setQueryData<ImageUrlJson>(infraEnvKeys.imageUrl(infraEnvId), (shown) =>
+        shown?.url === link!.url ? { ...shown, sha256 } : shown,
+      );
       void queryClient.invalidateQueries({ queryKey: infraEnvKeys.detail(infraEnvId) });
       return { sha256 };
     },

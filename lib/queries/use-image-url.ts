@@ -14,7 +14,9 @@ export function isPreparing(error: unknown): error is ApiError {
 }
 
 export function retryDelaySeconds(error: unknown): number {
-  return isPreparing(error) ? Math.min(Math.max(error.retryAfter ?? DEFAULT_RETRY_SECONDS, 1), 60) : DEFAULT_RETRY_SECONDS;
+  return isPreparing(error)
+    ? Math.min(Math.max(error.retryAfter ?? DEFAULT_RETRY_SECONDS, 1), 60)
+    : DEFAULT_RETRY_SECONDS;
 }
 
 export function useImageUrl(infraEnvId: string) {

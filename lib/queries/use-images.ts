@@ -7,5 +7,9 @@ import type { ImsListFilter } from "@/lib/api-client/ims-page";
 import { imageKeys } from "./ims-keys";
 
 export function useImages(filter: ImsListFilter) {
-  return useQuery({ queryKey: imageKeys.list(filter), queryFn: () => listImages(filter), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: imageKeys.list(filter),
+    queryFn: () => listImages(filter),
+    placeholderData: keepPreviousData,
+  });
 }

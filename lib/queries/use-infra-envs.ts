@@ -1,7 +1,7 @@
 "use client";
 // Infra-envs, all of them or those bound to one cluster.
 import { useQuery } from "@tanstack/react-query";
-import { listInfraEnvs, type InfraEnvFilter } from "@/lib/api-client/infra-envs";
+import { type InfraEnvFilter, listInfraEnvs } from "@/lib/api-client/infra-envs";
 import { infraEnvKeys } from "./keys";
 
 export function useInfraEnvs(filter: InfraEnvFilter = {}) {

@@ -12,7 +12,10 @@ export type ArtifactInfo = { name: string; arch: string };
 /** undefined: still loading (or failed for another reason); null: it no longer exists. */
 export type ArtifactLookup = (ref: ArtifactRef) => ArtifactInfo | null | undefined;
 
-export const artifactRefOf = (job: { job_type: string; artifact_id: string }): ArtifactRef => ({ kind: job.job_type === "create" ? "recipe" : "image", id: job.artifact_id });
+export const artifactRefOf = (job: { job_type: string; artifact_id: string }): ArtifactRef => ({
+  kind: job.job_type === "create" ? "recipe" : "image",
+  id: job.artifact_id,
+});
 
 const keyOf = (r: ArtifactRef) => `${r.kind}:${r.id}`;
 
@@ -29,7 +32,14 @@ export function useJobArtifacts(refs: ArtifactRef[]): ArtifactLookup {
   const found = new Map<string, ArtifactInfo | null | undefined>();
   unique.forEach((r, i) => {
     const q = results[i];
-    found.set(keyOf(r), q.data ? { name: q.data.name, arch: q.data.arch } : q.error instanceof ApiError && q.error.isNotFound ? null : undefined);
+    found.set(
+      keyOf(r),
+      q.data
+        ? { name: q.data.name, arch: q.data.arch }
+        : q.error instanceof ApiError && q.error.isNotFound
+          ? null
+          : undefined,
+    );
   });
   return (ref) => found.get(keyOf(ref));
 }

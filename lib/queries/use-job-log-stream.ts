@@ -5,7 +5,7 @@
 // job, the job lists and the image lists (a new image) are re-read.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { followJobLog, type FollowState, type JobLogEnd, type StreamedLogLine } from "@/lib/api-client/jobs";
+import { type FollowState, followJobLog, type JobLogEnd, type StreamedLogLine } from "@/lib/api-client/jobs";
 import { imageKeys } from "./ims-keys";
 import { jobKeys } from "./job-keys";
 
@@ -34,7 +34,9 @@ export function useJobLogStream(jobId: string, { maxLines = 50_000 }: { maxLines
       setView((prev) => {
         const all = prev.lines.concat(batch);
         const over = all.length - maxLines;
-        return over > 0 ? { lines: all.slice(over), dropped: prev.dropped + over } : { lines: all, dropped: prev.dropped };
+        return over > 0
+          ? { lines: all.slice(over), dropped: prev.dropped + over }
+          : { lines: all, dropped: prev.dropped };
       });
     };
     followJobLog(jobId, {
@@ -42,7 +44,8 @@ export function useJobLogStream(jobId: string, { maxLines = 50_000 }: { maxLines
       onState: setConnection,
       onLine: (line) => {
         // A new step in the log: the job's status moved on, re-read it now rather than at the next poll.
-        if (step !== null && line.step !== step) void queryClient.invalidateQueries({ queryKey: jobKeys.detail(jobId) });
+        if (step !== null && line.step !== step)
+          void queryClient.invalidateQueries({ queryKey: jobKeys.detail(jobId) });
         step = line.step;
         pending.push(line);
         timer ??= setTimeout(flush, FLUSH_MS);

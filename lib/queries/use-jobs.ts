@@ -2,7 +2,7 @@
 // One page of image jobs, filtered by status, type and architecture. Re-read every 2 s while any job
 // on the page is still running; the previous page stays on screen while the next one loads.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { jobFinished, listJobs, type JobFilter } from "@/lib/api-client/jobs";
+import { type JobFilter, jobFinished, listJobs } from "@/lib/api-client/jobs";
 import { jobKeys } from "./job-keys";
 
 export function useJobs(filter: JobFilter) {

@@ -6,5 +6,9 @@ import { listPublicKeys } from "@/lib/api-client/public-keys";
 import { publicKeyKeys } from "./ims-keys";
 
 export function usePublicKeys(filter: Omit<ImsListFilter, "arch">) {
-  return useQuery({ queryKey: publicKeyKeys.list(filter), queryFn: () => listPublicKeys(filter), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: publicKeyKeys.list(filter),
+    queryFn: () => listPublicKeys(filter),
+    placeholderData: keepPreviousData,
+  });
 }

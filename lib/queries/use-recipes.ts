@@ -7,5 +7,9 @@ import { listRecipes } from "@/lib/api-client/recipes";
 import { recipeKeys } from "./ims-keys";
 
 export function useRecipes(filter: ImsListFilter) {
-  return useQuery({ queryKey: recipeKeys.list(filter), queryFn: () => listRecipes(filter), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: recipeKeys.list(filter),
+    queryFn: () => listRecipes(filter),
+    placeholderData: keepPreviousData,
+  });
 }

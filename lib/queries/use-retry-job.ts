@@ -2,7 +2,7 @@
 // Starts a new job with an ended job's request (the old one stays as it was).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiError } from "@/lib/api-client/api-error";
-import { retryJob, type JobJson } from "@/lib/api-client/jobs";
+import { type JobJson, retryJob } from "@/lib/api-client/jobs";
 import { jobKeys } from "./job-keys";
 
 export function useRetryJob() {

@@ -6,5 +6,9 @@ import { sshFingerprint } from "@/lib/public-keys/fingerprint";
 import { publicKeyKeys } from "./ims-keys";
 
 export function useSshFingerprint(key: string) {
-  return useQuery({ queryKey: publicKeyKeys.fingerprint(key), queryFn: () => sshFingerprint(key), staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({
+    queryKey: publicKeyKeys.fingerprint(key),
+    queryFn: () => sshFingerprint(key),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }

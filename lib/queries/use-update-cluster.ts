@@ -2,7 +2,7 @@
 // Changes a cluster's editable fields (never its architecture, version or topology).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiError } from "@/lib/api-client/api-error";
-import { updateCluster, type ClusterJson } from "@/lib/api-client/clusters";
+import { type ClusterJson, updateCluster } from "@/lib/api-client/clusters";
 import type { ClusterUpdate } from "@/lib/clusters/schemas";
 import { clusterKeys, eventKeys } from "./keys";
 

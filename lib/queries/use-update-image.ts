@@ -2,7 +2,7 @@
 // Changes an image's architecture or labels.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiError } from "@/lib/api-client/api-error";
-import { patchImage, type ImageJson } from "@/lib/api-client/images";
+import { type ImageJson, patchImage } from "@/lib/api-client/images";
 import type { ImagePatch } from "@/lib/images/schemas";
 import { imageKeys } from "./ims-keys";
 

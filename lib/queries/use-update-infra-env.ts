@@ -2,7 +2,7 @@
 // Changes an infra-env's editable fields; its discovery ISO follows, so the current link is refetched by whoever asks next.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiError } from "@/lib/api-client/api-error";
-import { updateInfraEnv, type InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { type InfraEnvJson, updateInfraEnv } from "@/lib/api-client/infra-envs";
 import type { InfraEnvUpdate } from "@/lib/infra-envs/schemas";
 import { eventKeys, infraEnvKeys } from "./keys";
 

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { ApiError } from "@/lib/api-client/api-error";
-import { uploadRecipeArchive, type UploadedRecipeJson, type UploadProgress } from "@/lib/api-client/recipes";
+import { type UploadedRecipeJson, type UploadProgress, uploadRecipeArchive } from "@/lib/api-client/recipes";
 import { recipeKeys } from "./ims-keys";
 
 export function useUploadRecipeArchive(id: string) {

@@ -5,7 +5,19 @@ import { archSchema } from "@/lib/arch";
 export const RECIPE_TYPES = ["kiwi-ng", "packer", "rootfs"] as const;
 
 export const templateDictionary = z
-  .array(z.object({ key: z.string().trim().min(1).max(128).regex(/^[A-Za-z_][\w.-]*$/, "Letters, digits, '_', '.', '-'"), value: z.string().max(4096) }).strict())
+  .array(
+    z
+      .object({
+        key: z
+          .string()
+          .trim()
+          .min(1)
+          .max(128)
+          .regex(/^[A-Za-z_][\w.-]*$/, "Letters, digits, '_', '.', '-'"),
+        value: z.string().max(4096),
+      })
+      .strict(),
+  )
   .max(200)
   .refine((items) => new Set(items.map((i) => i.key)).size === items.length, "Keys must be unique");
 
@@ -13,7 +25,12 @@ export const recipeCreateSchema = z
   .object({
     name: z.string().trim().min(1, "Required").max(128),
     recipe_type: z.enum(RECIPE_TYPES),
-    linux_distribution: z.string().trim().min(1, "Required").max(32).regex(/^[a-z][a-z0-9._-]*$/, "Lowercase, such as sles15 or debian12"),
+    linux_distribution: z
+      .string()
+      .trim()
+      .min(1, "Required")
+      .max(32)
+      .regex(/^[a-z][a-z0-9._-]*$/, "Lowercase, such as sles15 or debian12"),
     arch: archSchema.optional(),
     require_dkms: z.boolean().optional(),
     template_dictionary: templateDictionary.optional(),

@@ -2,13 +2,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
-import type { ListQuery } from "@/lib/ims/common";
 import { artifactIdsOfLink, releaseArtifacts } from "@/lib/ims/artifact-refs";
+import type { ListQuery } from "@/lib/ims/common";
 import type { RecipeCreate, RecipePatch } from "./schemas";
 
 export async function listRecipes(q: ListQuery) {
   const where = { ...(q.name ? { name: { contains: q.name } } : {}), ...(q.arch ? { arch: q.arch } : {}) };
-  const [rows, total] = await Promise.all([db().recipe.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }), db().recipe.count({ where })]);
+  const [rows, total] = await Promise.all([
+    db().recipe.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }),
+    db().recipe.count({ where }),
+  ]);
   return { rows, total };
 }
 
@@ -47,7 +50,11 @@ export async function recipeReferences(id: string) {
 export async function deleteRecipe(id: string) {
   const recipe = await getRecipe(id);
   const jobs = await recipeReferences(id);
-  if (jobs.length) throw conflict(`Recipe ${recipe.name} is referenced by ${jobs.length} job(s): ${jobs.map((j) => j.id).join(", ")}`, { jobs: jobs.map((j) => `${j.id} (${j.status})`) });
+  if (jobs.length)
+    throw conflict(
+      `Recipe ${recipe.name} is referenced by ${jobs.length} job(s): ${jobs.map((j) => j.id).join(", ")}`,
+      { jobs: jobs.map((j) => `${j.id} (${j.status})`) },
+    );
   await db().recipe.delete({ where: { id } });
   await releaseArtifacts(artifactIdsOfLink(recipe.linkPath));
 }

@@ -6,9 +6,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
-import { isArch, parseArch, type Arch } from "@/lib/arch";
+import { pipeline } from "node:stream/promises";
+import { type Arch, isArch, parseArch } from "@/lib/arch";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
 import { conflict, HttpError } from "@/lib/http/errors";
@@ -24,7 +24,8 @@ function capped(max: number) {
   return new Transform({
     transform(chunk: Buffer, _e, cb) {
       n += chunk.length;
-      if (n > max) cb(new HttpError(413, `The archive is larger than ${max} bytes`, { archive: [`At most ${max} bytes`] }));
+      if (n > max)
+        cb(new HttpError(413, `The archive is larger than ${max} bytes`, { archive: [`At most ${max} bytes`] }));
       else cb(null, chunk);
     },
   });
@@ -46,7 +47,10 @@ export async function uploadRecipeArchive(recipeId: string, body: Readable, sign
     const link = { linkPath: artifactLinkPath(artifact.id), linkEtag: artifact.md5, linkType: "archway" };
     if (recipe.linkPath && recipe.linkPath !== link.linkPath) {
       await releaseArtifacts([artifact.id]);
-      throw conflict(`Recipe ${recipe.name} already has an archive (${recipe.linkPath}); create a new recipe for new content`, { archive: ["Already uploaded"] });
+      throw conflict(
+        `Recipe ${recipe.name} already has an archive (${recipe.linkPath}); create a new recipe for new content`,
+        { archive: ["Already uploaded"] },
+      );
     }
     const updated = await db().recipe.update({ where: { id: recipe.id }, data: link });
     return { recipe: updated, artifact, warnings: checked.warnings, files: checked.files };

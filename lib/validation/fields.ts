@@ -26,7 +26,8 @@ function decodeBase64(text: string): Uint8Array | null {
 /** Why one OpenSSH public key line is invalid, or null. The blob must name the same key type. */
 export function sshKeyProblem(line: string): string | null {
   const [type, blob] = line.trim().split(/\s+/);
-  if (!SSH_KEY_TYPES.includes(type)) return `Unsupported key type "${type ?? ""}"; expected one of ${SSH_KEY_TYPES.slice(0, 3).join(", ")}, ecdsa-sha2-nistp256…`;
+  if (!SSH_KEY_TYPES.includes(type))
+    return `Unsupported key type "${type ?? ""}"; expected one of ${SSH_KEY_TYPES.slice(0, 3).join(", ")}, ecdsa-sha2-nistp256…`;
   const bytes = blob ? decodeBase64(blob) : null;
   if (!bytes || bytes.length < 4) return "The key data is not valid base64";
   const len = new DataView(bytes.buffer).getUint32(0);
@@ -41,8 +42,12 @@ export const sshPublicKeys = z
   .trim()
   .max(16 * 1024)
   .superRefine((text, ctx) => {
-    const lines = text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
-    if (lines.length === 0) ctx.addIssue({ code: "custom", message: "Expected an OpenSSH public key such as ssh-ed25519 AAAA… user@host" });
+    const lines = text
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"));
+    if (lines.length === 0)
+      ctx.addIssue({ code: "custom", message: "Expected an OpenSSH public key such as ssh-ed25519 AAAA… user@host" });
     lines.forEach((l, i) => {
       const problem = sshKeyProblem(l);
       if (problem) ctx.addIssue({ code: "custom", message: lines.length > 1 ? `Line ${i + 1}: ${problem}` : problem });
@@ -50,7 +55,10 @@ export const sshPublicKeys = z
   });
 
 /** One key only (IMS public keys). */
-export const sshPublicKey = sshPublicKeys.refine((t) => t.split("\n").filter((l) => l.trim()).length === 1, "Expected exactly one public key");
+export const sshPublicKey = sshPublicKeys.refine(
+  (t) => t.split("\n").filter((l) => l.trim()).length === 1,
+  "Expected exactly one public key",
+);
 
 const label = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 
@@ -83,7 +91,8 @@ export const pullSecret = z
       return;
     }
     const auths = (doc as { auths?: unknown })?.auths;
-    if (!auths || typeof auths !== "object" || Array.isArray(auths)) ctx.addIssue({ code: "custom", message: 'The pull secret must be a JSON object with an "auths" map' });
+    if (!auths || typeof auths !== "object" || Array.isArray(auths))
+      ctx.addIssue({ code: "custom", message: 'The pull secret must be a JSON object with an "auths" map' });
   });
 
 export const proxyUrl = z
@@ -111,4 +120,7 @@ export const emptyToUndefined = <T extends z.ZodType>(schema: T) =>
 
 /** For updates: "" (or null) clears the field, which the service stores as null. */
 export const clearable = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v), z.union([z.null(), schema]).optional());
+  z.preprocess(
+    (v) => (v === null || (typeof v === "string" && v.trim() === "") ? null : v),
+    z.union([z.null(), schema]).optional(),
+  );

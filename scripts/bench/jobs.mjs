@@ -10,7 +10,11 @@ import { percentile, startConsole, treeRss } from "./server.mjs";
 const MiB = 1024 ** 2;
 ensurePrepared({ build: true });
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "archway-bench-jobs-")), "data");
-const srv = await startConsole({ ARCHWAY_DATA_DIR: dataDir, ARCHWAY_PREFETCH_BASE_IMAGES: "off", ARCHWAY_JOB_CONCURRENCY: "4" });
+const srv = await startConsole({
+  ARCHWAY_DATA_DIR: dataDir,
+  ARCHWAY_PREFETCH_BASE_IMAGES: "off",
+  ARCHWAY_JOB_CONCURRENCY: "4",
+});
 const ims = `${srv.base}/apis/ims/v3`;
 
 async function sampleImage(arch) {
@@ -23,7 +27,16 @@ async function sampleImage(arch) {
 }
 
 async function startJob(image, script, name) {
-  const res = await fetch(`${ims}/jobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ job_type: "customize", artifact_id: image.id, image_root_archive_name: name, customization_script: script }) });
+  const res = await fetch(`${ims}/jobs`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      job_type: "customize",
+      artifact_id: image.id,
+      image_root_archive_name: name,
+      customization_script: script,
+    }),
+  });
   if (res.status !== 201) throw new Error(`job create ${res.status}: ${await res.text()}`);
   return res.json();
 }
@@ -62,7 +75,8 @@ const x86 = await sampleImage("x86_64");
 const arm = await sampleImage("aarch64");
 
 // 1. Latency with 1 and 100 viewers: a job printing bursts of 10 lines every second for 15 s.
-const paced = "i=0; while [ $i -lt 15 ]; do j=0; while [ $j -lt 10 ]; do echo \"paced $i.$j\"; j=$((j+1)); done; sleep 1; i=$((i+1)); done\n";
+const paced =
+  'i=0; while [ $i -lt 15 ]; do j=0; while [ $j -lt 10 ]; do echo "paced $i.$j"; j=$((j+1)); done; sleep 1; i=$((i+1)); done\n';
 const latency = {};
 for (const viewers of [1, 100]) {
   const job = await startJob(x86, paced, `lat-${viewers}`);
@@ -72,7 +86,8 @@ for (const viewers of [1, 100]) {
 }
 
 // 2. Memory with 100 viewers on a job printing as fast as busybox can (~10k lines/s or more).
-const flood = "i=0; while [ $i -lt 100000 ]; do echo \"flood line $i with some padding to look like a build log\"; i=$((i+1)); done\n";
+const flood =
+  'i=0; while [ $i -lt 100000 ]; do echo "flood line $i with some padding to look like a build log"; i=$((i+1)); done\n';
 const rssBefore = treeRss(srv.pid);
 let rssPeak = rssBefore;
 const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRss(srv.pid))), 100);
@@ -86,7 +101,10 @@ const complete = floodViews.filter((v) => v.length >= 100000).length;
 // 3. Emulated vs native: the same CPU-bound script on the aarch64 and the x86_64 sample.
 const cpu = "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; echo done $i\n";
 const durations = {};
-for (const [arch, image] of [["x86_64", x86], ["aarch64", arm]]) {
+for (const [arch, image] of [
+  ["x86_64", x86],
+  ["aarch64", arm],
+]) {
   const j = await waitJob((await startJob(image, cpu, `cpu-${arch}`)).id);
   const build = j.step_times.building_image;
   durations[arch] = (Date.parse(build.finished) - Date.parse(build.started)) / 1000;
@@ -95,7 +113,16 @@ await srv.stop();
 
 const f = (n, d = 1) => Number(n).toFixed(d);
 console.log("\nJob log and emulation benchmark");
-for (const v of [1, 100]) console.log(`  log latency, ${String(v).padStart(3)} viewer(s)   p50 ${f(latency[v].p50)} ms   p99 ${f(latency[v].p99)} ms   (${latency[v].lines} lines; goal p99 < 50 ms)`);
-console.log(`  flood job                   ${Math.round(100000 / floodSecs)} lines/s for ${f(floodSecs)} s; ${complete}/100 viewers got every line`);
-console.log(`  server RSS, 100 viewers     +${f((rssPeak - rssBefore) / MiB)} MiB (before ${f(rssBefore / MiB)} MiB, peak ${f(rssPeak / MiB)} MiB)`);
-console.log(`  customize step, same script x86_64 native ${f(durations.x86_64, 2)} s, aarch64 emulated ${f(durations.aarch64, 2)} s: ratio ${f(durations.aarch64 / durations.x86_64)}x (seed 000 says ~10x)`);
+for (const v of [1, 100])
+  console.log(
+    `  log latency, ${String(v).padStart(3)} viewer(s)   p50 ${f(latency[v].p50)} ms   p99 ${f(latency[v].p99)} ms   (${latency[v].lines} lines; goal p99 < 50 ms)`,
+  );
+console.log(
+  `  flood job                   ${Math.round(100000 / floodSecs)} lines/s for ${f(floodSecs)} s; ${complete}/100 viewers got every line`,
+);
+console.log(
+  `  server RSS, 100 viewers     +${f((rssPeak - rssBefore) / MiB)} MiB (before ${f(rssBefore / MiB)} MiB, peak ${f(rssPeak / MiB)} MiB)`,
+);
+console.log(
+  `  customize step, same script x86_64 native ${f(durations.x86_64, 2)} s, aarch64 emulated ${f(durations.aarch64, 2)} s: ratio ${f(durations.aarch64 / durations.x86_64)}x (seed 000 says ~10x)`,
+);

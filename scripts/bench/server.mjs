@@ -18,7 +18,14 @@ export async function startConsole(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -31,7 +38,12 @@ export async function startConsole(env) {
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { base, pid: child.pid, stop: () => new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))), log: () => log };
+  return {
+    base,
+    pid: child.pid,
+    stop: () => new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))),
+    log: () => log,
+  };
 }
 
 /** Resident memory of a process and all its descendants, in bytes. */
@@ -61,7 +73,8 @@ export async function waitForBaseImages(base, timeoutMs = 600_000) {
     const t = await (await fetch(`${base}/api/assisted-install/v2/os-images`)).json();
     const states = t.os_images.map((r) => r.base_image.status);
     if (states.every((s) => s === "ready")) return t;
-    if (states.includes("failed")) throw new Error(`base image failed: ${JSON.stringify(t.os_images.map((r) => r.base_image))}`);
+    if (states.includes("failed"))
+      throw new Error(`base image failed: ${JSON.stringify(t.os_images.map((r) => r.base_image))}`);
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("base images not ready in time");
@@ -71,4 +84,3 @@ export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
-

@@ -1,7 +1,7 @@
 // Writes prisma/migrations/<provider>/<timestamp>_<name>/migration.sql for every provider whose
 // migrations lag behind prisma/schema.prisma. Usage: npm run db:migration -- <name>
 // PostgreSQL needs DATABASE_URL pointing at a server (a shadow database is made there and dropped).
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { migrationsDir, PROVIDERS } from "./providers.mjs";
 import { pendingSql } from "./schema-engine.mjs";
@@ -29,6 +29,8 @@ for (const provider of PROVIDERS) {
   const lock = path.join(dir, "migration_lock.toml");
   mkdirSync(path.join(dir, `${stamp}_${name}`), { recursive: true });
   if (!existsSync(lock)) writeFileSync(lock, `# Written by scripts/db/make-migration.mjs\nprovider = "${provider}"\n`);
-  writeFileSync(path.join(dir, `${stamp}_${name}`, "migration.sql"), sql + "\n");
-  console.log(`${provider}: wrote ${path.relative(process.cwd(), path.join(dir, `${stamp}_${name}`, "migration.sql"))}`);
+  writeFileSync(path.join(dir, `${stamp}_${name}`, "migration.sql"), `${sql}\n`);
+  console.log(
+    `${provider}: wrote ${path.relative(process.cwd(), path.join(dir, `${stamp}_${name}`, "migration.sql"))}`,
+  );
 }

@@ -1,7 +1,7 @@
 // The two database providers Archway supports, and how each one's schema is derived from prisma/schema.prisma.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // ARCHWAY_SCHEMA_PATH lets the agreement test prove it notices a schema the migrations lack.
@@ -15,7 +15,8 @@ export function schemaFor(provider) {
   const swapped = source
     .replace(/provider\s*=\s*"sqlite"/, `provider = "${provider}"`)
     .replace(/output\s*=\s*"\.\.\/lib\/generated\/sqlite"/, `output = "${path.join(ROOT, "lib/generated", provider)}"`);
-  if (swapped === source) throw new Error("prisma/schema.prisma no longer has the provider/output lines generate.mjs rewrites");
+  if (swapped === source)
+    throw new Error("prisma/schema.prisma no longer has the provider/output lines generate.mjs rewrites");
   return swapped;
 }
 

@@ -1,16 +1,21 @@
 // Runs Prisma's schema engine (the wasm build, so nothing is downloaded) against one provider.
 // Needs `node --experimental-wasm-modules`. Used to write migration SQL and, in tests, to prove
 // that prisma/schema.prisma and prisma/migrations/<provider> describe the same database.
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { migrationsDir, schemaFor } from "./providers.mjs";
 
 async function adapterFactory(provider, url) {
   if (provider === "sqlite") {
     const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
-    return withMultiStatementRaw(new PrismaBetterSqlite3({ url: url ?? ":memory:" }, { shadowDatabaseUrl: ":memory:" }));
+    return withMultiStatementRaw(
+      new PrismaBetterSqlite3({ url: url ?? ":memory:" }, { shadowDatabaseUrl: ":memory:" }),
+    );
   }
-  if (!url) throw new Error("PostgreSQL needs a server: set DATABASE_URL=postgresql://… (the shadow database is created and dropped on it)");
+  if (!url)
+    throw new Error(
+      "PostgreSQL needs a server: set DATABASE_URL=postgresql://… (the shadow database is created and dropped on it)",
+    );
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const u = new URL(url);
   const config = {
@@ -85,7 +90,10 @@ function patchConnections(factory, patch) {
 export function migrationList(provider) {
   const baseDir = migrationsDir(provider);
   const dirs = existsSync(baseDir)
-    ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockPath = path.join(baseDir, "migration_lock.toml");
   return {
@@ -94,7 +102,10 @@ export function migrationList(provider) {
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((name) => ({
       path: name,
-      migrationFile: { path: "migration.sql", content: { tag: "ok", value: readFileSync(path.join(baseDir, name, "migration.sql"), "utf8") } },
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok", value: readFileSync(path.join(baseDir, name, "migration.sql"), "utf8") },
+      },
     })),
   };
 }

@@ -1,9 +1,9 @@
 // Starts a throwaway PostgreSQL server in a temp dir (run as the postgres user when we are root),
 // listening on loopback only. Used by the test runner; stops and deletes everything on stop().
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, chmodSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 function pgBin(name) {

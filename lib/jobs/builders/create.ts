@@ -6,9 +6,9 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
-import { artifactIdOf, ARTIFACT_TYPES } from "@/lib/images/manifest";
-import { archProfile, isSampleArch } from "@/lib/os-images/arch-profiles";
 import { unpackBusyboxRoot } from "@/lib/images/busybox-root";
+import { ARTIFACT_TYPES, artifactIdOf } from "@/lib/images/manifest";
+import { archProfile, isSampleArch } from "@/lib/os-images/arch-profiles";
 import { parseTemplateList } from "@/lib/recipes/archive/template-list";
 import type { BuildContext, Builder } from "../context";
 import { runProcess, StepFailed } from "../process";
@@ -40,9 +40,16 @@ async function baseRoot(ctx: BuildContext, root: string) {
 async function netbootParts(ctx: BuildContext) {
   if (!isSampleArch(ctx.arch)) return {};
   const p = archProfile(ctx.arch);
-  const kernel = await saveArtifact(createReadStream(path.join(p.netbootDir, "linux")), { contentType: ARTIFACT_TYPES.kernel });
-  const initrd = await saveArtifact(createReadStream(path.join(p.netbootDir, "initrd.gz")), { contentType: ARTIFACT_TYPES.initrd });
-  return { kernel: { artifactId: kernel.id, md5: kernel.md5, sha256: kernel.sha256 }, initrd: { artifactId: initrd.id, md5: initrd.md5, sha256: initrd.sha256 } };
+  const kernel = await saveArtifact(createReadStream(path.join(p.netbootDir, "linux")), {
+    contentType: ARTIFACT_TYPES.kernel,
+  });
+  const initrd = await saveArtifact(createReadStream(path.join(p.netbootDir, "initrd.gz")), {
+    contentType: ARTIFACT_TYPES.initrd,
+  });
+  return {
+    kernel: { artifactId: kernel.id, md5: kernel.md5, sha256: kernel.sha256 },
+    initrd: { artifactId: initrd.id, md5: initrd.md5, sha256: initrd.sha256 },
+  };
 }
 
 export const create: Builder = async (ctx) => {
@@ -54,14 +61,26 @@ export const create: Builder = async (ctx) => {
   const recipeDir = path.join(ctx.workDir, "recipe");
   await mkdir(recipeDir, { recursive: true });
   await artifactToFile(archiveId, path.join(ctx.workDir, "recipe.tar.gz"), ctx.signal);
-  await runProcess(ctx.log, "fetching_recipe", "tar", ["-xzf", "../recipe.tar.gz", "--no-same-owner", "--no-same-permissions"], { cwd: recipeDir, signal: ctx.signal });
+  await runProcess(
+    ctx.log,
+    "fetching_recipe",
+    "tar",
+    ["-xzf", "../recipe.tar.gz", "--no-same-owner", "--no-same-permissions"],
+    { cwd: recipeDir, signal: ctx.signal },
+  );
   await renderTemplates(ctx, recipeDir, (recipe.templateDictionary as { key: string; value: string }[]) ?? []);
 
   if (recipe.recipeType === "kiwi-ng") {
-    if (!existsSync("/usr/bin/kiwi-ng")) throw new StepFailed("kiwi-ng is not installed on this console's host: apt-get install kiwi (or build with a rootfs recipe)");
-    throw new StepFailed("kiwi-ng builds need package repositories, which this console cannot reach; use a rootfs recipe here");
+    if (!existsSync("/usr/bin/kiwi-ng"))
+      throw new StepFailed(
+        "kiwi-ng is not installed on this console's host: apt-get install kiwi (or build with a rootfs recipe)",
+      );
+    throw new StepFailed(
+      "kiwi-ng builds need package repositories, which this console cannot reach; use a rootfs recipe here",
+    );
   }
-  if (recipe.recipeType !== "rootfs") throw new StepFailed(`Recipe type ${recipe.recipeType} has no builder in the embedded runner`);
+  if (recipe.recipeType !== "rootfs")
+    throw new StepFailed(`Recipe type ${recipe.recipeType} has no builder in the embedded runner`);
 
   await ctx.step("waiting_for_repos", "No package repositories to wait for (rootfs recipe)");
   await ctx.step("building_image", "Running build.sh over a base root");

@@ -1,16 +1,23 @@
 // Steps the builders share: reading an image's manifest, fetching artifacts, unpacking and
 // repacking a squashfs root, running a script inside it, and registering the result.
 import "server-only";
-import { createWriteStream } from "node:fs";
-import { rm, writeFile, chmod, mkdir } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createReadStream } from "node:fs";
 import type { Arch } from "@/lib/arch";
 import { openArtifact, saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
-import { ARTIFACT_TYPES, artifactIdOf, artifactLinkPath, buildManifest, manifestSchema, roleOf, type ArtifactRole } from "@/lib/images/manifest";
+import {
+  ARTIFACT_TYPES,
+  type ArtifactRole,
+  artifactIdOf,
+  artifactLinkPath,
+  buildManifest,
+  manifestSchema,
+  roleOf,
+} from "@/lib/images/manifest";
 import { createImage } from "@/lib/images/service";
 import type { BuildContext } from "../context";
 import { runProcess, StepFailed } from "../process";
@@ -25,7 +32,8 @@ export type ImageParts = Partial<Record<ArtifactRole, { artifactId: string; md5:
 export async function imageParts(imageId: string): Promise<{ name: string; parts: ImageParts }> {
   const image = await db().image.findUniqueOrThrow({ where: { id: imageId } });
   const manifestId = image.linkPath ? artifactIdOf(image.linkPath) : null;
-  if (!manifestId) throw new StepFailed(`Image ${image.name} has no manifest stored here (link ${image.linkPath ?? "none"})`);
+  if (!manifestId)
+    throw new StepFailed(`Image ${image.name} has no manifest stored here (link ${image.linkPath ?? "none"})`);
   const chunks: Buffer[] = [];
   for await (const c of (await openArtifact(manifestId)).stream) chunks.push(c as Buffer);
   const manifest = manifestSchema.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
@@ -39,29 +47,55 @@ export async function imageParts(imageId: string): Promise<{ name: string; parts
 }
 
 export async function unsquash(ctx: BuildContext, step: string, squash: string, root: string): Promise<void> {
-  await runProcess(ctx.log, step, "unsquashfs", ["-d", root, "-f", "-no-progress", squash], { cwd: ctx.workDir, signal: ctx.signal });
+  await runProcess(ctx.log, step, "unsquashfs", ["-d", root, "-f", "-no-progress", squash], {
+    cwd: ctx.workDir,
+    signal: ctx.signal,
+  });
 }
 
 export async function squash(ctx: BuildContext, step: string, root: string, out: string): Promise<void> {
-  await runProcess(ctx.log, step, "mksquashfs", [root, out, "-noappend", "-comp", "gzip", "-no-progress"], { cwd: ctx.workDir, signal: ctx.signal });
+  await runProcess(ctx.log, step, "mksquashfs", [root, out, "-noappend", "-comp", "gzip", "-no-progress"], {
+    cwd: ctx.workDir,
+    signal: ctx.signal,
+  });
 }
 
 /** Runs `script` with /bin/sh inside `root` (QEMU emulates it through binfmt when the root is foreign). */
-export async function runInRoot(ctx: BuildContext, step: string, root: string, script: string, name = "archway-job.sh"): Promise<void> {
+export async function runInRoot(
+  ctx: BuildContext,
+  step: string,
+  root: string,
+  script: string,
+  name = "archway-job.sh",
+): Promise<void> {
   await mkdir(path.join(root, "tmp"), { recursive: true });
   const file = path.join(root, "tmp", name);
   await writeFile(file, script);
   await chmod(file, 0o755);
   try {
-    await runProcess(ctx.log, step, "chroot", [root, "/bin/sh", "-c", `echo "[archway] running in $(uname -m) root ${ctx.emulation.native ? "natively" : "under QEMU user emulation"}"; exec /bin/sh /tmp/${name}`], {
-      cwd: ctx.workDir,
-      signal: ctx.signal,
-      env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LANG: "C" } as unknown as NodeJS.ProcessEnv,
-    });
+    await runProcess(
+      ctx.log,
+      step,
+      "chroot",
+      [
+        root,
+        "/bin/sh",
+        "-c",
+        `echo "[archway] running in $(uname -m) root ${ctx.emulation.native ? "natively" : "under QEMU user emulation"}"; exec /bin/sh /tmp/${name}`,
+      ],
+      {
+        cwd: ctx.workDir,
+        signal: ctx.signal,
+        env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LANG: "C" } as unknown as NodeJS.ProcessEnv,
+      },
+    );
   } catch (err) {
     // Say what failed in the user's terms, not the chroot command line and our paths.
     const status = /exited with status (\d+)|was killed by (\w+)/.exec((err as Error).message);
-    if (status && !ctx.signal.aborted) throw new StepFailed(`The ${name === "archway-customize.sh" ? "customization script" : "recipe's build.sh"} ${status[1] ? `exited with status ${status[1]}` : `was killed by ${status[2]}`}; its output is in the log`);
+    if (status && !ctx.signal.aborted)
+      throw new StepFailed(
+        `The ${name === "archway-customize.sh" ? "customization script" : "recipe's build.sh"} ${status[1] ? `exited with status ${status[1]}` : `was killed by ${status[2]}`}; its output is in the log`,
+      );
     throw err;
   } finally {
     await rm(file, { force: true });
@@ -69,14 +103,31 @@ export async function runInRoot(ctx: BuildContext, step: string, root: string, s
 }
 
 /** Stores the new rootfs, writes a manifest with the kept kernel and initrd, creates the image. */
-export async function registerImage(ctx: BuildContext, opts: { name: string; arch: Arch; rootfs: string; kernel?: ImageParts["kernel"]; initrd?: ImageParts["initrd"]; labels: Record<string, string> }): Promise<string> {
+export async function registerImage(
+  ctx: BuildContext,
+  opts: {
+    name: string;
+    arch: Arch;
+    rootfs: string;
+    kernel?: ImageParts["kernel"];
+    initrd?: ImageParts["initrd"];
+    labels: Record<string, string>;
+  },
+): Promise<string> {
   const rootfs = await saveArtifact(createReadStream(opts.rootfs), { contentType: ARTIFACT_TYPES.rootfs });
   void ctx.log.line("packaging_artifacts", `rootfs ${rootfs.sizeBytes} bytes, sha256 ${rootfs.sha256}`);
   const items = [{ role: "rootfs" as const, artifactId: rootfs.id, md5: rootfs.md5, sha256: rootfs.sha256 }];
   if (opts.kernel) items.push({ role: "kernel" as never, ...opts.kernel });
   if (opts.initrd) items.push({ role: "initrd" as never, ...opts.initrd });
-  const manifest = await saveArtifact(Readable.from([Buffer.from(JSON.stringify(buildManifest(items), null, 2))]), { contentType: "application/json" });
-  const image = await createImage({ name: opts.name, arch: opts.arch, link: { path: artifactLinkPath(manifest.id), etag: manifest.md5, type: "archway" }, metadata: opts.labels });
+  const manifest = await saveArtifact(Readable.from([Buffer.from(JSON.stringify(buildManifest(items), null, 2))]), {
+    contentType: "application/json",
+  });
+  const image = await createImage({
+    name: opts.name,
+    arch: opts.arch,
+    link: { path: artifactLinkPath(manifest.id), etag: manifest.md5, type: "archway" },
+    metadata: opts.labels,
+  });
   void ctx.log.line("packaging_artifacts", `registered image ${image.name} (${image.id}), ${opts.arch}`);
   return image.id;
 }

@@ -2,8 +2,8 @@
 // of it, quickly and without memory growing, whether it hides behind a header, after the end, or alone.
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateRecipeArchive, type ArchiveRecipe } from "./validate";
 import { gz, gzippedZeros, rawTar, ustarHeader } from "./testing/archives";
+import { type ArchiveRecipe, validateRecipeArchive } from "./validate";
 
 const GiB = 1024 ** 3;
 const recipe: ArchiveRecipe = { recipe_type: "packer", arch: "x86_64", template_dictionary: [] };
@@ -16,7 +16,11 @@ beforeAll(async () => {
 /** Gzip allows concatenated members, so a bomb can follow any prefix without recompressing it. */
 const bombs: { name: string; archive: () => Buffer; error: RegExp }[] = [
   { name: "nothing but zeros", archive: () => zeros, error: /the archive is empty/ },
-  { name: "a header declaring the whole GiB", archive: () => Buffer.concat([gz(ustarHeader({ name: "disk.img", size: GiB })), zeros]), error: /over the \d+-byte limit/ },
+  {
+    name: "a header declaring the whole GiB",
+    archive: () => Buffer.concat([gz(ustarHeader({ name: "disk.img", size: GiB })), zeros]),
+    error: /over the \d+-byte limit/,
+  },
   {
     name: "zeros after a valid archive",
     archive: () => Buffer.concat([gz(rawTar([{ name: "template.pkr.hcl", content: "x" }])), zeros]),

@@ -5,7 +5,8 @@ export type PathCheck = { path: string } | { unsafe: string };
 /** `./a//b/` -> `a/b`; the archive root itself (`./`) is "". */
 export function normalizeEntryPath(raw: string): PathCheck {
   if (raw.includes("\0")) return { unsafe: "the path contains a NUL byte" };
-  if (raw.startsWith("/") || /^[A-Za-z]:[\\/]/.test(raw) || raw.startsWith("\\\\")) return { unsafe: "the path is absolute" };
+  if (raw.startsWith("/") || /^[A-Za-z]:[\\/]/.test(raw) || raw.startsWith("\\\\"))
+    return { unsafe: "the path is absolute" };
   const parts = raw.split("/").filter((p) => p !== "" && p !== ".");
   if (parts.includes("..")) return { unsafe: 'the path has a ".." component' };
   return { path: parts.join("/") };

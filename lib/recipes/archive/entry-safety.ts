@@ -34,7 +34,8 @@ export function checkEntry(raw: RawEntry, index: ArchiveIndex, limits: ArchiveLi
   const path = checked.path;
   if (path === "" && kind !== "dir") fail("only a directory may name the archive root");
   if (raw.size > limits.maxBytes) fail(`the entry is ${raw.size} bytes, over the ${limits.maxBytes}-byte limit`);
-  if (index.bytes + raw.size > limits.maxBytes) fail(`the archive holds more than ${limits.maxBytes} bytes uncompressed`);
+  if (index.bytes + raw.size > limits.maxBytes)
+    fail(`the archive holds more than ${limits.maxBytes} bytes uncompressed`);
   const through = index.links.linkAncestor(path);
   if (through !== undefined) fail(`the entry would be written through the symbolic link "${through}"`);
 
@@ -47,7 +48,8 @@ export function checkEntry(raw: RawEntry, index: ArchiveIndex, limits: ArchiveLi
     const t = normalizeEntryPath(raw.linkpath ?? "");
     if ("unsafe" in t) return fail(`the hard link target "${raw.linkpath}" is unsafe: ${t.unsafe}`);
     const existing = index.entries.get(t.path);
-    if (!existing || existing.kind === "dir") fail(`the hard link target "${raw.linkpath}" is not a file earlier in the archive`);
+    if (!existing || existing.kind === "dir")
+      fail(`the hard link target "${raw.linkpath}" is not a file earlier in the archive`);
     target = existing!.kind === "hardlink" ? existing!.target : t.path;
   }
   index.add(path, { name: raw.path, kind, mode: raw.mode, size: raw.size, target });
@@ -59,7 +61,12 @@ export function checkLinks(index: ArchiveIndex) {
   for (const [path, target] of index.links.entries()) {
     const dir = path.split("/").slice(0, -1).join("/");
     const r = index.links.resolve(dir ? `${dir}/${target}` : target);
-    if ("escapes" in r) throw new RecipeArchiveError(`the link target "${target}" leaves the archive root once other links are followed`, index.nameOf(path));
-    if ("loop" in r) throw new RecipeArchiveError(`the link target "${target}" is part of a symbolic link loop`, index.nameOf(path));
+    if ("escapes" in r)
+      throw new RecipeArchiveError(
+        `the link target "${target}" leaves the archive root once other links are followed`,
+        index.nameOf(path),
+      );
+    if ("loop" in r)
+      throw new RecipeArchiveError(`the link target "${target}" is part of a symbolic link loop`, index.nameOf(path));
   }
 }

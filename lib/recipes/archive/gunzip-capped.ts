@@ -1,6 +1,6 @@
 // Inflates an upload that must be gzip, counting what comes out and stopping at a budget, so a
 // gzip bomb costs at most the budget's worth of inflating, never the whole bomb.
-import { pipeline, Transform, type Readable, type TransformCallback } from "node:stream";
+import { pipeline, type Readable, Transform, type TransformCallback } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { RecipeArchiveError } from "./errors";
 
@@ -39,7 +39,11 @@ function gzipMagicCheck(): Transform {
       cb(null, seen);
     },
     flush(cb: TransformCallback) {
-      cb(checked ? null : new RecipeArchiveError(seen.length === 0 ? "not a gzip file (the upload is empty)" : "not a gzip file"));
+      cb(
+        checked
+          ? null
+          : new RecipeArchiveError(seen.length === 0 ? "not a gzip file (the upload is empty)" : "not a gzip file"),
+      );
     },
   });
 }

@@ -1,7 +1,7 @@
 // Finds what in a kiwi-ng description contradicts the recipe's architecture: `arch=` attributes
 // (packages, repositories, preferences, ...) and firmware/bootloader settings only some
 // architectures have.
-import { archDisplayName, parseArch, type Arch } from "@/lib/arch";
+import { type Arch, archDisplayName, parseArch } from "@/lib/arch";
 import type { XmlElement } from "./kiwi-config";
 
 /** kiwi's own table (Defaults.get_firmware_types), by canonical architecture. */
@@ -53,10 +53,10 @@ export function archContradiction(root: XmlElement, arch: Arch): string | null {
   if (hits.length === 0) return null;
   const [first] = hits;
   const more = hits.length > 1 ? ` (and ${hits.length - 1} more element${hits.length > 2 ? "s" : ""})` : "";
-  return `${describe(first.element)} is for ${first.needs.join(" or ")} only, but the recipe is for ${archDisplayName(arch)}${more}`;
+  return `${describeElement(first.element)} is for ${first.needs.join(" or ")} only, but the recipe is for ${archDisplayName(arch)}${more}`;
 }
 
-function describe(el: XmlElement): string {
+function describeElement(el: XmlElement): string {
   const shown = ["name", "alias", "image", "firmware", "bootloader", "arch"].filter((k) => k in el.attrs);
   return `<${el.tag}${shown.map((k) => ` ${k}="${el.attrs[k]}"`).join("")}>`;
 }

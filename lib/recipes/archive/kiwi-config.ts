@@ -32,7 +32,8 @@ export function parseKiwiConfig(text: string, entry: string): XmlElement {
   }
   const root = toElements(nodes).find(Boolean);
   if (!root) throw new RecipeArchiveError("has no root element", entry);
-  if (root.tag !== "image") throw new RecipeArchiveError(`the root element is <${root.tag}>; a kiwi-ng description has <image>`, entry);
+  if (root.tag !== "image")
+    throw new RecipeArchiveError(`the root element is <${root.tag}>; a kiwi-ng description has <image>`, entry);
   return root;
 }
 

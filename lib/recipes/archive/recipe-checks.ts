@@ -16,7 +16,9 @@ export function kiwiRoot(index: ArchiveIndex): string {
   if (index.entries.has(KIWI_CONFIG)) return "";
   const [only, ...others] = index.topLevel;
   if (only !== undefined && others.length === 0 && index.entries.has(`${only}/${KIWI_CONFIG}`)) return `${only}/`;
-  throw new RecipeArchiveError(`a kiwi-ng recipe needs ${KIWI_CONFIG} at the archive root or in its one top-level directory`);
+  throw new RecipeArchiveError(
+    `a kiwi-ng recipe needs ${KIWI_CONFIG} at the archive root or in its one top-level directory`,
+  );
 }
 
 export function checkKiwi(index: ArchiveIndex, root: string, arch: Arch) {
@@ -34,7 +36,8 @@ export function checkRootfs(index: ArchiveIndex) {
   // A hard link is the same file as its target, whose header carries the mode.
   const file = script.kind === "hardlink" ? index.entries.get(script.target!) : script;
   if (file?.kind !== "file") throw new RecipeArchiveError("must be a regular file", script.name);
-  if ((file.mode & 0o111) === 0) throw new RecipeArchiveError(`is not executable (mode ${file.mode.toString(8).padStart(4, "0")})`, script.name);
+  if ((file.mode & 0o111) === 0)
+    throw new RecipeArchiveError(`is not executable (mode ${file.mode.toString(8).padStart(4, "0")})`, script.name);
 }
 
 /** Errors for listed files that are missing; warnings for variables the dictionary lacks. */
@@ -42,7 +45,9 @@ export function checkTemplates(index: ArchiveIndex, root: string, dictionary: { 
   const listPath = root + TEMPLATE_LIST;
   const keys = new Set(dictionary.map((d) => d.key));
   if (!index.entries.has(listPath)) {
-    return keys.size > 0 ? [`The template_dictionary has values, but the archive has no ${listPath}, so nothing will be templated`] : [];
+    return keys.size > 0
+      ? [`The template_dictionary has values, but the archive has no ${listPath}, so nothing will be templated`]
+      : [];
   }
   const text = index.entries.get(listPath)?.kind === "file" ? index.texts.get(listPath) : undefined;
   const listName = index.nameOf(listPath);
@@ -54,15 +59,23 @@ export function checkTemplates(index: ArchiveIndex, root: string, dictionary: { 
   }
   const warnings: string[] = [];
   if (list.files.length > 0 && keys.size === 0) {
-    warnings.push(`${listName} lists files to template, but the template_dictionary is empty (IMS refuses to build such a recipe)`);
+    warnings.push(
+      `${listName} lists files to template, but the template_dictionary is empty (IMS refuses to build such a recipe)`,
+    );
   }
   for (const listed of list.files) {
     const checked = normalizeEntryPath(listed);
-    if ("unsafe" in checked) throw new RecipeArchiveError(`lists the template file "${listed}", which is outside the recipe (${checked.unsafe})`, listName);
+    if ("unsafe" in checked)
+      throw new RecipeArchiveError(
+        `lists the template file "${listed}", which is outside the recipe (${checked.unsafe})`,
+        listName,
+      );
     const file = index.regularFile(root + checked.path);
-    if (file === undefined) throw new RecipeArchiveError(`lists the template file "${listed}", which is not a file in the archive`, listName);
+    if (file === undefined)
+      throw new RecipeArchiveError(`lists the template file "${listed}", which is not a file in the archive`, listName);
     for (const name of index.templateVars.get(file) ?? []) {
-      if (!keys.has(name)) warnings.push(`${index.nameOf(file)}: template variable "${name}" is not in the recipe's template_dictionary`);
+      if (!keys.has(name))
+        warnings.push(`${index.nameOf(file)}: template variable "${name}" is not in the recipe's template_dictionary`);
     }
   }
   return warnings;

@@ -5,7 +5,11 @@ import { parseTemplateList } from "./template-list";
 describe("parseTemplateList", () => {
   it.each([
     ["the IMS documentation's example", "template_files:\n- config.xml\n", ["config.xml"]],
-    ["an indented list with quotes and comments", '# files\ntemplate_files:   # all of them\n  - "config.xml"\n  - \'root/etc/motd\'  # banner\n\n  - a#b\nother: 1\n', ["config.xml", "root/etc/motd", "a#b"]],
+    [
+      "an indented list with quotes and comments",
+      "# files\ntemplate_files:   # all of them\n  - \"config.xml\"\n  - 'root/etc/motd'  # banner\n\n  - a#b\nother: 1\n",
+      ["config.xml", "root/etc/motd", "a#b"],
+    ],
     ["a flow list", "template_files: [config.xml, 'root/etc/motd']\n", ["config.xml", "root/etc/motd"]],
     ["an empty list", "template_files: []\n", []],
     ["a key with nothing under it", "template_files:\nother: x\n", []],

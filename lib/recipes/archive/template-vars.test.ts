@@ -12,7 +12,7 @@ describe("template variables", () => {
   });
 
   it("finds expressions split across chunks, at every split point", () => {
-    const text = Buffer.from("<repository alias=\"csm-{{ CSM_RELEASE_VERSION }}-sle-{{SLE_VERSION}}\"/>");
+    const text = Buffer.from('<repository alias="csm-{{ CSM_RELEASE_VERSION }}-sle-{{SLE_VERSION}}"/>');
     for (let cut = 1; cut < text.length; cut++) {
       let found: string[] = [];
       const sink = scanTemplateVars((v) => (found = [...v]));

@@ -1,16 +1,20 @@
 // validateRecipeArchive against real archives, table-driven: the tar package makes the good ones,
 // hand-written ustar headers the hostile ones tar would refuse to write.
 import { describe, expect, it } from "vitest";
-import type { ArchiveLimits } from "./limits";
 import { RecipeArchiveError } from "./errors";
-import { validateRecipeArchive, type ArchiveRecipe, type RecipeArchiveReport } from "./validate";
-import { gz, paxEntry, rawTar, streamOf, tarTree, type RawEntry } from "./testing/archives";
+import type { ArchiveLimits } from "./limits";
+import { gz, paxEntry, type RawEntry, rawTar, streamOf, tarTree } from "./testing/archives";
+import { type ArchiveRecipe, type RecipeArchiveReport, validateRecipeArchive } from "./validate";
 
 const dictionary = [
   { key: "COS_PRODUCT_VERSION", value: "2.6.71" },
   { key: "SLE_VERSION", value: "15sp5" },
 ];
-const kiwi = (arch: ArchiveRecipe["arch"] = "x86_64", template_dictionary = dictionary): ArchiveRecipe => ({ recipe_type: "kiwi-ng", arch, template_dictionary });
+const kiwi = (arch: ArchiveRecipe["arch"] = "x86_64", template_dictionary = dictionary): ArchiveRecipe => ({
+  recipe_type: "kiwi-ng",
+  arch,
+  template_dictionary,
+});
 const rootfs: ArchiveRecipe = { recipe_type: "rootfs", arch: "x86_64", template_dictionary: [] };
 const packer: ArchiveRecipe = { recipe_type: "packer", arch: "x86_64", template_dictionary: [] };
 
@@ -82,7 +86,8 @@ const cases: Case[] = [
   },
   {
     name: "a rootfs recipe with an executable build.sh",
-    archive: () => tarTree({ "build.sh": { content: "#!/bin/sh\necho build\n", mode: 0o755 }, "files/etc/hostname": "node\n" }),
+    archive: () =>
+      tarTree({ "build.sh": { content: "#!/bin/sh\necho build\n", mode: 0o755 }, "files/etc/hostname": "node\n" }),
     recipe: rootfs,
     ok: { root: "", warnings: [] },
   },
@@ -94,7 +99,12 @@ const cases: Case[] = [
   },
   {
     name: "a symlink whose target stays inside the archive",
-    archive: raw([...kiwiEntries(), { name: "a/", type: "5" }, { name: "a/b", type: "2", linkname: "../config.sh" }, { name: "a/self", type: "2", linkname: "." }]),
+    archive: raw([
+      ...kiwiEntries(),
+      { name: "a/", type: "5" },
+      { name: "a/b", type: "2", linkname: "../config.sh" },
+      { name: "a/self", type: "2", linkname: "." },
+    ]),
     recipe: kiwi(),
     ok: { files: 6 },
   },
@@ -105,9 +115,27 @@ const cases: Case[] = [
     ok: { files: 4 },
   },
   // Paths and links that leave the root.
-  { name: "a ../ path", archive: raw([...kiwiEntries(), { name: "../etc/passwd", content: "root::0:0::/:/bin/sh\n" }]), recipe: kiwi(), error: /".." component/, entry: "../etc/passwd" },
-  { name: "a .. in the middle", archive: raw([...kiwiEntries(), { name: "./root/../../etc/passwd", content: "x" }]), recipe: kiwi(), error: /".." component/, entry: "./root/../../etc/passwd" },
-  { name: "an absolute path", archive: raw([...kiwiEntries(), { name: "/etc/passwd", content: "x" }]), recipe: kiwi(), error: /absolute/, entry: "/etc/passwd" },
+  {
+    name: "a ../ path",
+    archive: raw([...kiwiEntries(), { name: "../etc/passwd", content: "root::0:0::/:/bin/sh\n" }]),
+    recipe: kiwi(),
+    error: /".." component/,
+    entry: "../etc/passwd",
+  },
+  {
+    name: "a .. in the middle",
+    archive: raw([...kiwiEntries(), { name: "./root/../../etc/passwd", content: "x" }]),
+    recipe: kiwi(),
+    error: /".." component/,
+    entry: "./root/../../etc/passwd",
+  },
+  {
+    name: "an absolute path",
+    archive: raw([...kiwiEntries(), { name: "/etc/passwd", content: "x" }]),
+    recipe: kiwi(),
+    error: /absolute/,
+    entry: "/etc/passwd",
+  },
   {
     name: "a symlink to an absolute path",
     archive: raw([...kiwiEntries(), { name: "shadow", type: "2", linkname: "/etc/shadow" }]),
@@ -124,7 +152,12 @@ const cases: Case[] = [
   },
   {
     name: "a symlink that escapes only through another link",
-    archive: raw([...kiwiEntries(), { name: "a/", type: "5" }, { name: "a/l", type: "2", linkname: ".." }, { name: "b", type: "2", linkname: "a/l/.." }]),
+    archive: raw([
+      ...kiwiEntries(),
+      { name: "a/", type: "5" },
+      { name: "a/l", type: "2", linkname: ".." },
+      { name: "b", type: "2", linkname: "a/l/.." },
+    ]),
     recipe: kiwi(),
     error: /leaves the archive root once other links are followed/,
     entry: "b",
@@ -138,7 +171,12 @@ const cases: Case[] = [
   },
   {
     name: "an entry written through a symlink",
-    archive: raw([...kiwiEntries(), { name: "sub/", type: "5" }, { name: "link", type: "2", linkname: "sub" }, { name: "link/file", content: "x" }]),
+    archive: raw([
+      ...kiwiEntries(),
+      { name: "sub/", type: "5" },
+      { name: "link", type: "2", linkname: "sub" },
+      { name: "link/file", content: "x" },
+    ]),
     recipe: kiwi(),
     error: /through the symbolic link "link"/,
     entry: "link/file",
@@ -158,10 +196,34 @@ const cases: Case[] = [
     entry: "early",
   },
   // Special files.
-  { name: "a character device", archive: raw([...kiwiEntries(), { name: "dev/null", type: "3" }]), recipe: kiwi(), error: /character devices/, entry: "dev/null" },
-  { name: "a block device", archive: raw([...kiwiEntries(), { name: "dev/sda", type: "4" }]), recipe: kiwi(), error: /block devices/, entry: "dev/sda" },
-  { name: "a FIFO", archive: raw([...kiwiEntries(), { name: "pipe", type: "6" }]), recipe: kiwi(), error: /FIFO/, entry: "pipe" },
-  { name: "an unsupported entry type", archive: raw([...kiwiEntries(), { name: "volume", type: "V" }]), recipe: kiwi(), error: /not supported/, entry: "volume" },
+  {
+    name: "a character device",
+    archive: raw([...kiwiEntries(), { name: "dev/null", type: "3" }]),
+    recipe: kiwi(),
+    error: /character devices/,
+    entry: "dev/null",
+  },
+  {
+    name: "a block device",
+    archive: raw([...kiwiEntries(), { name: "dev/sda", type: "4" }]),
+    recipe: kiwi(),
+    error: /block devices/,
+    entry: "dev/sda",
+  },
+  {
+    name: "a FIFO",
+    archive: raw([...kiwiEntries(), { name: "pipe", type: "6" }]),
+    recipe: kiwi(),
+    error: /FIFO/,
+    entry: "pipe",
+  },
+  {
+    name: "an unsupported entry type",
+    archive: raw([...kiwiEntries(), { name: "volume", type: "V" }]),
+    recipe: kiwi(),
+    error: /not supported/,
+    entry: "volume",
+  },
   // Limits.
   {
     name: "too many entries",
@@ -188,20 +250,42 @@ const cases: Case[] = [
   },
   {
     name: "extended headers that inflate past the decompression budget",
-    archive: raw([paxEntry("comment", "z".repeat(900_000)), paxEntry("comment", "z".repeat(900_000)), paxEntry("comment", "z".repeat(900_000)), { name: "a", content: "x" }]),
+    archive: raw([
+      paxEntry("comment", "z".repeat(900_000)),
+      paxEntry("comment", "z".repeat(900_000)),
+      paxEntry("comment", "z".repeat(900_000)),
+      { name: "a", content: "x" },
+    ]),
     recipe: packer,
     limits: { maxBytes: 1024 * 1024, maxFiles: 10 },
     error: /inflates to more than/,
     entry: null,
   },
   // Not a (whole) tar.gz.
-  { name: "not gzip", archive: async () => Buffer.from("just some text, not an archive"), recipe: packer, error: /not a gzip file/ },
-  { name: "an uncompressed tar", archive: async () => rawTar([{ name: "a", content: "x" }]), recipe: packer, error: /not a gzip file/ },
-  { name: "an empty upload", archive: async () => Buffer.alloc(0), recipe: packer, error: /not a gzip file \(the upload is empty\)/ },
+  {
+    name: "not gzip",
+    archive: async () => Buffer.from("just some text, not an archive"),
+    recipe: packer,
+    error: /not a gzip file/,
+  },
+  {
+    name: "an uncompressed tar",
+    archive: async () => rawTar([{ name: "a", content: "x" }]),
+    recipe: packer,
+    error: /not a gzip file/,
+  },
+  {
+    name: "an empty upload",
+    archive: async () => Buffer.alloc(0),
+    recipe: packer,
+    error: /not a gzip file \(the upload is empty\)/,
+  },
   {
     name: "a truncated gzip",
     archive: async () => {
-      const whole = await tarTree({ "build.sh": { content: "#!/bin/sh\n" + "echo padding\n".repeat(4000), mode: 0o755 } });
+      const whole = await tarTree({
+        "build.sh": { content: `#!/bin/sh\n${"echo padding\n".repeat(4000)}`, mode: 0o755 },
+      });
       return whole.subarray(0, Math.floor(whole.length / 2));
     },
     recipe: rootfs,
@@ -217,11 +301,27 @@ const cases: Case[] = [
     recipe: packer,
     error: /gzip data is corrupt/,
   },
-  { name: "gzip that holds no tar", archive: async () => gz(Buffer.from("hello ".repeat(200))), recipe: packer, error: /not a tar archive/ },
-  { name: "gzip inside gzip", archive: async () => gz(gz(rawTar([{ name: "a", content: "x" }]))), recipe: packer, error: /compressed again/ },
+  {
+    name: "gzip that holds no tar",
+    archive: async () => gz(Buffer.from("hello ".repeat(200))),
+    recipe: packer,
+    error: /not a tar archive/,
+  },
+  {
+    name: "gzip inside gzip",
+    archive: async () => gz(gz(rawTar([{ name: "a", content: "x" }]))),
+    recipe: packer,
+    error: /compressed again/,
+  },
   {
     name: "a tar cut off inside an entry",
-    archive: raw([{ name: "build.sh", content: "#!/bin/sh\n", mode: 0o755 }, { name: "big", size: 10_000, content: "only this much" }], { end: false }),
+    archive: raw(
+      [
+        { name: "build.sh", content: "#!/bin/sh\n", mode: 0o755 },
+        { name: "big", size: 10_000, content: "only this much" },
+      ],
+      { end: false },
+    ),
     recipe: rootfs,
     error: /truncated inside this entry/,
     entry: "big",
@@ -229,24 +329,48 @@ const cases: Case[] = [
   { name: "an empty archive", archive: raw([]), recipe: packer, error: /the archive is empty/ },
   {
     name: "entries after a lone zero block",
-    archive: async () => gz(Buffer.concat([rawTar([{ name: "template.pkr.hcl", content: "x" }], { end: false }), Buffer.alloc(512), rawTar([{ name: "hidden", content: "y" }])])),
+    archive: async () =>
+      gz(
+        Buffer.concat([
+          rawTar([{ name: "template.pkr.hcl", content: "x" }], { end: false }),
+          Buffer.alloc(512),
+          rawTar([{ name: "hidden", content: "y" }]),
+        ]),
+      ),
     recipe: packer,
     error: /follows a zero block/,
     entry: "hidden",
   },
   // kiwi-ng content.
-  { name: "a kiwi-ng recipe without config.xml", archive: () => tarTree({ "config.sh": "#!/bin/sh\n" }), recipe: kiwi(), error: /needs config.xml at the archive root or in its one top-level directory/ },
+  {
+    name: "a kiwi-ng recipe without config.xml",
+    archive: () => tarTree({ "config.sh": "#!/bin/sh\n" }),
+    recipe: kiwi(),
+    error: /needs config.xml at the archive root or in its one top-level directory/,
+  },
   {
     name: "config.xml only in one of two top-level directories",
     archive: () => tarTree({ "a/config.xml": kiwiXml(), "b/readme": "x" }),
     recipe: kiwi(),
     error: /needs config.xml/,
   },
-  { name: "config.xml that is not XML", archive: () => tarTree({ "config.xml": "<image><preferences></image>" }, { top: "r" }), recipe: kiwi(), error: /not well-formed XML at line 1/, entry: "r/config.xml" },
-  { name: "config.xml with another root element", archive: () => tarTree({ "config.xml": "<recipe/>" }), recipe: kiwi(), error: /root element is <recipe>/, entry: "./config.xml" },
+  {
+    name: "config.xml that is not XML",
+    archive: () => tarTree({ "config.xml": "<image><preferences></image>" }, { top: "r" }),
+    recipe: kiwi(),
+    error: /not well-formed XML at line 1/,
+    entry: "r/config.xml",
+  },
+  {
+    name: "config.xml with another root element",
+    archive: () => tarTree({ "config.xml": "<recipe/>" }),
+    recipe: kiwi(),
+    error: /root element is <recipe>/,
+    entry: "./config.xml",
+  },
   {
     name: "config.xml larger than the parse limit",
-    archive: () => tarTree({ "config.xml": kiwiXml({ packages: "<!--" + "x".repeat(5000) + "-->" }) }),
+    archive: () => tarTree({ "config.xml": kiwiXml({ packages: `<!--${"x".repeat(5000)}-->` }) }),
     recipe: kiwi(),
     limits: { maxParsedFileBytes: 4096 },
     error: /larger than 4096 bytes/,
@@ -254,9 +378,15 @@ const cases: Case[] = [
   },
   {
     name: "config.xml whose packages are for x86_64 only, in an aarch64 recipe",
-    archive: () => tarTree({ "config.xml": kiwiXml({ packages: '<package name="grub2-x86_64-efi" arch="x86_64"/><package name="shim" arch="x86_64"/>' }) }),
+    archive: () =>
+      tarTree({
+        "config.xml": kiwiXml({
+          packages: '<package name="grub2-x86_64-efi" arch="x86_64"/><package name="shim" arch="x86_64"/>',
+        }),
+      }),
     recipe: kiwi("aarch64"),
-    error: /<package name="grub2-x86_64-efi" arch="x86_64"> is for x86_64 only, but the recipe is for Arm64 \(aarch64\) \(and 1 more element\)/,
+    error:
+      /<package name="grub2-x86_64-efi" arch="x86_64"> is for x86_64 only, but the recipe is for Arm64 \(aarch64\) \(and 1 more element\)/,
     entry: "./config.xml",
   },
   {
@@ -273,7 +403,12 @@ const cases: Case[] = [
   },
   {
     name: "a multi-arch config.xml with per-architecture packages",
-    archive: () => tarTree({ "config.xml": kiwiXml({ packages: '<package name="grub2-x86_64-efi" arch="x86_64"/><package name="grub2-arm64-efi" arch="aarch64"/>' }) }),
+    archive: () =>
+      tarTree({
+        "config.xml": kiwiXml({
+          packages: '<package name="grub2-x86_64-efi" arch="x86_64"/><package name="grub2-arm64-efi" arch="aarch64"/>',
+        }),
+      }),
     recipe: kiwi("aarch64", []),
     ok: { warnings: [] },
   },
@@ -285,7 +420,8 @@ const cases: Case[] = [
   },
   {
     name: "config.xml with a zipl bootloader, in an x86_64 recipe",
-    archive: () => tarTree({ "config.xml": kiwiXml({ preferences: '<type image="oem"><bootloader name="zipl"/></type>' }) }),
+    archive: () =>
+      tarTree({ "config.xml": kiwiXml({ preferences: '<type image="oem"><bootloader name="zipl"/></type>' }) }),
     recipe: kiwi("x86_64"),
     error: /<bootloader name="zipl"> is for s390x only/,
   },
@@ -311,7 +447,11 @@ const cases: Case[] = [
   },
   {
     name: "a template list that points outside the recipe",
-    archive: () => tarTree({ "config.xml": kiwiXml(), ".ims_recipe_template.yaml": "template_files: [config.xml, ../../etc/passwd]\n" }),
+    archive: () =>
+      tarTree({
+        "config.xml": kiwiXml(),
+        ".ims_recipe_template.yaml": "template_files: [config.xml, ../../etc/passwd]\n",
+      }),
     recipe: kiwi(),
     error: /outside the recipe/,
   },
@@ -319,7 +459,11 @@ const cases: Case[] = [
     name: "template variables missing from the dictionary",
     archive: () =>
       tarTree(
-        { "config.xml": kiwiXml(), "root/etc/motd": "{{SITE_NAME}} {{ COS_PRODUCT_VERSION | lower }} {{- SITE_NAME -}}\n", ".ims_recipe_template.yaml": TEMPLATES },
+        {
+          "config.xml": kiwiXml(),
+          "root/etc/motd": "{{SITE_NAME}} {{ COS_PRODUCT_VERSION | lower }} {{- SITE_NAME -}}\n",
+          ".ims_recipe_template.yaml": TEMPLATES,
+        },
         { top: "recipe" },
       ),
     recipe: kiwi("x86_64", [{ key: "COS_PRODUCT_VERSION", value: "1" }]),
@@ -334,12 +478,33 @@ const cases: Case[] = [
     name: "a dictionary without a template list",
     archive: () => tarTree({ "config.xml": kiwiXml() }),
     recipe: kiwi(),
-    ok: { warnings: ["The template_dictionary has values, but the archive has no .ims_recipe_template.yaml, so nothing will be templated"] },
+    ok: {
+      warnings: [
+        "The template_dictionary has values, but the archive has no .ims_recipe_template.yaml, so nothing will be templated",
+      ],
+    },
   },
   // rootfs content.
-  { name: "a rootfs recipe without build.sh", archive: () => tarTree({ "setup.sh": { content: "#!/bin/sh\n", mode: 0o755 } }), recipe: rootfs, error: /needs an executable build.sh at the archive root/ },
-  { name: "a rootfs recipe whose build.sh is not executable", archive: () => tarTree({ "build.sh": "#!/bin/sh\n" }), recipe: rootfs, error: /is not executable \(mode 0644\)/, entry: "./build.sh" },
-  { name: "a rootfs recipe whose build.sh is a symlink", archive: () => tarTree({ "real.sh": { content: "#!/bin/sh\n", mode: 0o755 }, "build.sh": { symlink: "real.sh" } }), recipe: rootfs, error: /must be a regular file/, entry: "./build.sh" },
+  {
+    name: "a rootfs recipe without build.sh",
+    archive: () => tarTree({ "setup.sh": { content: "#!/bin/sh\n", mode: 0o755 } }),
+    recipe: rootfs,
+    error: /needs an executable build.sh at the archive root/,
+  },
+  {
+    name: "a rootfs recipe whose build.sh is not executable",
+    archive: () => tarTree({ "build.sh": "#!/bin/sh\n" }),
+    recipe: rootfs,
+    error: /is not executable \(mode 0644\)/,
+    entry: "./build.sh",
+  },
+  {
+    name: "a rootfs recipe whose build.sh is a symlink",
+    archive: () => tarTree({ "real.sh": { content: "#!/bin/sh\n", mode: 0o755 }, "build.sh": { symlink: "real.sh" } }),
+    recipe: rootfs,
+    error: /must be a regular file/,
+    entry: "./build.sh",
+  },
 ];
 
 describe("validateRecipeArchive", () => {
@@ -361,7 +526,18 @@ describe("validateRecipeArchive", () => {
   });
 
   it("counts entries and uncompressed bytes", async () => {
-    const report = await validateRecipeArchive(streamOf(gz(rawTar([{ name: "build.sh", content: "#!/bin/sh\n", mode: 0o755 }, { name: "d/", type: "5" }, { name: "d/f", content: "12345" }]))), rootfs);
+    const report = await validateRecipeArchive(
+      streamOf(
+        gz(
+          rawTar([
+            { name: "build.sh", content: "#!/bin/sh\n", mode: 0o755 },
+            { name: "d/", type: "5" },
+            { name: "d/f", content: "12345" },
+          ]),
+        ),
+      ),
+      rootfs,
+    );
     expect(report).toEqual({ files: 3, bytes: 15, warnings: [], root: "" });
   });
 });

@@ -5,14 +5,18 @@ import type { Arch } from "@/lib/arch";
 import { ArchiveIndex } from "./archive-index";
 import { captureText } from "./capture-text";
 import { checkEntry, checkLinks } from "./entry-safety";
-import { decompressedBudget, resolveLimits, type ArchiveLimits } from "./limits";
+import { gunzipCapped } from "./gunzip-capped";
+import { type ArchiveLimits, decompressedBudget, resolveLimits } from "./limits";
 import { checkKiwi, checkRootfs, checkTemplates, KIWI_CONFIG, kiwiRoot, TEMPLATE_LIST } from "./recipe-checks";
 import { findTemplateVars, scanTemplateVars } from "./template-vars";
-import { gunzipCapped } from "./gunzip-capped";
-import { walkTar, type EntrySink } from "./walk-tar";
+import { type EntrySink, walkTar } from "./walk-tar";
 
 export type RecipeType = "kiwi-ng" | "packer" | "rootfs";
-export type ArchiveRecipe = { recipe_type: RecipeType; arch: Arch; template_dictionary: { key: string; value: string }[] };
+export type ArchiveRecipe = {
+  recipe_type: RecipeType;
+  arch: Arch;
+  template_dictionary: { key: string; value: string }[];
+};
 
 export type RecipeArchiveReport = {
   /** Entries of every kind (what `maxFiles` limits). */
@@ -25,7 +29,11 @@ export type RecipeArchiveReport = {
 };
 
 /** Resolves with a report, or rejects with a RecipeArchiveError (422) naming the entry at fault. */
-export async function validateRecipeArchive(stream: Readable, recipe: ArchiveRecipe, limits?: Partial<ArchiveLimits>): Promise<RecipeArchiveReport> {
+export async function validateRecipeArchive(
+  stream: Readable,
+  recipe: ArchiveRecipe,
+  limits?: Partial<ArchiveLimits>,
+): Promise<RecipeArchiveReport> {
   const lim = resolveLimits(limits);
   const index = new ArchiveIndex();
   const parsedFiles = parsedFileFilter(recipe.recipe_type);

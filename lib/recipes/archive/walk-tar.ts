@@ -1,8 +1,8 @@
 // Reads an uncompressed tar stream entry by entry with tar's Parser, never touching the disk: each
 // entry's header goes to a callback, which may ask for its bytes. Anything malformed is an error.
 import { Parser, type ReadEntry } from "tar";
-import { RecipeArchiveError } from "./errors";
 import type { RawEntry } from "./entry-safety";
+import { RecipeArchiveError } from "./errors";
 import { MAX_TRAILING_BYTES } from "./limits";
 
 export type EntrySink = { write(chunk: Buffer): void; end(): void };
@@ -40,7 +40,12 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, onEntry: OnEntry): 
     if (entries === 0) fail(new RecipeArchiveError("the archive is empty"));
   });
   parser.on("ignoredEntry", (e: ReadEntry) =>
-    fail(new RecipeArchiveError(e.meta ? "its extended header is larger than tar's 1 MiB limit" : `entries of type ${e.type} are not supported`, e.path)),
+    fail(
+      new RecipeArchiveError(
+        e.meta ? "its extended header is larger than tar's 1 MiB limit" : `entries of type ${e.type} are not supported`,
+        e.path,
+      ),
+    ),
   );
   parser.on("entry", (e: ReadEntry) => {
     if (nullBlock) fail(new RecipeArchiveError("the entry follows a zero block, where most tar readers stop", e.path));
@@ -73,7 +78,8 @@ export async function walkTar(chunks: AsyncIterable<Buffer>, onEntry: OnEntry): 
     if (eof) {
       // Past the end marker the Parser would only buffer: count, and stop if it is not just padding.
       trailing += chunk.length;
-      if (trailing > MAX_TRAILING_BYTES) throw new RecipeArchiveError("more than 1 MiB of data follows the end of the tar archive");
+      if (trailing > MAX_TRAILING_BYTES)
+        throw new RecipeArchiveError("more than 1 MiB of data follows the end of the tar archive");
       continue;
     }
     parser.write(chunk);
@@ -92,7 +98,8 @@ function tarError(code: string, message: string, entries: number, lastPath: stri
       : new RecipeArchiveError(`the tar header after this entry is corrupt (${message})`, lastPath);
   }
   if (code === "TAR_BAD_ARCHIVE") {
-    if (/truncated/i.test(message)) return new RecipeArchiveError("the archive is truncated inside this entry", lastPath);
+    if (/truncated/i.test(message))
+      return new RecipeArchiveError("the archive is truncated inside this entry", lastPath);
     return new RecipeArchiveError("not a tar archive");
   }
   return new RecipeArchiveError(`the tar stream is invalid (${message})`, lastPath);

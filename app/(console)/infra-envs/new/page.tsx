@@ -4,7 +4,11 @@ import { NewInfraEnvPage } from "@/components/infra-envs/new-infra-env-page";
 
 export const metadata: Metadata = { title: "New infra-env" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { cluster_id } = await searchParams;
   return <NewInfraEnvPage clusterId={typeof cluster_id === "string" && cluster_id ? cluster_id : undefined} />;
 }

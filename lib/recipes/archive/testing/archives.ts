@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { gzipSync, createGzip } from "node:zlib";
+import { createGzip, gzipSync } from "node:zlib";
 import { create } from "tar";
 
 export type TreeFile = string | { content: string; mode?: number } | { symlink: string };
@@ -23,7 +23,10 @@ export async function tarTree(files: Record<string, TreeFile>, opts: { top?: str
     else writeFileSync(file, spec.content, { mode: spec.mode ?? 0o644 });
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of create({ gzip: true, cwd: dir, portable: true }, [opts.top ?? "."]) as AsyncIterable<Buffer>) chunks.push(chunk);
+  for await (const chunk of create({ gzip: true, cwd: dir, portable: true }, [
+    opts.top ?? ".",
+  ]) as AsyncIterable<Buffer>)
+    chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
@@ -42,7 +45,8 @@ export type RawEntry = {
 export function ustarHeader(e: RawEntry & { size: number }): Buffer {
   const h = Buffer.alloc(512);
   const put = (value: string, offset: number, length: number) => h.write(value, offset, length, "latin1");
-  const octal = (n: number, offset: number, length: number) => put(n.toString(8).padStart(length - 1, "0") + "\0", offset, length);
+  const octal = (n: number, offset: number, length: number) =>
+    put(`${n.toString(8).padStart(length - 1, "0")}\0`, offset, length);
   put(e.name, 0, 100);
   octal(e.mode ?? (e.type === "5" ? 0o755 : 0o644), 100, 8);
   octal(0, 108, 8);
@@ -61,7 +65,7 @@ export function ustarHeader(e: RawEntry & { size: number }): Buffer {
   put("        ", 148, 8);
   let sum = 0;
   for (const b of h) sum += b;
-  put(sum.toString(8).padStart(6, "0") + "\0 ", 148, 8);
+  put(`${sum.toString(8).padStart(6, "0")}\0 `, 148, 8);
   return h;
 }
 

@@ -12,10 +12,21 @@ const get = (qs: string) => call(events.GET, { path: `/api/assisted-install/v2/e
 
 beforeAll(async () => {
   for (let i = 0; i < 12; i++) {
-    await recordEvent(db(), { name: `e${i}`, message: `event ${i}`, clusterId: cluster, severity: i % 4 === 0 ? "warning" : "info" });
+    await recordEvent(db(), {
+      name: `e${i}`,
+      message: `event ${i}`,
+      clusterId: cluster,
+      severity: i % 4 === 0 ? "warning" : "info",
+    });
   }
   await recordEvent(db(), { name: "other", message: "elsewhere", clusterId: other, severity: "error" });
-  await recordEvent(db(), { name: "ie", message: "infra-env thing", infraEnvId: infraEnv, clusterId: cluster, severity: "critical" });
+  await recordEvent(db(), {
+    name: "ie",
+    message: "infra-env thing",
+    infraEnvId: infraEnv,
+    clusterId: cluster,
+    severity: "critical",
+  });
 });
 
 describe("GET /events", () => {
@@ -31,7 +42,12 @@ describe("GET /events", () => {
 
   it("filters by severity and reports per-severity counts", async () => {
     const res = await get(`cluster_id=${cluster}&severities=warning,critical`);
-    expect(res.body.map((e: { severity: string }) => e.severity).sort()).toEqual(["critical", "warning", "warning", "warning"]);
+    expect(res.body.map((e: { severity: string }) => e.severity).sort()).toEqual([
+      "critical",
+      "warning",
+      "warning",
+      "warning",
+    ]);
     expect(res.headers.get("Severity-Count-Info")).toBe("9");
     expect(res.headers.get("Severity-Count-Warning")).toBe("3");
     expect(res.headers.get("Severity-Count-Critical")).toBe("1");

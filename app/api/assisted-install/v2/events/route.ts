@@ -8,6 +8,8 @@ export const GET = route({ query: eventsQuerySchema }, async ({ query }) => {
   const { events, total, counts } = await listEvents(query);
   return json(events.map(serializeEvent), 200, {
     "Event-Count": String(total),
-    ...Object.fromEntries(Object.entries(counts).map(([s, n]) => [`Severity-Count-${s[0].toUpperCase()}${s.slice(1)}`, String(n)])),
+    ...Object.fromEntries(
+      Object.entries(counts).map(([s, n]) => [`Severity-Count-${s[0].toUpperCase()}${s.slice(1)}`, String(n)]),
+    ),
   });
 });

@@ -7,8 +7,9 @@ import { createInfraEnv, listInfraEnvs } from "@/lib/infra-envs/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: z.object({ cluster_id: z.uuid("Expected a cluster id (UUID)").optional() }).strict() }, async ({ query }) =>
-  (await listInfraEnvs({ clusterId: query.cluster_id })).map(serializeInfraEnv),
+export const GET = route(
+  { query: z.object({ cluster_id: z.uuid("Expected a cluster id (UUID)").optional() }).strict() },
+  async ({ query }) => (await listInfraEnvs({ clusterId: query.cluster_id })).map(serializeInfraEnv),
 );
 
 export const POST = route({ body: infraEnvCreateSchema }, async ({ req, body }) =>

@@ -1,12 +1,12 @@
 // openshift-versions lists an architecture only where both an OS image and a release image exist.
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { storeCatalog } from "@/lib/catalog/store";
 import { loadCatalog } from "@/lib/catalog/load";
+import { storeCatalog } from "@/lib/catalog/store";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { call } from "@/test/http";
-import * as versions from "./route";
 import * as osImages from "../os-images/route";
+import * as versions from "./route";
 
 const get = (qs = "") => call(versions.GET, { path: `/api/assisted-install/v2/openshift-versions${qs}` });
 
@@ -17,7 +17,12 @@ describe("GET /openshift-versions", () => {
     const res = await get();
     expect(res.status).toBe(200);
     expect(Object.keys(res.body)).toEqual(["4.14", "4.9", "4.8"]);
-    expect(res.body["4.14"]).toEqual({ display_name: "4.14.38", support_level: "production", default: true, cpu_architectures: ["x86_64", "arm64", "multi"] });
+    expect(res.body["4.14"]).toEqual({
+      display_name: "4.14.38",
+      support_level: "production",
+      default: true,
+      cpu_architectures: ["x86_64", "arm64", "multi"],
+    });
     expect(res.body["4.9"].cpu_architectures).toEqual(["x86_64", "arm64"]);
     expect(res.body["4.8"].cpu_architectures).toEqual(["x86_64"]);
   });
@@ -40,7 +45,11 @@ describe("GET /openshift-versions", () => {
     expect(res.body["4.12.3"].cpu_architectures).toEqual(["x86_64", "s390x"]);
     expect(res.body["4.8"].cpu_architectures).toEqual([]);
     const table = await call(osImages.GET, { path: "/api/assisted-install/v2/os-images" });
-    expect(table.body.os_images.map((r: { cpu_architecture: string }) => r.cpu_architecture)).toEqual(["s390x", "x86_64", "arm64"]);
+    expect(table.body.os_images.map((r: { cpu_architecture: string }) => r.cpu_architecture)).toEqual([
+      "s390x",
+      "x86_64",
+      "arm64",
+    ]);
   });
 
   it("rejects unknown query parameters", async () => {

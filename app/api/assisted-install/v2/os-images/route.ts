@@ -1,9 +1,10 @@
 // GET /api/assisted-install/v2/os-images – the OS image and release image table (admin page)
+
+import { parseArch, toAssistedArch } from "@/lib/arch";
 import { readImageTable } from "@/lib/catalog/queries";
-import { route } from "@/lib/http/route";
-import { toAssistedArch, parseArch } from "@/lib/arch";
 import { db } from "@/lib/db";
 import type { BaseImage } from "@/lib/generated/sqlite/client";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,10 @@ export const GET = route({}, async () => {
     release_images: table.releaseImages.map((r) => ({
       openshift_version: r.openshiftVersion,
       cpu_architecture: arch(r.cpuArchitecture),
-      cpu_architectures: Array.isArray(r.cpuArchitectures) && r.cpuArchitectures.length ? (r.cpuArchitectures as string[]).map(arch) : undefined,
+      cpu_architectures:
+        Array.isArray(r.cpuArchitectures) && r.cpuArchitectures.length
+          ? (r.cpuArchitectures as string[]).map(arch)
+          : undefined,
       url: r.url,
       version: r.version,
       default: r.isDefault || undefined,

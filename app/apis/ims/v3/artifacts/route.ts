@@ -12,5 +12,15 @@ const MAX_UPLOAD = 8 * 1024 ** 3;
 export const POST = route({}, async ({ req }) => {
   const contentType = req.headers.get("content-type")?.split(";")[0].trim() || "application/octet-stream";
   const a = await saveArtifact(rawBody(req), { contentType, maxBytes: MAX_UPLOAD, signal: req.signal });
-  return json({ id: a.id, link: { path: artifactLinkPath(a.id), etag: a.md5, type: "archway" }, size: Number(a.sizeBytes), md5: a.md5, sha256: a.sha256, content_type: a.contentType }, 201);
+  return json(
+    {
+      id: a.id,
+      link: { path: artifactLinkPath(a.id), etag: a.md5, type: "archway" },
+      size: Number(a.sizeBytes),
+      md5: a.md5,
+      sha256: a.sha256,
+      content_type: a.contentType,
+    },
+    201,
+  );
 });

@@ -4,15 +4,19 @@ import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { buildManifest } from "@/lib/images/manifest";
-import { call } from "@/test/http";
 import { uniqueName } from "@/test/fixtures";
-import * as list from "./route";
-import * as one from "./[image_id]/route";
-import * as artifacts from "../artifacts/route";
+import { call } from "@/test/http";
 import * as artifact from "../artifacts/[artifact_id]/route";
+import * as artifacts from "../artifacts/route";
+import * as one from "./[image_id]/route";
+import * as list from "./route";
 
 async function upload(data: Buffer, type = "application/octet-stream") {
-  const res = await call(artifacts.POST, { method: "POST", rawBody: data as unknown as string, headers: { "content-type": type } });
+  const res = await call(artifacts.POST, {
+    method: "POST",
+    rawBody: data as unknown as string,
+    headers: { "content-type": type },
+  });
   expect(res.status).toBe(201);
   return res.body as { id: string; md5: string; sha256: string; link: { path: string; etag: string; type: string } };
 }
@@ -49,12 +53,25 @@ describe("images", () => {
   });
 
   it("refuses a manifest that is not one, or lists unknown artifacts (422), storing no image", async () => {
-    const junk = await upload(Buffer.from("{\"version\":\"2\"}"), "application/json");
+    const junk = await upload(Buffer.from('{"version":"2"}'), "application/json");
     const before = await db().image.count();
     const bad = await call(list.POST, { method: "POST", body: { name: "bad", link: junk.link } });
     expect(bad.status).toBe(422);
     expect(bad.body.errors["manifest.version"]).toBeDefined();
-    const ghost = await upload(Buffer.from(JSON.stringify(buildManifest([{ role: "kernel", artifactId: "00000000-0000-4000-8000-000000000000", md5: "0".repeat(32), sha256: "0".repeat(64) }]))));
+    const ghost = await upload(
+      Buffer.from(
+        JSON.stringify(
+          buildManifest([
+            {
+              role: "kernel",
+              artifactId: "00000000-0000-4000-8000-000000000000",
+              md5: "0".repeat(32),
+              sha256: "0".repeat(64),
+            },
+          ]),
+        ),
+      ),
+    );
     const missing = await call(list.POST, { method: "POST", body: { name: "bad", link: ghost.link } });
     expect(missing.status).toBe(422);
     expect(missing.body.detail).toMatch(/not a stored artifact/);
@@ -62,10 +79,19 @@ describe("images", () => {
   });
 
   it("PATCH: arch and labels change; the link is set once", async () => {
-    const { body: img } = await call(list.POST, { method: "POST", body: { name: uniqueName("p"), metadata: { team: "hpc" } } });
+    const { body: img } = await call(list.POST, {
+      method: "POST",
+      body: { name: uniqueName("p"), metadata: { team: "hpc" } },
+    });
     const patch = (body: unknown) => call(one.PATCH, { method: "PATCH", params: { image_id: img.id }, body });
-    expect((await patch({ arch: "aarch64", metadata: { owner: "ops", team: null } })).body).toMatchObject({ arch: "aarch64", metadata: { owner: "ops" } });
-    expect((await patch({ metadata: { operation: "set", key: "tier", value: "gold" } })).body.metadata).toEqual({ owner: "ops", tier: "gold" });
+    expect((await patch({ arch: "aarch64", metadata: { owner: "ops", team: null } })).body).toMatchObject({
+      arch: "aarch64",
+      metadata: { owner: "ops" },
+    });
+    expect((await patch({ metadata: { operation: "set", key: "tier", value: "gold" } })).body.metadata).toEqual({
+      owner: "ops",
+      tier: "gold",
+    });
     const link = { path: "s3://boot-images/x/manifest.json", etag: "abc", type: "s3" };
     expect((await patch({ link })).status).toBe(200);
     expect((await patch({ link })).status).toBe(200);
@@ -82,7 +108,9 @@ describe("images", () => {
     expect(await db().artifact.findUnique({ where: { id: a.rootfs.id } })).not.toBeNull();
     expect((await call(artifact.GET, { params: { artifact_id: a.rootfs.id } })).status).toBe(200);
 
-    const job = await db().job.create({ data: { jobType: "customize", artifactId: b.res.body.id, arch: "x86_64", stepTimes: {} } });
+    const job = await db().job.create({
+      data: { jobType: "customize", artifactId: b.res.body.id, arch: "x86_64", stepTimes: {} },
+    });
     const refused = await call(one.DELETE, { method: "DELETE", params: { image_id: b.res.body.id } });
     expect(refused.status).toBe(409);
     expect(refused.body.errors.jobs[0]).toContain(job.id);

@@ -1,9 +1,10 @@
 // GET /apis/ims/v3/images – list (name, arch filters; limit/offset; X-Total-Count); POST – create
-import { listQuery } from "@/lib/ims/common";
+
 import { created, json, route } from "@/lib/http/route";
 import { imageCreateSchema } from "@/lib/images/schemas";
 import { serializeImage } from "@/lib/images/serialize";
 import { createImage, listImages } from "@/lib/images/service";
+import { listQuery } from "@/lib/ims/common";
 
 export const dynamic = "force-dynamic";
 
@@ -12,4 +13,6 @@ export const GET = route({ query: listQuery }, async ({ query }) => {
   return json(rows.map(serializeImage), 200, { "X-Total-Count": String(total) });
 });
 
-export const POST = route({ body: imageCreateSchema }, async ({ body }) => created(serializeImage(await createImage(body))));
+export const POST = route({ body: imageCreateSchema }, async ({ body }) =>
+  created(serializeImage(await createImage(body))),
+);

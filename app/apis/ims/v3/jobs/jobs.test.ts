@@ -12,10 +12,10 @@ import { artifactIdOf, manifestSchema } from "@/lib/images/manifest";
 import { ensureSamples, sampleImageName, sampleRecipeName } from "@/lib/images/sample-images";
 import { reconcileJobs } from "@/lib/jobs/runner";
 import { call } from "@/test/http";
-import * as jobs from "./route";
-import * as one from "./[job_id]/route";
 import * as cancel from "./[job_id]/cancel/route";
 import * as logs from "./[job_id]/logs/route";
+import * as one from "./[job_id]/route";
+import * as jobs from "./route";
 
 async function bytesOf(id: string): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -23,7 +23,11 @@ async function bytesOf(id: string): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-async function waitFor(jobId: string, until: (s: string) => boolean = (s) => ["success", "error", "cancelled"].includes(s), ms = 120_000) {
+async function waitFor(
+  jobId: string,
+  until: (s: string) => boolean = (s) => ["success", "error", "cancelled"].includes(s),
+  ms = 120_000,
+) {
   const end = Date.now() + ms;
   for (;;) {
     const job = (await call(one.GET, { params: { job_id: jobId } })).body;
@@ -57,7 +61,12 @@ describe.each([
 ] as const)("customize on the %s sample", (arch, emulated) => {
   it(`runs ${emulated ? "emulated" : "natively"}, inherits the arch, and packs the changed root`, async () => {
     const base = await image(arch);
-    const res = await start({ job_type: "customize", artifact_id: base.id, image_root_archive_name: `custom-${arch}`, customization_script: "echo \"inside: $(uname -m)\"\necho customized > /etc/archway-test\n" });
+    const res = await start({
+      job_type: "customize",
+      artifact_id: base.id,
+      image_root_archive_name: `custom-${arch}`,
+      customization_script: 'echo "inside: $(uname -m)"\necho customized > /etc/archway-test\n',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ arch, emulated, job_type: "customize" });
     const done = await waitFor(res.body.id);
@@ -69,7 +78,9 @@ describe.each([
     expect(result).toMatchObject({ arch, name: `custom-${arch}` });
     expect(await squashfsFile(result.id, "etc/archway-test")).toBe("customized\n");
     // PostgreSQL's jsonb does not keep key order; the start times do.
-    const steps = Object.entries(done.step_times as Record<string, { started: string }>).sort(([, a], [, b]) => Date.parse(a.started) - Date.parse(b.started)).map(([k]) => k);
+    const steps = Object.entries(done.step_times as Record<string, { started: string }>)
+      .sort(([, a], [, b]) => Date.parse(a.started) - Date.parse(b.started))
+      .map(([k]) => k);
     expect(steps).toEqual(["fetching_image", "building_image", "packaging_artifacts"]);
   }, 180_000);
 });
@@ -81,14 +92,21 @@ describe("create", () => {
     expect(res.body).toMatchObject({ arch: "aarch64", emulated: true });
     const done = await waitFor(res.body.id);
     expect(done.status, done.failure_reason).toBe("success");
-    expect(await squashfsFile(done.resultant_image_id, "etc/motd")).toBe("Built by Archway's sample recipe on aarch64\n");
+    expect(await squashfsFile(done.resultant_image_id, "etc/motd")).toBe(
+      "Built by Archway's sample recipe on aarch64\n",
+    );
     expect((await db().image.findUniqueOrThrow({ where: { id: done.resultant_image_id } })).arch).toBe("aarch64");
   }, 180_000);
 });
 
 describe("failures and control", () => {
   it("a failing script ends in error with the reason, and its output in the log", async () => {
-    const res = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "broken", customization_script: "echo about to fail >&2\nexit 7\n" });
+    const res = await start({
+      job_type: "customize",
+      artifact_id: (await image("x86_64")).id,
+      image_root_archive_name: "broken",
+      customization_script: "echo about to fail >&2\nexit 7\n",
+    });
     const done = await waitFor(res.body.id);
     expect(done.status).toBe("error");
     expect(done.failure_reason).toBe("The customization script exited with status 7; its output is in the log");
@@ -97,7 +115,12 @@ describe("failures and control", () => {
 
   it("cancel kills the whole process group", async () => {
     const marker = `archway-cancel-${Date.now()}`;
-    const res = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "cancelled", customization_script: `sleep 300 & sleep 301 # ${marker}\n` });
+    const res = await start({
+      job_type: "customize",
+      artifact_id: (await image("x86_64")).id,
+      image_root_archive_name: "cancelled",
+      customization_script: `sleep 300 & sleep 301 # ${marker}\n`,
+    });
     // Only processes whose root is this job's work directory count (other suites may sleep too).
     const ours = () =>
       execFileSync("sh", ["-c", `pgrep -f "sleep 30[01]" || true`], { encoding: "utf8" })
@@ -120,29 +143,63 @@ describe("failures and control", () => {
 
   it("rejects arch in the request and unknown artifacts (400, nothing started)", async () => {
     const before = await db().job.count();
-    const withArch = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "x", customization_script: "true", arch: "aarch64" });
+    const withArch = await start({
+      job_type: "customize",
+      artifact_id: (await image("x86_64")).id,
+      image_root_archive_name: "x",
+      customization_script: "true",
+      arch: "aarch64",
+    });
     expect(withArch.status).toBe(400);
     expect(withArch.body.errors.arch[0]).toMatch(/comes from the recipe/);
-    const missing = await start({ job_type: "create", artifact_id: "00000000-0000-4000-8000-000000000000", image_root_archive_name: "x" });
+    const missing = await start({
+      job_type: "create",
+      artifact_id: "00000000-0000-4000-8000-000000000000",
+      image_root_archive_name: "x",
+    });
     expect(missing.body.errors.artifact_id[0]).toMatch(/No recipe/);
-    const noScript = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "x" });
+    const noScript = await start({
+      job_type: "customize",
+      artifact_id: (await image("x86_64")).id,
+      image_root_archive_name: "x",
+    });
     expect(noScript.body.errors.customization_script).toBeDefined();
     expect(await db().job.count()).toBe(before);
   });
 
   it("after a restart no job is left running", async () => {
-    const stale = await db().job.create({ data: { jobType: "customize", artifactId: (await image("x86_64")).id, arch: "x86_64", status: "building_image", stepTimes: {} } });
+    const stale = await db().job.create({
+      data: {
+        jobType: "customize",
+        artifactId: (await image("x86_64")).id,
+        arch: "x86_64",
+        status: "building_image",
+        stepTimes: {},
+      },
+    });
     expect(await reconcileJobs()).toBeGreaterThanOrEqual(1);
-    expect(await db().job.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "error", failureReason: expect.stringMatching(/Interrupted/) });
+    expect(await db().job.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({
+      status: "error",
+      failureReason: expect.stringMatching(/Interrupted/),
+    });
   });
 });
 
 describe("SSE log", () => {
   it("resumes after Last-Event-ID with exactly the missing lines, then event: end", async () => {
-    const res = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "sse", customization_script: "for i in 1 2 3 4 5 6 7 8 9 10; do echo line $i; done\n" });
+    const res = await start({
+      job_type: "customize",
+      artifact_id: (await image("x86_64")).id,
+      image_root_archive_name: "sse",
+      customization_script: "for i in 1 2 3 4 5 6 7 8 9 10; do echo line $i; done\n",
+    });
     await waitFor(res.body.id);
     const all = await db().jobLogLine.findMany({ where: { jobId: res.body.id }, orderBy: { seq: "asc" } });
-    const sse = await call(logs.GET, { path: "/x?follow=1", params: { job_id: res.body.id }, headers: { accept: "text/event-stream", "last-event-id": "5" } });
+    const sse = await call(logs.GET, {
+      path: "/x?follow=1",
+      params: { job_id: res.body.id },
+      headers: { accept: "text/event-stream", "last-event-id": "5" },
+    });
     expect(sse.headers.get("content-type")).toMatch(/text\/event-stream/);
     const ids = [...sse.text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
     expect(ids).toEqual(all.filter((l) => l.seq > 5).map((l) => l.seq));
@@ -154,13 +211,27 @@ describe("SSE log", () => {
 
 describe("deleting a job", () => {
   it("takes its log with it, unless asked to keep it (then the log is an artifact)", async () => {
-    const res = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "del", customization_script: "echo keep me\n" });
+    const res = await start({
+      job_type: "customize",
+      artifact_id: (await image("x86_64")).id,
+      image_root_archive_name: "del",
+      customization_script: "echo keep me\n",
+    });
     await waitFor(res.body.id);
-    const kept = await call(one.DELETE, { method: "DELETE", path: "/x?keep_logs=true", params: { job_id: res.body.id } });
+    const kept = await call(one.DELETE, {
+      method: "DELETE",
+      path: "/x?keep_logs=true",
+      params: { job_id: res.body.id },
+    });
     expect(kept.status).toBe(200);
     expect(await db().jobLogLine.count({ where: { jobId: res.body.id } })).toBe(0);
     expect((await bytesOf(artifactIdOf(kept.body.log.path)!)).toString()).toContain("keep me");
-    const again = await start({ job_type: "customize", artifact_id: (await image("x86_64")).id, image_root_archive_name: "del2", customization_script: "sleep 3\n" });
+    const again = await start({
+      job_type: "customize",
+      artifact_id: (await image("x86_64")).id,
+      image_root_archive_name: "del2",
+      customization_script: "sleep 3\n",
+    });
     expect((await call(one.DELETE, { method: "DELETE", params: { job_id: again.body.id } })).status).toBe(409);
     await waitFor(again.body.id);
     expect((await call(one.DELETE, { method: "DELETE", params: { job_id: again.body.id } })).status).toBe(204);

@@ -10,4 +10,6 @@ export const GET = route({ query: publicKeyListQuery }, async ({ query }) => {
   return json(rows.map(serializePublicKey), 200, { "X-Total-Count": String(total) });
 });
 
-export const POST = route({ body: publicKeyCreateSchema }, async ({ body }) => created(serializePublicKey(await createPublicKey(body))));
+export const POST = route({ body: publicKeyCreateSchema }, async ({ body }) =>
+  created(serializePublicKey(await createPublicKey(body))),
+);

@@ -2,21 +2,32 @@
 // answered as aarch64, PATCH limited to arch/require_dkms/template_dictionary, guarded deletes.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { call } from "@/test/http";
 import { SSH_KEY, uniqueName } from "@/test/fixtures";
-import * as list from "./route";
-import * as one from "./[recipe_id]/route";
-import * as keys from "../public-keys/route";
+import { call } from "@/test/http";
 import * as key from "../public-keys/[public_key_id]/route";
+import * as keys from "../public-keys/route";
+import * as one from "./[recipe_id]/route";
+import * as list from "./route";
 
 const create = (body: unknown) => call(list.POST, { method: "POST", body });
 const base = { recipe_type: "kiwi-ng", linux_distribution: "sles15" };
 
 describe("recipes", () => {
   it("creates with arm64, answers aarch64, defaults x86_64", async () => {
-    const arm = await create({ ...base, name: uniqueName("r"), arch: "ARM64", template_dictionary: [{ key: "CSM_RELEASE", value: "1.5" }] });
+    const arm = await create({
+      ...base,
+      name: uniqueName("r"),
+      arch: "ARM64",
+      template_dictionary: [{ key: "CSM_RELEASE", value: "1.5" }],
+    });
     expect(arm.status).toBe(201);
-    expect(arm.body).toMatchObject({ arch: "aarch64", recipe_type: "kiwi-ng", require_dkms: false, link: null, template_dictionary: [{ key: "CSM_RELEASE", value: "1.5" }] });
+    expect(arm.body).toMatchObject({
+      arch: "aarch64",
+      recipe_type: "kiwi-ng",
+      require_dkms: false,
+      link: null,
+      template_dictionary: [{ key: "CSM_RELEASE", value: "1.5" }],
+    });
     expect((await create({ ...base, name: uniqueName("r") })).body.arch).toBe("x86_64");
   });
 
@@ -32,7 +43,11 @@ describe("recipes", () => {
 
   it("PATCH corrects arch and dictionary, refuses other fields", async () => {
     const { body: r } = await create({ ...base, name: uniqueName("p") });
-    const ok = await call(one.PATCH, { method: "PATCH", params: { recipe_id: r.id }, body: { arch: "aarch64", require_dkms: true } });
+    const ok = await call(one.PATCH, {
+      method: "PATCH",
+      params: { recipe_id: r.id },
+      body: { arch: "aarch64", require_dkms: true },
+    });
     expect(ok.body).toMatchObject({ arch: "aarch64", require_dkms: true });
     const bad = await call(one.PATCH, { method: "PATCH", params: { recipe_id: r.id }, body: { name: "renamed" } });
     expect(bad.status).toBe(400);
@@ -44,7 +59,18 @@ describe("recipes", () => {
     [{ ...base, name: "x", recipe_type: "docker" }, "recipe_type", /kiwi-ng/],
     [{ ...base, name: "" }, "name", /Required/],
     [{ ...base, name: "x", linux_distribution: "SLES 15" }, "linux_distribution", /Lowercase/],
-    [{ ...base, name: "x", template_dictionary: [{ key: "a", value: "1" }, { key: "a", value: "2" }] }, "template_dictionary", /unique/],
+    [
+      {
+        ...base,
+        name: "x",
+        template_dictionary: [
+          { key: "a", value: "1" },
+          { key: "a", value: "2" },
+        ],
+      },
+      "template_dictionary",
+      /unique/,
+    ],
     [{ ...base, name: "x", require_dkms: "yes" }, "require_dkms", /boolean/],
     [{ ...base, name: "x", link: { path: "s3://x", type: "s3" } }, "link", /Unknown field/],
   ])("400 for %j", async (body, field, message) => {

@@ -1,6 +1,7 @@
 // GET /apis/ims/v3/recipes – list (name, arch filters; limit/offset; X-Total-Count); POST – create
-import { listQuery } from "@/lib/ims/common";
+
 import { created, json, route } from "@/lib/http/route";
+import { listQuery } from "@/lib/ims/common";
 import { recipeCreateSchema } from "@/lib/recipes/schemas";
 import { serializeRecipe } from "@/lib/recipes/serialize";
 import { createRecipe, listRecipes } from "@/lib/recipes/service";
@@ -12,4 +13,6 @@ export const GET = route({ query: listQuery }, async ({ query }) => {
   return json(rows.map(serializeRecipe), 200, { "X-Total-Count": String(total) });
 });
 
-export const POST = route({ body: recipeCreateSchema }, async ({ body }) => created(serializeRecipe(await createRecipe(body))));
+export const POST = route({ body: recipeCreateSchema }, async ({ body }) =>
+  created(serializeRecipe(await createRecipe(body))),
+);

@@ -2,7 +2,7 @@
 // discovery ISO fetch (coreos.live.rootfs_url). It holds no secrets, so no token.
 import { stat } from "node:fs/promises";
 import { z } from "zod";
-import { parseArch, type Arch, isArch } from "@/lib/arch";
+import { type Arch, isArch, parseArch } from "@/lib/arch";
 import { readyBaseImage } from "@/lib/base-images/service";
 import { readImageTable } from "@/lib/catalog/queries";
 import { resolveRow } from "@/lib/catalog/resolve";
@@ -17,18 +17,31 @@ export const runtime = "nodejs";
 
 const downloads = new Limiter(() => env().ARCHWAY_MAX_CONCURRENT_DOWNLOADS);
 
-const serve = route({ params: z.object({ version: z.string(), arch: z.string(), file: z.literal("rootfs.img", "No such file") }) }, async ({ req, params }) => {
-  const arch = parseArch(params.arch);
-  const row = arch && isArch(arch) ? resolveRow((await readImageTable()).osImages, params.version, arch as Arch) : null;
-  const base = row ? await readyBaseImage(row.url) : null;
-  if (!base?.rootfsPath) throw notFound(`No live rootfs for ${params.arch} at OpenShift ${params.version}`);
-  const st = await stat(base.rootfsPath);
-  return streamFile(
-    req,
-    { file: base.rootfsPath, size: st.size, patches: [], etag: `"${base.sha256?.slice(0, 32)}-rootfs"`, lastModified: st.mtime, filename: "rootfs.img", contentType: "application/octet-stream", cacheControl: "public, max-age=3600" },
-    downloads,
-  );
-});
+const serve = route(
+  { params: z.object({ version: z.string(), arch: z.string(), file: z.literal("rootfs.img", "No such file") }) },
+  async ({ req, params }) => {
+    const arch = parseArch(params.arch);
+    const row =
+      arch && isArch(arch) ? resolveRow((await readImageTable()).osImages, params.version, arch as Arch) : null;
+    const base = row ? await readyBaseImage(row.url) : null;
+    if (!base?.rootfsPath) throw notFound(`No live rootfs for ${params.arch} at OpenShift ${params.version}`);
+    const st = await stat(base.rootfsPath);
+    return streamFile(
+      req,
+      {
+        file: base.rootfsPath,
+        size: st.size,
+        patches: [],
+        etag: `"${base.sha256?.slice(0, 32)}-rootfs"`,
+        lastModified: st.mtime,
+        filename: "rootfs.img",
+        contentType: "application/octet-stream",
+        cacheControl: "public, max-age=3600",
+      },
+      downloads,
+    );
+  },
+);
 
 export const GET = serve;
 export const HEAD = serve;

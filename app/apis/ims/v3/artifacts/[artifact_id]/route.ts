@@ -1,7 +1,7 @@
 // GET/HEAD /apis/ims/v3/artifacts/{artifact_id} – download a stored artifact (Range supported)
 import { Readable } from "node:stream";
-import { db } from "@/lib/db";
 import { openArtifact } from "@/lib/artifacts/artifacts";
+import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { idParam } from "@/lib/http/params";
 import { parseRange } from "@/lib/http/range";
@@ -14,9 +14,16 @@ const serve = route({ params: idParam("artifact_id") }, async ({ req, params }) 
   const row = await db().artifact.findUnique({ where: { id: params.artifact_id } });
   if (!row) throw notFound(`Artifact ${params.artifact_id} not found`);
   const size = Number(row.sizeBytes);
-  const headers: Record<string, string> = { "Content-Type": row.contentType, "Accept-Ranges": "bytes", ETag: `"${row.sha256}"`, "X-Checksum-Sha256": row.sha256, "X-Checksum-Md5": row.md5 };
+  const headers: Record<string, string> = {
+    "Content-Type": row.contentType,
+    "Accept-Ranges": "bytes",
+    ETag: `"${row.sha256}"`,
+    "X-Checksum-Sha256": row.sha256,
+    "X-Checksum-Md5": row.md5,
+  };
   const range = parseRange(req.headers.get("range"), size);
-  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
+  if (range === "unsatisfiable")
+    return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
   const { start, end } = range ?? { start: 0, end: size - 1 };
   headers["Content-Length"] = String(size === 0 ? 0 : end - start + 1);
   headers["X-Archway-Content-Length"] = headers["Content-Length"]; // see scripts/server.mjs

@@ -10,7 +10,9 @@ const params = idParam("image_id");
 
 export const GET = route({ params }, async ({ params }) => serializeImage(await getImage(params.image_id)));
 
-export const PATCH = route({ params, body: imagePatchSchema }, async ({ params, body }) => serializeImage(await patchImage(params.image_id, body)));
+export const PATCH = route({ params, body: imagePatchSchema }, async ({ params, body }) =>
+  serializeImage(await patchImage(params.image_id, body)),
+);
 
 export const DELETE = route({ params }, async ({ params }) => {
   await deleteImage(params.image_id);

@@ -6,7 +6,9 @@ import { deletePublicKey, getPublicKey, serializePublicKey } from "@/lib/public-
 export const dynamic = "force-dynamic";
 const params = idParam("public_key_id");
 
-export const GET = route({ params }, async ({ params }) => serializePublicKey(await getPublicKey(params.public_key_id)));
+export const GET = route({ params }, async ({ params }) =>
+  serializePublicKey(await getPublicKey(params.public_key_id)),
+);
 
 export const DELETE = route({ params }, async ({ params }) => {
   await deletePublicKey(params.public_key_id);

@@ -10,7 +10,9 @@ const params = idParam("recipe_id");
 
 export const GET = route({ params }, async ({ params }) => serializeRecipe(await getRecipe(params.recipe_id)));
 
-export const PATCH = route({ params, body: recipePatchSchema }, async ({ params, body }) => serializeRecipe(await patchRecipe(params.recipe_id, body)));
+export const PATCH = route({ params, body: recipePatchSchema }, async ({ params, body }) =>
+  serializeRecipe(await patchRecipe(params.recipe_id, body)),
+);
 
 export const DELETE = route({ params }, async ({ params }) => {
   await deleteRecipe(params.recipe_id);

@@ -17,7 +17,11 @@ const downloads = new Limiter(() => env().ARCHWAY_MAX_CONCURRENT_DOWNLOADS);
 const serve = route({ params }, async ({ req, params: p }) => {
   const image = await resolveDownload(p.token, p.version, p.arch, p.file, publicOrigin(req));
   // It carries credentials (agent token, pull secret): no shared caches.
-  return streamFile(req, { ...image, contentType: "application/x-iso9660-image", cacheControl: "private, no-store" }, downloads);
+  return streamFile(
+    req,
+    { ...image, contentType: "application/x-iso9660-image", cacheControl: "private, no-store" },
+    downloads,
+  );
 });
 
 export const GET = serve;

@@ -7,9 +7,12 @@ import { json, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: z.object({ os_image_id: z.coerce.number().int().positive("No such OS image") }) }, async ({ params }) => {
-  const row = await db().osImage.findUnique({ where: { id: params.os_image_id } });
-  if (!row) throw notFound(`OS image ${params.os_image_id} not found`);
-  const { jobId } = await startFetch((await baseImageFor(row.url, row.cpuArchitecture)).id);
-  return json({ job_id: jobId, href: `/apis/ims/v3/jobs/${jobId}` }, 202);
-});
+export const POST = route(
+  { params: z.object({ os_image_id: z.coerce.number().int().positive("No such OS image") }) },
+  async ({ params }) => {
+    const row = await db().osImage.findUnique({ where: { id: params.os_image_id } });
+    if (!row) throw notFound(`OS image ${params.os_image_id} not found`);
+    const { jobId } = await startFetch((await baseImageFor(row.url, row.cpuArchitecture)).id);
+    return json({ job_id: jobId, href: `/apis/ims/v3/jobs/${jobId}` }, 202);
+  },
+);

@@ -29,7 +29,12 @@ export const GET = route(
       const lastEventId = Number(req.headers.get("last-event-id"));
       const after = Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : query.after;
       return new Response(jobLogEventStream(job.id, after, query.step, req.signal), {
-        headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+        headers: {
+          "Content-Type": "text/event-stream; charset=utf-8",
+          "Cache-Control": "no-cache, no-transform",
+          Connection: "keep-alive",
+          "X-Accel-Buffering": "no",
+        },
       });
     }
     const lines = await db().jobLogLine.findMany({
@@ -38,7 +43,11 @@ export const GET = route(
       take: 100_000,
     });
     return new Response(lines.map((l) => `${l.line}\n`).join(""), {
-      headers: { "Content-Type": "text/plain; charset=utf-8", "X-Last-Seq": String(lines.at(-1)?.seq ?? query.after), "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "X-Last-Seq": String(lines.at(-1)?.seq ?? query.after),
+        "Cache-Control": "no-store",
+      },
     });
   },
 );

@@ -17,7 +17,10 @@ const params = idParam("recipe_id");
 
 export const PUT = route({ params }, async ({ req, params }) => {
   const type = req.headers.get("content-type")?.split(";")[0].trim();
-  if (type && !["application/gzip", "application/x-gzip", "application/octet-stream", "application/x-tar+gzip"].includes(type)) {
+  if (
+    type &&
+    !["application/gzip", "application/x-gzip", "application/octet-stream", "application/x-tar+gzip"].includes(type)
+  ) {
     throw new HttpError(415, `Send the archive as application/gzip (got ${type})`);
   }
   const { recipe, warnings, files } = await uploadRecipeArchive(params.recipe_id, rawBody(req), req.signal);
@@ -30,6 +33,11 @@ export const GET = route({ params }, async ({ params }) => {
   if (!id) throw notFound(`Recipe ${recipe.name} has no uploaded archive`);
   const { artifact, stream } = await openArtifact(id);
   return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: { "Content-Type": "application/gzip", "Content-Length": String(artifact.sizeBytes), "X-Archway-Content-Length": String(artifact.sizeBytes), "Content-Disposition": `attachment; filename="${recipe.name.replace(/[^\w.-]+/g, "_")}.tar.gz"` },
+    headers: {
+      "Content-Type": "application/gzip",
+      "Content-Length": String(artifact.sizeBytes),
+      "X-Archway-Content-Length": String(artifact.sizeBytes),
+      "Content-Disposition": `attachment; filename="${recipe.name.replace(/[^\w.-]+/g, "_")}.tar.gz"`,
+    },
   });
 });

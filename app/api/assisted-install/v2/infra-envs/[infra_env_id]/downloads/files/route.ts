@@ -10,12 +10,19 @@ import { getInfraEnv } from "@/lib/infra-envs/service";
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  { params: idParam("infra_env_id"), query: z.object({ file_name: z.enum(["discovery.ign"], "Supported files: discovery.ign") }).strict() },
+  {
+    params: idParam("infra_env_id"),
+    query: z.object({ file_name: z.enum(["discovery.ign"], "Supported files: discovery.ign") }).strict(),
+  },
   async ({ req, params }) => {
     const infraEnv = await getInfraEnv(params.infra_env_id);
     const config = discoveryConfig(await withSecrets(infraEnv), publicOrigin(req));
     return new Response(JSON.stringify(config), {
-      headers: { "Content-Type": "application/vnd.coreos.ignition+json", "Content-Disposition": `inline; filename="discovery.ign"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "application/vnd.coreos.ignition+json",
+        "Content-Disposition": `inline; filename="discovery.ign"`,
+        "Cache-Control": "private, no-store",
+      },
     });
   },
 );
