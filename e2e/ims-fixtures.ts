@@ -2,7 +2,7 @@
 // keys, and seeding recipes, images, artifacts and jobs through the real API.
 import { createHash, randomBytes } from "node:crypto";
 import { type APIRequestContext, expect } from "@playwright/test";
-import { gz, rawTar, tarTree } from "../lib/recipes/archive/testing/archives";
+import { gz, rawTar, tarTree } from "../test/archives";
 
 export const IMS = "/apis/ims/v3";
 

@@ -10,6 +10,19 @@ import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
 export type Db = SqliteClient;
+export type {
+  Artifact,
+  BaseImage,
+  Cluster,
+  Host,
+  Image,
+  InfraEnv,
+  Job,
+  OsImage,
+  PublicKey,
+  Recipe,
+  ReleaseImage,
+} from "./generated/sqlite/client";
 export { Prisma } from "./generated/sqlite/client";
 
 function createClient(url: string): Db {

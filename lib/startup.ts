@@ -6,8 +6,8 @@ import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
-import { ensureSamples } from "@/lib/images/sample-images";
 import { reconcileJobs } from "@/lib/jobs/runner";
+import { ensureSamples } from "@/lib/samples/sample-images";
 
 export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   const log = opts.quiet ? () => {} : console.log;

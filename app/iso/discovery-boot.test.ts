@@ -9,7 +9,7 @@ import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_i
 import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
 import * as rootfs from "@/app/rootfs/[version]/[arch]/[file]/route";
 import { db } from "@/lib/db";
-import { bootIso } from "@/lib/os-images/qemu-boot";
+import { bootIso } from "@/lib/samples/qemu-boot";
 import { uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
 import { fetchBaseImage, getIso, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";

@@ -3,9 +3,9 @@
 import "server-only";
 import path from "node:path";
 import type { Readable } from "node:stream";
+import type { Artifact } from "@/lib/db";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { Artifact } from "@/lib/generated/sqlite/client";
 import { notFound } from "@/lib/http/errors";
 import { withKeyLock } from "./key-lock";
 import { LocalArtifactStore } from "./local-store";
@@ -50,6 +50,12 @@ export async function saveArtifact(
         return db().artifact.findUniqueOrThrow({ where: { storageKey: blob.key } });
       });
   });
+}
+
+export async function getArtifact(id: string): Promise<Artifact> {
+  const artifact = await db().artifact.findUnique({ where: { id } });
+  if (!artifact) throw notFound(`Artifact ${id} not found`);
+  return artifact;
 }
 
 export async function openArtifact(id: string, range?: BlobRange): Promise<{ artifact: Artifact; stream: Readable }> {

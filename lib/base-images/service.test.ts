@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { buildSampleIso } from "@/lib/os-images/sample-iso";
+import { buildSampleIso } from "@/lib/samples/sample-iso";
 import { baseImageFor, startFetch } from "./service";
 
 const dir = mkdtempSync(path.join(tmpdir(), "base-images-"));

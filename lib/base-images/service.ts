@@ -7,12 +7,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Arch, isArch, parseArch } from "@/lib/arch";
 import { sampleIsoPath } from "@/lib/catalog/default-catalog";
+import type { BaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { BaseImage } from "@/lib/generated/sqlite/client";
 import { JobLog } from "@/lib/jobs/job-log";
-import { SAMPLE_ARCHES, type SampleArch } from "@/lib/os-images/arch-profiles";
-import { buildSampleIso } from "@/lib/os-images/sample-iso";
+import { SAMPLE_ARCHES, type SampleArch } from "@/lib/samples/arch-profiles";
+import { buildSampleIso } from "@/lib/samples/sample-iso";
 import { download } from "./download";
 import { buildMinimalTemplate } from "./minimal";
 import { verifyBaseIso } from "./verify";
@@ -28,6 +28,11 @@ function cachePath(url: string): string {
 
 export async function baseImageFor(url: string, cpuArchitecture: string): Promise<BaseImage> {
   return db().baseImage.upsert({ where: { url }, create: { url, cpuArchitecture }, update: {} });
+}
+
+/** Every base image, by url (the image table shows each row's cache state). */
+export async function baseImagesByUrl(): Promise<Map<string, BaseImage>> {
+  return new Map((await db().baseImage.findMany()).map((b) => [b.url, b]));
 }
 
 /** A verified cached copy, or null (not fetched yet, failed, or the file went away). */

@@ -1,13 +1,20 @@
 // Reads the stored image table and answers what the APIs ask of it.
 import "server-only";
 import { ARCHES, type Arch, type ArchOrMulti, isArch, parseArch, toAssistedArch } from "@/lib/arch";
+import type { OsImage, ReleaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
-import type { OsImage, ReleaseImage } from "@/lib/generated/sqlite/client";
+import { notFound } from "@/lib/http/errors";
 import { resolveRow } from "./resolve";
 import { archSupport } from "./support";
 import { compareVersions } from "./version";
 
 export type ImageTable = { osImages: OsImage[]; releaseImages: ReleaseImage[] };
+
+export async function getOsImage(id: number): Promise<OsImage> {
+  const row = await db().osImage.findUnique({ where: { id } });
+  if (!row) throw notFound(`OS image ${id} not found`);
+  return row;
+}
 
 export async function readImageTable(): Promise<ImageTable> {
   const [osImages, releaseImages] = await Promise.all([

@@ -7,7 +7,7 @@ import { type ImageTable, releaseMembers } from "@/lib/catalog/queries";
 import { resolveRow } from "@/lib/catalog/resolve";
 import { archSupport, singleNodeOnlyMessage } from "@/lib/catalog/support";
 import { atLeast, compareVersions, minorOf } from "@/lib/catalog/version";
-import type { ReleaseImage } from "@/lib/generated/sqlite/client";
+import type { ReleaseImage } from "@/lib/db";
 import { fieldError, HttpError } from "@/lib/http/errors";
 
 /** The release image the cluster will install; throws when the version or architecture is not offered. */

@@ -1,7 +1,7 @@
 // A stored cluster as the assisted-installer API shows it. The pull secret never leaves; only
 // whether one is set.
 import { parseArch, toAssistedArch } from "@/lib/arch";
-import type { Cluster } from "@/lib/generated/sqlite/client";
+import type { Cluster } from "@/lib/db";
 
 export type ClusterWithCounts = Cluster & { _count?: { hosts: number; infraEnvs: number } };
 

@@ -1,6 +1,6 @@
 // A stored image as the IMS API shows it.
 import { parseArch, toImsArch } from "@/lib/arch";
-import type { Image } from "@/lib/generated/sqlite/client";
+import type { Image } from "@/lib/db";
 import { linkOf } from "@/lib/ims/common";
 
 export function serializeImage(i: Image) {

@@ -7,8 +7,8 @@ import { type Arch, archDisplayName, parseArch, toAssistedArch } from "@/lib/arc
 import { baseImageFor, readyBaseImage, startFetch } from "@/lib/base-images/service";
 import { readImageTable } from "@/lib/catalog/queries";
 import { resolveRow } from "@/lib/catalog/resolve";
+import type { InfraEnv } from "@/lib/db";
 import { db } from "@/lib/db";
-import type { InfraEnv } from "@/lib/generated/sqlite/client";
 import { HttpError } from "@/lib/http/errors";
 import { discoveryIgnition } from "@/lib/ignition/discovery";
 import { EmbedTooLargeError, fillArea, ignitionArchive } from "@/lib/ignition/embed";

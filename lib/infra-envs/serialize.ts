@@ -1,6 +1,6 @@
 // A stored infra-env as the assisted-installer API shows it (pull secret write-only).
 import { parseArch, toAssistedArch } from "@/lib/arch";
-import type { InfraEnv } from "@/lib/generated/sqlite/client";
+import type { InfraEnv } from "@/lib/db";
 
 export function serializeInfraEnv(e: InfraEnv & { _count?: { hosts: number } }) {
   return {

@@ -1,7 +1,7 @@
 // What a builder gets from the runner: the job, its log, its work directory, the abort signal
 // (cancel or timeout) and a way to move the job to its next status.
 import type { Arch } from "@/lib/arch";
-import type { Job } from "@/lib/generated/sqlite/client";
+import type { Job } from "@/lib/db";
 import type { Emulation } from "./emulation";
 import type { JobLog } from "./job-log";
 

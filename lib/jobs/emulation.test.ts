@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildSlimInitrd } from "@/lib/os-images/slim-initrd";
+import { buildSlimInitrd } from "@/lib/samples/slim-initrd";
 import { ensureEmulation } from "./emulation";
 
 describe("ensureEmulation", () => {

@@ -1,7 +1,7 @@
 // A job as the IMS-style API shows it.
 
 import { parseArch, toImsArch } from "@/lib/arch";
-import type { Job } from "@/lib/generated/sqlite/client";
+import type { Job } from "@/lib/db";
 
 export function serializeJob(j: Job) {
   return {

@@ -4,8 +4,8 @@ import "server-only";
 import { Readable } from "node:stream";
 import { hostArch, parseArch } from "@/lib/arch";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
+import type { Job } from "@/lib/db";
 import { db } from "@/lib/db";
-import type { Job } from "@/lib/generated/sqlite/client";
 import { conflict, fieldError, notFound } from "@/lib/http/errors";
 import { TERMINAL } from "./context";
 import { executor } from "./runner";
@@ -15,6 +15,15 @@ export async function getJob(id: string): Promise<Job> {
   const job = await db().job.findUnique({ where: { id } });
   if (!job) throw notFound(`Job ${id} not found`);
   return job;
+}
+
+/** Log lines after `after` (optionally one step's), oldest first, at most `take`. */
+export async function readJobLog(jobId: string, after: number, step?: string, take = 100_000) {
+  return db().jobLogLine.findMany({
+    where: { jobId, seq: { gt: after }, ...(step ? { step } : {}) },
+    orderBy: { seq: "asc" },
+    take,
+  });
 }
 
 export async function listJobs(q: {

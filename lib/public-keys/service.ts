@@ -1,7 +1,7 @@
 // Public keys that build and customize jobs install for SSH access (IMS public-keys).
 import "server-only";
+import type { PublicKey } from "@/lib/db";
 import { db } from "@/lib/db";
-import type { PublicKey } from "@/lib/generated/sqlite/client";
 import { conflict, notFound } from "@/lib/http/errors";
 import type { PublicKeyCreate } from "./schemas";
 

@@ -1,6 +1,6 @@
 // A stored recipe as the IMS API shows it (architecture in kernel spelling: aarch64).
 import { parseArch, toImsArch } from "@/lib/arch";
-import type { Recipe } from "@/lib/generated/sqlite/client";
+import type { Recipe } from "@/lib/db";
 import { linkOf } from "@/lib/ims/common";
 
 export function serializeRecipe(r: Recipe) {

@@ -2,7 +2,7 @@
 // of it, quickly and without memory growing, whether it hides behind a header, after the end, or alone.
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { gz, gzippedZeros, rawTar, ustarHeader } from "./testing/archives";
+import { gz, gzippedZeros, rawTar, ustarHeader } from "@/test/archives";
 import { type ArchiveRecipe, validateRecipeArchive } from "./validate";
 
 const GiB = 1024 ** 3;

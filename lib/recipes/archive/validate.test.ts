@@ -1,9 +1,9 @@
 // validateRecipeArchive against real archives, table-driven: the tar package makes the good ones,
 // hand-written ustar headers the hostile ones tar would refuse to write.
 import { describe, expect, it } from "vitest";
+import { gz, paxEntry, type RawEntry, rawTar, streamOf, tarTree } from "@/test/archives";
 import { RecipeArchiveError } from "./errors";
 import type { ArchiveLimits } from "./limits";
-import { gz, paxEntry, type RawEntry, rawTar, streamOf, tarTree } from "./testing/archives";
 import { type ArchiveRecipe, type RecipeArchiveReport, validateRecipeArchive } from "./validate";
 
 const dictionary = [

@@ -1,9 +1,9 @@
 // GET /api/assisted-install/v2/os-images – the OS image and release image table (admin page)
 
 import { parseArch, toAssistedArch } from "@/lib/arch";
+import { baseImagesByUrl } from "@/lib/base-images/service";
 import { readImageTable } from "@/lib/catalog/queries";
-import { db } from "@/lib/db";
-import type { BaseImage } from "@/lib/generated/sqlite/client";
+import type { BaseImage } from "@/lib/db";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ const arch = (a: string) => toAssistedArch(parseArch(a) ?? "x86_64");
 
 export const GET = route({}, async () => {
   const table = await readImageTable();
-  const cache = new Map((await db().baseImage.findMany()).map((b) => [b.url, b]));
+  const cache = await baseImagesByUrl();
   return {
     os_images: table.osImages.map((r) => ({
       id: r.id,

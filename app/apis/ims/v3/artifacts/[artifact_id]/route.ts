@@ -1,8 +1,6 @@
 // GET/HEAD /apis/ims/v3/artifacts/{artifact_id} – download a stored artifact (Range supported)
 import { Readable } from "node:stream";
-import { openArtifact } from "@/lib/artifacts/artifacts";
-import { db } from "@/lib/db";
-import { notFound } from "@/lib/http/errors";
+import { getArtifact, openArtifact } from "@/lib/artifacts/artifacts";
 import { idParam } from "@/lib/http/params";
 import { parseRange } from "@/lib/http/range";
 import { route } from "@/lib/http/route";
@@ -11,8 +9,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 const serve = route({ params: idParam("artifact_id") }, async ({ req, params }) => {
-  const row = await db().artifact.findUnique({ where: { id: params.artifact_id } });
-  if (!row) throw notFound(`Artifact ${params.artifact_id} not found`);
+  const row = await getArtifact(params.artifact_id);
   const size = Number(row.sizeBytes);
   const headers: Record<string, string> = {
     "Content-Type": row.contentType,

@@ -2,10 +2,9 @@
 // ?step= and ?after= filters, X-Last-Seq), or with ?follow=1 and Accept: text/event-stream a live
 // Server-Sent Events stream (id = seq, Last-Event-ID resume, pings, `event: end`)
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { notFound } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { jobLogEventStream } from "@/lib/jobs/log-stream";
+import { getJob, readJobLog } from "@/lib/jobs/service";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -22,8 +21,7 @@ export const GET = route(
       .strict(),
   },
   async ({ req, params, query }) => {
-    const job = await db().job.findUnique({ where: { id: params.job_id }, select: { id: true } });
-    if (!job) throw notFound(`Job ${params.job_id} not found`);
+    const job = await getJob(params.job_id);
     const follow = query.follow === "1" || query.follow === "true";
     if (follow && (req.headers.get("accept") ?? "").includes("text/event-stream")) {
       const lastEventId = Number(req.headers.get("last-event-id"));
@@ -37,11 +35,7 @@ export const GET = route(
         },
       });
     }
-    const lines = await db().jobLogLine.findMany({
-      where: { jobId: job.id, seq: { gt: query.after }, ...(query.step ? { step: query.step } : {}) },
-      orderBy: { seq: "asc" },
-      take: 100_000,
-    });
+    const lines = await readJobLog(job.id, query.after, query.step);
     return new Response(lines.map((l) => `${l.line}\n`).join(""), {
       headers: {
         "Content-Type": "text/plain; charset=utf-8",

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { gz, gzippedZeros, rawTar, tarTree } from "@/lib/recipes/archive/testing/archives";
+import { gz, gzippedZeros, rawTar, tarTree } from "@/test/archives";
 import { uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
 import * as recipes from "../../route";

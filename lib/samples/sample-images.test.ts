@@ -7,8 +7,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
+import { artifactIdOf, manifestSchema } from "@/lib/images/manifest";
 import { kernelArch } from "@/lib/iso/kernel-arch";
-import { artifactIdOf, manifestSchema } from "./manifest";
 import { ensureSamples, sampleImageName, sampleRecipeName } from "./sample-images";
 
 async function bytesOf(id: string): Promise<Buffer> {

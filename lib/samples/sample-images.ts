@@ -13,12 +13,12 @@ import { create as tarCreate } from "tar";
 import { archDisplayName } from "@/lib/arch";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
-import { archProfile, SAMPLE_ARCHES, type SampleArch } from "@/lib/os-images/arch-profiles";
+import { ARTIFACT_TYPES, artifactLinkPath, buildManifest } from "@/lib/images/manifest";
+import { createImage } from "@/lib/images/service";
 import { createRecipe } from "@/lib/recipes/service";
 import { uploadRecipeArchive } from "@/lib/recipes/upload";
+import { archProfile, SAMPLE_ARCHES, type SampleArch } from "@/lib/samples/arch-profiles";
 import { unpackBusyboxRoot } from "./busybox-root";
-import { ARTIFACT_TYPES, artifactLinkPath, buildManifest } from "./manifest";
-import { createImage } from "./service";
 
 const run = promisify(execFile);
 export const SAMPLE_LABEL = "archway.io/sample";

@@ -6,8 +6,8 @@ import { symlink } from "node:fs/promises";
 import path from "node:path";
 
 import { gunzipSync } from "node:zlib";
-import type { SampleArch } from "@/lib/os-images/arch-profiles";
-import { buildSlimInitrd } from "@/lib/os-images/slim-initrd";
+import type { SampleArch } from "@/lib/samples/arch-profiles";
+import { buildSlimInitrd } from "@/lib/samples/slim-initrd";
 
 // `busybox --list` of debian-installer-12's busybox (the same build for amd64 and arm64).
 const APPLETS =
