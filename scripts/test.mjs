@@ -1,16 +1,20 @@
-// The one test command (`npm test`): unit + route tests on SQLite, the same on a throwaway
-// PostgreSQL, then the production build and the Playwright API + browser suites on both databases.
-// Flags: --only=unit|e2e, --db=sqlite|postgresql to run a part.
+// The one test command (`npm test`): installs the Debian packages the console and the tests need
+// (as root, with apt), then unit + route tests on SQLite, the same on a throwaway PostgreSQL, the
+// production build, the fresh-machine check (npm start reinstalls a removed package and ends with
+// the samples ready), and the Playwright API + browser suites on both databases.
+// Flags: --only=unit|e2e|fresh, --db=sqlite|postgresql to run a part.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
+import { checkFreshStart } from "./check-fresh-start.mjs";
 import { ROOT } from "./db/providers.mjs";
 import { startThrowawayPostgres } from "./pg/throwaway.mjs";
 import { ensurePrepared } from "./prepare.mjs";
+import { ensureSystemPackages } from "./system-deps.mjs";
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const only = arg("only");
-const dbs = arg("db") ? [arg("db")] : ["sqlite", "postgresql"];
+const dbs = only === "fresh" ? [] : arg("db") ? [arg("db")] : ["sqlite", "postgresql"];
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label} ===`);
@@ -48,7 +52,15 @@ const bin = (name) => `${ROOT}/node_modules/.bin/${name}`;
 let ok = true;
 let pg;
 try {
+  const missing = ensureSystemPackages(["runtime", "test"], { what: "the test suite" });
+  if (missing.length) throw new Error(`cannot run the tests without ${missing.join(", ")}`);
   ensurePrepared({ build: only !== "unit" });
+  if (!only || only === "fresh") {
+    console.log("\n=== fresh machine: npm start installs what it lacks ===");
+    ok =
+      (await checkFreshStart().catch((err) => (console.error(`fresh-start check failed: ${err.message}`), false))) &&
+      ok;
+  }
   if (dbs.includes("postgresql")) pg = await startThrowawayPostgres();
   for (const provider of dbs) {
     const dbEnv = provider === "postgresql" ? { TEST_PG_ADMIN_URL: pg.url } : {};

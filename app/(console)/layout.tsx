@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { MainNav } from "@/components/layout/main-nav";
+import { SystemPackagesNotice } from "@/components/layout/system-packages-notice";
 
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
@@ -31,6 +32,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
           <MainNav />
         </div>
       </header>
+      <SystemPackagesNotice />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
         {children}
       </main>

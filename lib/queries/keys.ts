@@ -36,3 +36,7 @@ export const jobKeys = {
   detail: (id: string) => [...jobKeys.all, "detail", id] as const,
   log: (id: string) => [...jobKeys.all, "log", id] as const,
 };
+
+export const systemKeys = {
+  all: ["system"] as const,
+};
