@@ -1,0 +1,39 @@
+// Downloads announce the length of what is actually sent: with Accept-Encoding: gzip (every
+// browser) a compressible artifact (JSON) must not carry the uncompressed Content-Length, or the
+// client waits for bytes that never come.
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { uploadArtifactViaApi } from "./ims-fixtures";
+
+type Raw = { status: number; headers: http.IncomingHttpHeaders; bytes: number; ms: number };
+
+function rawGet(url: string, headers: Record<string, string>): Promise<Raw> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers, agent: false }, (res) => {
+      let bytes = 0;
+      res.on("data", (d: Buffer) => (bytes += d.length));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes, ms: Date.now() - started }),
+      );
+      res.on("error", reject);
+    });
+    req.setTimeout(5000, () => req.destroy(new Error("timed out waiting for the announced body")));
+    req.on("error", reject);
+  });
+}
+
+test("a JSON artifact fetched with gzip accepted is complete and its length is what was sent", async ({
+  request,
+  baseURL,
+}) => {
+  const json = JSON.stringify({ artifacts: Array.from({ length: 400 }, (_, i) => ({ i, type: "x".repeat(20) })) });
+  const stored = await uploadArtifactViaApi(request, json, "application/json");
+  for (const encoding of ["gzip", "identity"]) {
+    const res = await rawGet(`${baseURL}/apis/ims/v3/artifacts/${stored.id}`, { "Accept-Encoding": encoding });
+    expect(res.status).toBe(200);
+    if (res.headers["content-length"] !== undefined) expect(Number(res.headers["content-length"])).toBe(res.bytes);
+    if (encoding === "identity") expect(res.bytes).toBe(Buffer.byteLength(json));
+    expect(res.ms).toBeLessThan(3000);
+  }
+});
