@@ -1,7 +1,13 @@
 // The console's externally visible origin: ARCHWAY_PUBLIC_URL, else what the request came in on
-// (honouring a reverse proxy's X-Forwarded-* headers).
+// (honouring a reverse proxy's X-Forwarded-* headers). The origin ends up in ISO links, in the
+// agent's service URL and in the systemd unit of every discovery ISO, so a Host header that is not
+// a plain host[:port] is refused rather than passed on.
 import "server-only";
 import { env } from "@/lib/env";
+import { HttpError } from "./errors";
+
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 export function publicOrigin(req: Request): string {
   const configured = env().ARCHWAY_PUBLIC_URL;
@@ -9,5 +15,17 @@ export function publicOrigin(req: Request): string {
   const url = new URL(req.url);
   const proto = req.headers.get("x-forwarded-proto")?.split(",")[0].trim() ?? url.protocol.replace(":", "");
   const host = req.headers.get("x-forwarded-host")?.split(",")[0].trim() ?? req.headers.get("host") ?? url.host;
-  return `${proto}://${host}`;
+  if (proto !== "http" && proto !== "https")
+    throw new HttpError(400, `X-Forwarded-Proto must be http or https`, {
+      "headers.X-Forwarded-Proto": ["Not http or https"],
+    });
+  if (!HOST.test(host) || Number(host.match(/:(\d+)$/)?.[1] ?? 0) > 65535)
+    throw new HttpError(
+      400,
+      "The Host (or X-Forwarded-Host) header is not a host name or address with an optional port",
+      {
+        "headers.Host": ["Not a host[:port]"],
+      },
+    );
+  return `${proto}://${host.toLowerCase()}`;
 }

@@ -70,7 +70,7 @@ describe("discoveryIgnition", () => {
     expect(f["/etc/systemd/system.conf.d/10-archway-proxy.conf"]).toContain("HTTP_PROXY=http://proxy:3128");
     expect(f["/etc/assisted/network/host0/mac_interface.ini"]).toBe("52:54:00:aa:bb:cc=eth0\n");
     expect(f["/root/.docker/config.json"]).toBe(PULL_SECRET);
-    expect(c.systemd.units[0].contents).toContain("Environment=HTTP_PROXY=http://proxy:3128");
+    expect(c.systemd.units[0].contents).toContain('Environment="HTTP_PROXY=http://proxy:3128"');
     expect(c.systemd.units[0].contents).not.toContain("HTTPS_PROXY");
   });
 

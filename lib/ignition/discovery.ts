@@ -1,6 +1,7 @@
 // The Ignition (spec 3.4) config embedded in a discovery ISO: the core user's SSH keys, proxy,
 // the discovery agent's settings and token, static network files, then the operator's override.
 import { type IgnitionObject, mergeIgnition } from "./merge";
+import { systemdQuote } from "./systemd-quote";
 
 export const AGENT_IMAGE = "quay.io/edge-infrastructure/assisted-installer-agent:latest";
 
@@ -50,8 +51,8 @@ function agentUnit(input: DiscoveryInput, env: string[]): string {
     "Type=simple",
     "Restart=always",
     "RestartSec=10",
-    ...env.map((e) => `Environment=${e}`),
-    `ExecStart=/usr/bin/podman run --rm --privileged --net=host --pid=host -v /etc/assisted:/etc/assisted:ro ${AGENT_IMAGE} next_step_runner --url ${input.serviceUrl} --infra-env-id ${input.infraEnvId} --agent-token-file /etc/assisted/agent-token`,
+    ...env.map((e) => `Environment=${systemdQuote(e)}`),
+    `ExecStart=/usr/bin/podman run --rm --privileged --net=host --pid=host -v /etc/assisted:/etc/assisted:ro ${AGENT_IMAGE} next_step_runner --url ${systemdQuote(input.serviceUrl, { commandLine: true })} --infra-env-id ${systemdQuote(input.infraEnvId, { commandLine: true })} --agent-token-file /etc/assisted/agent-token`,
     "",
     "[Install]",
     "WantedBy=multi-user.target",
@@ -84,7 +85,10 @@ export function discoveryIgnition(input: DiscoveryInput): IgnitionObject {
   if (input.pullSecret) files.push(file("/root/.docker/config.json", input.pullSecret, 0o600));
   if (env.length)
     files.push(
-      file("/etc/systemd/system.conf.d/10-archway-proxy.conf", `[Manager]\nDefaultEnvironment=${env.join(" ")}\n`),
+      file(
+        "/etc/systemd/system.conf.d/10-archway-proxy.conf",
+        `[Manager]\nDefaultEnvironment=${env.map((e) => systemdQuote(e)).join(" ")}\n`,
+      ),
     );
   if (input.additionalNtpSources) {
     files.push(
@@ -92,7 +96,10 @@ export function discoveryIgnition(input: DiscoveryInput): IgnitionObject {
         "/etc/chrony.d/archway-ntp.conf",
         `${input.additionalNtpSources
           .split(",")
-          .map((s) => `server ${s.trim()} iburst`)
+          .map((s) => s.trim())
+          // One chrony directive per source: anything but a host name or address would add directives.
+          .filter((s) => /^[A-Za-z0-9.:[\]-]+$/.test(s))
+          .map((s) => `server ${s} iburst`)
           .join("\n")}\n`,
       ),
     );

@@ -14,6 +14,7 @@ describe("runtime packages", () => {
     resetPackageCacheForTests();
     const report = runtimePackages();
     const notInstalled = Object.keys(lists.runtime).filter((pkg) => {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
       const res = spawnSync("dpkg-query", ["-W", "-f=${db:Status-Status}", pkg], { encoding: "utf8" });
       return res.stdout !== "installed";
     });

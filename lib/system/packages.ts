@@ -14,6 +14,7 @@ let cache: { at: number; report: PackageReport } | null = null;
 function check(): PackageReport {
   const names = Object.keys(RUNTIME);
   // One dpkg-query for all; packages it has never heard of are simply absent from its output.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
   const res = spawnSync("dpkg-query", ["-W", "-f=${Package} ${db:Status-Status}\\n", ...names], { encoding: "utf8" });
   if (res.error) return { checked: false, missing: [], installCommand: null };
   const present = new Set(
