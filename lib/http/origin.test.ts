@@ -16,7 +16,7 @@ describe("publicOrigin", () => {
     expect(publicOrigin(req(headers))).toBe(origin);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { "x-forwarded-host": "evil.example.com --debug" },
     { "x-forwarded-host": 'a"b' },
     { "x-forwarded-host": "user@evil.example.com" },
