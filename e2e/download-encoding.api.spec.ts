@@ -1,4 +1,4 @@
-// Downloads announce the length of what is actually sent: with Accept-Encoding: gzip (every
+// Downloads are safe to open: they announce the length of what is actually sent: with Accept-Encoding: gzip (every
 // browser) a compressible artifact (JSON) must not carry the uncompressed Content-Length, or the
 // client waits for bytes that never come.
 import http from "node:http";
@@ -36,4 +36,16 @@ test("a JSON artifact fetched with gzip accepted is complete and its length is w
     if (encoding === "identity") expect(res.bytes).toBe(Buffer.byteLength(json));
     expect(res.ms).toBeLessThan(3000);
   }
+});
+
+test("an uploaded HTML artifact is served as a sandboxed attachment, never as a page of the console", async ({
+  request,
+  baseURL,
+}) => {
+  const stored = await uploadArtifactViaApi(request, "<script>fetch('/api/x?'+document.cookie)</script>", "text/html");
+  const res = await rawGet(`${baseURL}/apis/ims/v3/artifacts/${stored.id}`, {});
+  expect(res.status).toBe(200);
+  expect(res.headers["content-disposition"]).toBe(`attachment; filename="${stored.id}"`);
+  expect(res.headers["x-content-type-options"]).toBe("nosniff");
+  expect(res.headers["content-security-policy"]).toContain("sandbox");
 });

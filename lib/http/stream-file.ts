@@ -27,6 +27,8 @@ export function streamFile(req: Request, s: Servable, limiter: Limiter): Respons
     "Last-Modified": s.lastModified.toUTCString(),
     "Content-Disposition": `attachment; filename="${s.filename}"`,
     "Cache-Control": s.cacheControl,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
   };
   if (req.headers.get("if-none-match") === s.etag) return new Response(null, { status: 304, headers });
   const ifRange = req.headers.get("if-range");

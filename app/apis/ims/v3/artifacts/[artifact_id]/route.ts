@@ -17,6 +17,11 @@ const serve = route({ params: idParam("artifact_id") }, async ({ req, params }) 
     ETag: `"${row.sha256}"`,
     "X-Checksum-Sha256": row.sha256,
     "X-Checksum-Md5": row.md5,
+    // Uploaded content is never a page of this origin: a text/html or SVG artifact opened in a
+    // browser would otherwise run its scripts with the console's cookies (stored XSS).
+    "Content-Disposition": `attachment; filename="${row.id}"`,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
   };
   const range = parseRange(req.headers.get("range"), size);
   if (range === "unsatisfiable")
