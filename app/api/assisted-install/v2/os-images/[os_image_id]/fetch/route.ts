@@ -3,16 +3,14 @@ import { z } from "zod";
 import { baseImageFor, startFetch } from "@/lib/base-images/service";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
+import { wholeNumber } from "@/lib/http/params";
 import { json, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(
-  { params: z.object({ os_image_id: z.coerce.number().int().positive("No such OS image") }) },
-  async ({ params }) => {
-    const row = await db().osImage.findUnique({ where: { id: params.os_image_id } });
-    if (!row) throw notFound(`OS image ${params.os_image_id} not found`);
-    const { jobId } = await startFetch((await baseImageFor(row.url, row.cpuArchitecture)).id);
-    return json({ job_id: jobId, href: `/apis/ims/v3/jobs/${jobId}` }, 202);
-  },
-);
+export const POST = route({ params: z.object({ os_image_id: wholeNumber({ min: 1 }) }) }, async ({ params }) => {
+  const row = await db().osImage.findUnique({ where: { id: params.os_image_id } });
+  if (!row) throw notFound(`OS image ${params.os_image_id} not found`);
+  const { jobId } = await startFetch((await baseImageFor(row.url, row.cpuArchitecture)).id);
+  return json({ job_id: jobId, href: `/apis/ims/v3/jobs/${jobId}` }, 202);
+});

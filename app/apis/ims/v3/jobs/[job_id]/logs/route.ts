@@ -4,8 +4,10 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
+import { wholeNumber } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { jobLogEventStream } from "@/lib/jobs/log-stream";
+import { emptyToUndefined } from "@/lib/validation/fields";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -16,18 +18,20 @@ export const GET = route(
     query: z
       .object({
         step: z.string().max(64).optional(),
-        after: z.coerce.number().int().min(0).default(0),
+        after: wholeNumber().default(0),
         follow: z.enum(["0", "1", "true", "false"]).optional(),
       })
       .strict(),
+    // EventSource sends the last `id:` it saw (a seq) when it reconnects; an empty one means none.
+    headers: z.object({ "Last-Event-ID": emptyToUndefined(wholeNumber()) }),
   },
-  async ({ req, params, query }) => {
+  async ({ req, params, query, headers }) => {
     const job = await db().job.findUnique({ where: { id: params.job_id }, select: { id: true } });
     if (!job) throw notFound(`Job ${params.job_id} not found`);
     const follow = query.follow === "1" || query.follow === "true";
     if (follow && (req.headers.get("accept") ?? "").includes("text/event-stream")) {
-      const lastEventId = Number(req.headers.get("last-event-id"));
-      const after = Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : query.after;
+      const lastEventId = headers["Last-Event-ID"];
+      const after = lastEventId !== undefined && lastEventId > 0 ? lastEventId : query.after;
       return new Response(jobLogEventStream(job.id, after, query.step, req.signal), {
         headers: {
           "Content-Type": "text/event-stream; charset=utf-8",
