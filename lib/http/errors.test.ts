@@ -24,7 +24,7 @@ describe("field errors keyed by prototype member names", () => {
     expect(JSON.parse(text).errors).toEqual(JSON.parse('{"__proto__":["Unknown field"]}'));
     const err = await apiErrorFrom(res);
     expect(Object.hasOwn(err.fieldErrors, "__proto__")).toBe(true);
-    expect(err.fieldErrors.__proto__).toEqual(["Unknown field"]);
+    expect(Object.getOwnPropertyDescriptor(err.fieldErrors, "__proto__")?.value).toEqual(["Unknown field"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
