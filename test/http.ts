@@ -10,12 +10,13 @@ export async function call(
     path?: string;
     params?: Record<string, string>;
     body?: unknown;
-    rawBody?: string;
+    /** Sent as is (bytes for bodies that are not valid UTF-8). */
+    rawBody?: string | Uint8Array;
     headers?: Record<string, string>;
   } = {},
 ): Promise<Called> {
   const init: RequestInit = { method: opts.method ?? "GET", headers: { ...opts.headers } };
-  if (opts.rawBody !== undefined) init.body = opts.rawBody;
+  if (opts.rawBody !== undefined) init.body = opts.rawBody as BodyInit;
   else if (opts.body !== undefined) {
     init.body = JSON.stringify(opts.body);
     (init.headers as Record<string, string>)["content-type"] ??= "application/json";

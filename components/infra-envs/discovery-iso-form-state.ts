@@ -60,7 +60,7 @@ export function toIsoPatch(values: IsoFormValues, infraEnv: InfraEnvJson): Recor
 /** Errors on kernel_arguments.N name the form's line, past the kept non-append operations. */
 export function withIsoKernelArgLines(errors: FieldErrors, infraEnv: InfraEnvJson): FieldErrors {
   const skip = kernelArgsOf(infraEnv).filter((k) => k.operation !== "append").length;
-  const out: FieldErrors = {};
+  const out: FieldErrors = Object.create(null); // keys echo the request's fields, even `__proto__`
   for (const [key, messages] of Object.entries(errors)) {
     const m = /^kernel_arguments\.(\d+)/.exec(key);
     out[key] = m

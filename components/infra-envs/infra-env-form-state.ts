@@ -132,7 +132,7 @@ export function infraEnvFieldFor(key: string): InfraEnvField | null {
 
 /** Kernel argument errors arrive per array index; the form has one line per argument. */
 export function withKernelArgLines(errors: FieldErrors): FieldErrors {
-  const out: FieldErrors = {};
+  const out: FieldErrors = Object.create(null); // keys echo the request's fields, even `__proto__`
   for (const [key, messages] of Object.entries(errors)) {
     const m = /^kernel_arguments\.(\d+)/.exec(key);
     out[key] = m ? messages.map((msg) => `Line ${Number(m[1]) + 1}: ${msg}`) : messages;

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { FieldErrors } from "@/lib/api-client/api-error";
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  const out: FieldErrors = Object.create(null); // keys echo the request's fields, even `__proto__`
   for (const issue of error.issues) (out[issue.path.map(String).join(".") || "body"] ??= []).push(issue.message);
   return out;
 }

@@ -21,8 +21,9 @@ export class ApiError extends Error {
 type ProblemBody = { detail?: unknown; title?: unknown; reason?: unknown; errors?: unknown };
 
 function asFieldErrors(value: unknown): FieldErrors {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  const out: FieldErrors = {};
+  // No prototype: the keys are field names the server echoed from the request (even `__proto__`).
+  const out = Object.create(null) as FieldErrors;
+  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
   for (const [field, messages] of Object.entries(value)) {
     const list = Array.isArray(messages) ? messages : [messages];
     out[field] = list.filter((m): m is string => typeof m === "string");

@@ -7,6 +7,7 @@ import {
   dnsDomain,
   dnsLabel,
   emptyToUndefined,
+  nameField,
   noProxyList,
   proxyUrl,
   pullSecret,
@@ -18,7 +19,7 @@ export const CONTROL_PLANE_COUNTS = [1, 3, 4, 5] as const;
 
 export const olmOperatorInput = z
   .object({
-    name: z.string().trim().min(1).max(64),
+    name: nameField(64),
     properties: z.string().max(4096).optional(),
   })
   .strict();

@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { pagination } from "@/lib/http/params";
 
 export const SEVERITIES = ["info", "warning", "error", "critical"] as const;
 
@@ -27,8 +28,7 @@ export const eventsQuerySchema = z
         return list;
       }),
     message: z.string().max(256).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...pagination,
     order: z.enum(["ascending", "descending"]).default("descending"),
   })
   .strict();

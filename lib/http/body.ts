@@ -1,4 +1,6 @@
-// Reads a JSON request body with a byte limit, so an oversized or malformed body is a clear 4xx.
+// Reads a JSON request body with a byte limit, so an oversized, deeply nested, non-UTF-8 or malformed
+// body is a clear 4xx.
+import { jsonDepth, MAX_JSON_DEPTH } from "@/lib/validation/fields";
 import { HttpError } from "./errors";
 
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
@@ -8,14 +10,30 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   }
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readLimited(req, maxBytes);
+  const text = decodeUtf8(await readLimited(req, maxBytes));
   if (text.trim() === "")
     throw new HttpError(400, "The request body is empty; send a JSON object", { body: ["Required"] });
+  // Checked on the text: JSON.parse copes with any depth, but what walks the value afterwards recurses.
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new HttpError(400, `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, {
+      body: [`At most ${MAX_JSON_DEPTH} levels of nested arrays and objects`],
+    });
   try {
     return JSON.parse(text);
   } catch (err) {
     const why = (err as Error).message;
     throw new HttpError(400, `The request body is not valid JSON: ${why}`, { body: [`Malformed JSON: ${why}`] });
+  }
+}
+
+// JSON is UTF-8 (RFC 8259 §8.1); a lenient decoder would turn bad bytes into U+FFFD and store them.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new HttpError(400, "The request body is not valid UTF-8", { body: ["Send the body as UTF-8 JSON"] });
   }
 }
 
@@ -25,8 +43,8 @@ function tooLarge(maxBytes: number) {
   });
 }
 
-async function readLimited(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return "";
+async function readLimited(req: Request, maxBytes: number): Promise<Buffer> {
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -40,5 +58,5 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

@@ -2,6 +2,22 @@
 // assisted-service's `code`/`reason` alongside so its clients still find the message.
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * An empty field-error map. Its keys come from the request (a body key `__proto__` or `constructor`
+ * is reported as an unknown field), so it has no prototype: `errors[key] ??= []` never finds
+ * Object.prototype's members, and JSON.stringify still writes every key as a plain own property.
+ */
+export function emptyFieldErrors(): FieldErrors {
+  return Object.create(null) as FieldErrors;
+}
+
+/** Appends one message to a field's list (the list is created on first use). */
+export function addFieldError(errors: FieldErrors, field: string, message: string): FieldErrors {
+  if (!Object.hasOwn(errors, field)) errors[field] = [];
+  errors[field].push(message);
+  return errors;
+}
+
 const TITLES: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
@@ -17,14 +33,18 @@ const TITLES: Record<number, string> = {
 };
 
 export class HttpError extends Error {
+  readonly errors?: FieldErrors;
+
   constructor(
     readonly status: number,
     readonly detail: string,
-    readonly errors?: FieldErrors,
+    errors?: FieldErrors,
     readonly headers?: Record<string, string>,
   ) {
     super(detail);
     this.name = "HttpError";
+    // Copied into a prototype-less map whatever the caller built, so later lookups by field are safe.
+    this.errors = errors && Object.assign(emptyFieldErrors(), errors);
   }
 }
 
@@ -34,7 +54,7 @@ export const conflict = (detail: string, errors?: FieldErrors) => new HttpError(
 
 /** A single-field 400, the common case for domain rules. */
 export function fieldError(field: string, message: string): HttpError {
-  return new HttpError(400, message, { [field]: [message] });
+  return new HttpError(400, message, addFieldError(emptyFieldErrors(), field, message));
 }
 
 export type Problem = {

@@ -1,5 +1,6 @@
-// The route wrapper every handler uses: parses params, query and body with zod, runs the handler,
-// and turns anything thrown into one problem+json response. Handlers just return data or throw.
+// The route wrapper every handler uses: parses params, query, the request headers it names and body
+// with zod, runs the handler, and turns anything thrown into one problem+json response. Handlers just
+// return data or throw.
 import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env";
@@ -10,16 +11,17 @@ import { fieldErrorsOf, summarise } from "./zod-errors";
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type RouteContext<P, Q, B> = { req: Request; params: P; query: Q; body: B };
+export type RouteContext<P, Q, B, H = undefined> = { req: Request; params: P; query: Q; body: B; headers: H };
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export function route<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
+  H extends z.ZodObject | undefined = undefined,
 >(
-  schemas: { params?: P; query?: Q; body?: B; maxBodyBytes?: number },
-  handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<Response | unknown>,
+  schemas: { params?: P; query?: Q; body?: B; headers?: H; maxBodyBytes?: number },
+  handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>, Out<H>>) => Promise<Response | unknown>,
 ) {
   return async (req: Request, ctx?: NextContext): Promise<Response> => {
     const instance = new URL(req.url).pathname;
@@ -27,6 +29,9 @@ export function route<
       const params = schemas.params ? parse(schemas.params, (await ctx?.params) ?? {}, "path", 404) : undefined;
       const query = schemas.query
         ? parse(schemas.query, Object.fromEntries(new URL(req.url).searchParams), "query", 400)
+        : undefined;
+      const headers = schemas.headers
+        ? parse(schemas.headers, namedHeaders(req, schemas.headers), "headers", 400)
         : undefined;
       const body = schemas.body
         ? parse(
@@ -36,7 +41,12 @@ export function route<
             400,
           )
         : undefined;
-      const result = await handler({ req, params, query, body } as RouteContext<Out<P>, Out<Q>, Out<B>>);
+      const result = await handler({ req, params, query, body, headers } as RouteContext<
+        Out<P>,
+        Out<Q>,
+        Out<B>,
+        Out<H>
+      >);
       return result instanceof Response ? result : json(result);
     } catch (err) {
       return problemResponse(toHttpError(err), instance);
@@ -47,9 +57,19 @@ export function route<
 function parse<S extends z.ZodType>(schema: S, input: unknown, where: string | undefined, status: number): z.output<S> {
   const res = schema.safeParse(input);
   if (res.success) return res.data;
-  const errors = fieldErrorsOf(res.error, where === "query" ? "query" : undefined);
+  const errors = fieldErrorsOf(res.error, where === "path" ? undefined : where);
   const detail = status === 404 ? `Not found: ${summarise(errors)}` : summarise(errors);
   throw new HttpError(status, detail, errors);
+}
+
+/** The headers a schema names (its keys, e.g. "Last-Event-ID"), as sent; absent ones are left out. */
+function namedHeaders(req: Request, schema: z.ZodObject): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(schema.shape)) {
+    const value = req.headers.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
 }
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -1,10 +1,10 @@
 // Turns zod issues into field-by-field messages; unknown keys become one entry per key.
 import type { z } from "zod";
-import type { FieldErrors } from "./errors";
+import { addFieldError, emptyFieldErrors, type FieldErrors } from "./errors";
 
 export function fieldErrorsOf(error: z.ZodError, prefix?: string): FieldErrors {
-  const out: FieldErrors = {};
-  const add = (field: string, message: string) => (out[field] ??= []).push(message);
+  const out = emptyFieldErrors(); // keys are the client's (unknown fields), see emptyFieldErrors
+  const add = (field: string, message: string) => addFieldError(out, field, message);
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
     if (issue.code === "unrecognized_keys") {

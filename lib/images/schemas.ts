@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { archSchema } from "@/lib/arch";
 import { linkSchema } from "@/lib/ims/common";
+import { nameField, plainText, refuseProtoKey } from "@/lib/validation/fields";
 
 const labelKey = z
   .string()
@@ -9,11 +10,15 @@ const labelKey = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_./-]+$/, "Letters, digits, '_', '.', '/', '-'");
-const labels = z.record(labelKey, z.string().max(1024)).refine((m) => Object.keys(m).length <= 64, "At most 64 labels");
+const labelValue = plainText(1024);
+const labels = refuseProtoKey(z.record(labelKey, labelValue)).refine(
+  (m) => Object.keys(m).length <= 64,
+  "At most 64 labels",
+);
 
 export const imageCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Required").max(128),
+    name: nameField(128),
     arch: archSchema.optional(),
     link: linkSchema.optional(),
     metadata: labels.optional(),
@@ -22,7 +27,7 @@ export const imageCreateSchema = z
 
 /** IMS's own form of a label change, accepted alongside a plain map ({key: value|null}). */
 const metadataOperation = z
-  .object({ operation: z.enum(["set", "remove"]), key: labelKey, value: z.string().max(1024).optional() })
+  .object({ operation: z.enum(["set", "remove"]), key: labelKey, value: labelValue.optional() })
   .strict()
   .refine((op) => op.operation === "remove" || op.value !== undefined, {
     message: "set needs a value",
@@ -33,7 +38,7 @@ export const imagePatchSchema = z
   .object({
     arch: archSchema.optional(),
     link: linkSchema.optional(),
-    metadata: z.union([metadataOperation, z.record(labelKey, z.string().max(1024).nullable())]).optional(),
+    metadata: z.union([metadataOperation, refuseProtoKey(z.record(labelKey, labelValue.nullable()))]).optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "Send at least one of arch, link, metadata");

@@ -1,6 +1,7 @@
 // Pieces the IMS-style resources share: the link object, list queries, arch filters.
 import { z } from "zod";
 import { archSchema } from "@/lib/arch";
+import { pagination } from "@/lib/http/params";
 
 /** Where an artifact lives: `type` "archway" paths are /apis/ims/v3/artifacts/{id}. */
 export const linkSchema = z
@@ -17,8 +18,7 @@ export const listQuery = z
   .object({
     name: z.string().max(128).optional(),
     arch: archSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...pagination,
   })
   .strict();
 

@@ -2,7 +2,17 @@
 // infra-env-update-params), shared by the route handlers and the console forms.
 import { z } from "zod";
 import { archSchema } from "@/lib/arch";
-import { clearable, emptyToUndefined, noProxyList, proxyUrl, pullSecret, sshPublicKeys } from "@/lib/validation/fields";
+import {
+  clearable,
+  emptyToUndefined,
+  jsonDepth,
+  MAX_JSON_DEPTH,
+  nameField,
+  noProxyList,
+  proxyUrl,
+  pullSecret,
+  sshPublicKeys,
+} from "@/lib/validation/fields";
 
 export const IMAGE_TYPES = ["full-iso", "minimal-iso"] as const;
 
@@ -38,7 +48,7 @@ export const staticNetworkConfigSchema = z
       .min(1)
       .max(64 * 1024),
     mac_interface_map: z
-      .array(z.object({ mac_address: macAddress, logical_nic_name: z.string().trim().min(1).max(15) }).strict())
+      .array(z.object({ mac_address: macAddress, logical_nic_name: nameField(15) }).strict())
       .max(64)
       .optional(),
   })
@@ -51,6 +61,11 @@ export const ignitionOverride = z
   .string()
   .max(IGNITION_OVERRIDE_MAX_BYTES, `At most ${IGNITION_OVERRIDE_MAX_BYTES / 1024} KiB`)
   .superRefine((text, ctx) => {
+    // The override is merged recursively into the discovery config when an ISO is served.
+    if (jsonDepth(text) > MAX_JSON_DEPTH) {
+      ctx.addIssue({ code: "custom", message: `Nested deeper than ${MAX_JSON_DEPTH} levels` });
+      return;
+    }
     let doc: unknown;
     try {
       doc = JSON.parse(text);
@@ -69,7 +84,7 @@ export const ignitionOverride = z
 
 export const infraEnvCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Required").max(128),
+    name: nameField(128),
     cluster_id: z.uuid("Expected a cluster id (UUID)").optional(),
     openshift_version: emptyToUndefined(
       z
@@ -97,7 +112,7 @@ export const infraEnvCreateSchema = z
 
 export const infraEnvUpdateSchema = z
   .object({
-    name: z.string().trim().min(1).max(128).optional(),
+    name: nameField(128).optional(),
     image_type: z.enum(IMAGE_TYPES).optional(),
     ssh_authorized_key: clearable(sshPublicKeys),
     pull_secret: emptyToUndefined(pullSecret),

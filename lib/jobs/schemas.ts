@@ -1,6 +1,8 @@
 // The IMS job request (openapi.yaml's subset). `arch` is not accepted: a job takes the arch of its
 // recipe (create) or base image (customize).
 import { z } from "zod";
+import { pagination } from "@/lib/http/params";
+import { nameField } from "@/lib/validation/fields";
 
 export const JOB_TYPES = ["create", "customize"] as const;
 export const JOB_STATUSES = [
@@ -27,8 +29,8 @@ export const jobCreateSchema = z
       .min(1, "Required")
       .max(128)
       .regex(/^[\w.-]+$/, "Letters, digits, '_', '.', '-'"),
-    kernel_file_name: z.string().trim().max(128).optional(),
-    initrd_file_name: z.string().trim().max(128).optional(),
+    kernel_file_name: nameField(128).optional(),
+    initrd_file_name: nameField(128).optional(),
     enable_debug: z.boolean().optional(),
     build_env_size: z.number().int().min(1).max(1024).optional(),
     customization_script: z
@@ -58,8 +60,7 @@ export const jobListQuery = z
     status: z.enum(JOB_STATUSES).optional(),
     job_type: z.enum(JOB_TYPES).optional(),
     arch: z.string().optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...pagination,
   })
   .strict();
 

@@ -1,10 +1,11 @@
 // Request bodies of the IMS public-keys API, shared by the route handlers and the console form.
 import { z } from "zod";
-import { sshPublicKey } from "@/lib/validation/fields";
+import { pagination } from "@/lib/http/params";
+import { nameField, sshPublicKey } from "@/lib/validation/fields";
 
 export const publicKeyCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Required").max(128),
+    name: nameField(128),
     public_key: sshPublicKey,
   })
   .strict();
@@ -12,8 +13,7 @@ export const publicKeyCreateSchema = z
 export const publicKeyListQuery = z
   .object({
     name: z.string().max(128).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...pagination,
   })
   .strict();
 

@@ -1,6 +1,7 @@
 // Request bodies of the IMS recipes API (openapi.yaml's subset), shared with the console form.
 import { z } from "zod";
 import { archSchema } from "@/lib/arch";
+import { nameField } from "@/lib/validation/fields";
 
 export const RECIPE_TYPES = ["kiwi-ng", "packer", "rootfs"] as const;
 
@@ -23,7 +24,7 @@ export const templateDictionary = z
 
 export const recipeCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Required").max(128),
+    name: nameField(128),
     recipe_type: z.enum(RECIPE_TYPES),
     linux_distribution: z
       .string()

@@ -1,6 +1,73 @@
-// Field validators shared by several resources (and by the browser forms): SSH keys, DNS names,
-// pull secrets, proxy URLs.
+// Field validators shared by several resources (and by the browser forms): names, SSH keys, DNS
+// names, pull secrets, proxy URLs, JSON nesting depth.
 import { z } from "zod";
+
+// C0, DEL and C1 controls, plus the bidirectional embeddings, overrides and isolates that can make a
+// name display as something else ("Trojan Source"). Zero-width joiners stay allowed (emoji).
+const CONTROL = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+// A character that draws something: not whitespace, not a control or format character (zero-width
+// space, BOM, bidi marks), not a lone surrogate, not a default-ignorable one (Hangul fillers...).
+const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/u;
+
+export const NAME_INVISIBLE = "Name must contain visible characters";
+export const NAME_CONTROL = "Name must not contain control characters";
+
+/**
+ * Every user-given name (clusters, infra-envs, recipes, images, public keys, operators, NICs, job
+ * file names): trimmed, 1 to `max` characters, something visible, no control characters. A name of
+ * only invisible characters is refused before trimming, so "\ufeff" gets that reason, not "Required".
+ */
+export const nameField = (max = 128) =>
+  z
+    .string()
+    .refine((v) => v === "" || VISIBLE.test(v), { message: NAME_INVISIBLE, abort: true })
+    .trim()
+    .min(1, "Required")
+    .max(max, `At most ${max} characters`)
+    .refine((v) => !CONTROL.test(v), NAME_CONTROL);
+
+/** Free text shown beside a name (label values): may be empty, never carries control characters. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .max(max, `At most ${max} characters`)
+    .refine((v) => !CONTROL.test(v), "Must not contain control characters");
+
+/**
+ * A z.record that refuses a `__proto__` key. zod drops that key without a word (assigning it would
+ * set the prototype), so `{"__proto__": "x"}` would be accepted as `{}`; the client hears why instead.
+ */
+export const refuseProtoKey = <T extends z.ZodType>(record: T) =>
+  z.preprocess((value, ctx) => {
+    if (value && typeof value === "object" && Object.hasOwn(value, "__proto__"))
+      ctx.issues.push({ code: "custom", path: ["__proto__"], message: "__proto__ is not a usable key", input: value });
+    return value;
+  }, record);
+
+/** The deepest JSON nesting the APIs accept, in a body or in JSON carried inside a string field. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The deepest nesting of `[`/`{` in JSON text, by one linear scan that skips strings. It runs before
+ * the parsed value is walked recursively (zod, JSON.stringify, Prisma, the Ignition merge), where a
+ * 100,000-deep array would overflow the stack. Malformed text is left to JSON.parse to report.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
 
 const SSH_KEY_TYPES = [
   "ssh-rsa",
@@ -63,12 +130,10 @@ export const sshPublicKey = sshPublicKeys.refine(
 const label = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 
 /** A DNS-1123 label: what OpenShift accepts as a cluster name. */
-export const dnsLabel = z
-  .string()
-  .trim()
-  .min(1, "Required")
-  .max(54, "At most 54 characters")
-  .regex(new RegExp(`^${label}$`), "Use lowercase letters, digits and '-', starting and ending with a letter or digit");
+export const dnsLabel = nameField(54).regex(
+  new RegExp(`^${label}$`),
+  "Use lowercase letters, digits and '-', starting and ending with a letter or digit",
+);
 
 export const dnsDomain = z
   .string()

@@ -2,9 +2,11 @@
 // ?step= and ?after= filters, X-Last-Seq), or with ?follow=1 and Accept: text/event-stream a live
 // Server-Sent Events stream (id = seq, Last-Event-ID resume, pings, `event: end`)
 import { z } from "zod";
+import { wholeNumber } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { jobLogEventStream } from "@/lib/jobs/log-stream";
 import { getJob, readJobLog } from "@/lib/jobs/service";
+import { emptyToUndefined } from "@/lib/validation/fields";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -15,17 +17,19 @@ export const GET = route(
     query: z
       .object({
         step: z.string().max(64).optional(),
-        after: z.coerce.number().int().min(0).default(0),
+        after: wholeNumber().default(0),
         follow: z.enum(["0", "1", "true", "false"]).optional(),
       })
       .strict(),
+    // EventSource sends the last `id:` it saw (a seq) when it reconnects; an empty one means none.
+    headers: z.object({ "Last-Event-ID": emptyToUndefined(wholeNumber()) }),
   },
-  async ({ req, params, query }) => {
+  async ({ req, params, query, headers }) => {
     const job = await getJob(params.job_id);
     const follow = query.follow === "1" || query.follow === "true";
     if (follow && (req.headers.get("accept") ?? "").includes("text/event-stream")) {
-      const lastEventId = Number(req.headers.get("last-event-id"));
-      const after = Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : query.after;
+      const lastEventId = headers["Last-Event-ID"];
+      const after = lastEventId !== undefined && lastEventId > 0 ? lastEventId : query.after;
       return new Response(jobLogEventStream(job.id, after, query.step, req.signal), {
         headers: {
           "Content-Type": "text/event-stream; charset=utf-8",

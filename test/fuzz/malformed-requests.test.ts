@@ -1,0 +1,626 @@
+// Property-based fuzz of every write route (POST/PUT/PATCH/DELETE under app/api and app/apis) and
+// every GET with query parameters, through the real handlers on the test database: over 10,000
+// malformed requests (bodies, Content-Type/Content-Length, query strings, Last-Event-ID, Range), each
+// of which must get a 4xx problem+json naming what was wrong, add or remove no row in any table, and
+// leave the server answering. The seed is fixed (FUZZ_SEED overrides it); fast-check prints it with
+// the shrunk counterexample on failure, so a failure replays exactly.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as clusterOne from "@/app/api/assisted-install/v2/clusters/[cluster_id]/route";
+import * as clusters from "@/app/api/assisted-install/v2/clusters/route";
+import * as events from "@/app/api/assisted-install/v2/events/route";
+import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
+import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
+import * as regenerate from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/regenerate-signing-key/route";
+import * as infraEnvOne from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/route";
+import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
+import * as versions from "@/app/api/assisted-install/v2/openshift-versions/route";
+import * as osImageFetch from "@/app/api/assisted-install/v2/os-images/[os_image_id]/fetch/route";
+import * as artifactOne from "@/app/apis/ims/v3/artifacts/[artifact_id]/route";
+import * as artifacts from "@/app/apis/ims/v3/artifacts/route";
+import * as imageOne from "@/app/apis/ims/v3/images/[image_id]/route";
+import * as images from "@/app/apis/ims/v3/images/route";
+import * as cancel from "@/app/apis/ims/v3/jobs/[job_id]/cancel/route";
+import * as logs from "@/app/apis/ims/v3/jobs/[job_id]/logs/route";
+import * as retry from "@/app/apis/ims/v3/jobs/[job_id]/retry/route";
+import * as jobOne from "@/app/apis/ims/v3/jobs/[job_id]/route";
+import * as jobs from "@/app/apis/ims/v3/jobs/route";
+import * as keyOne from "@/app/apis/ims/v3/public-keys/[public_key_id]/route";
+import * as keys from "@/app/apis/ims/v3/public-keys/route";
+import * as archive from "@/app/apis/ims/v3/recipes/[recipe_id]/archive/route";
+import * as recipeOne from "@/app/apis/ims/v3/recipes/[recipe_id]/route";
+import * as recipes from "@/app/apis/ims/v3/recipes/route";
+import { clusterCreateSchema, clusterUpdateSchema } from "@/lib/clusters/schemas";
+import { db, Prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { imageCreateSchema, imagePatchSchema } from "@/lib/images/schemas";
+import { IMAGE_TYPES, infraEnvCreateSchema, infraEnvUpdateSchema } from "@/lib/infra-envs/schemas";
+import { JOB_STATUSES, JOB_TYPES, jobCreateSchema } from "@/lib/jobs/schemas";
+import { publicKeyCreateSchema } from "@/lib/public-keys/schemas";
+import { recipeCreateSchema, recipePatchSchema } from "@/lib/recipes/schemas";
+import { SSH_KEY } from "@/test/fixtures";
+import { type Called, call } from "@/test/http";
+import {
+  type BodySpec,
+  badLastEventId,
+  type Case,
+  headerText,
+  malformedBody,
+  malformedQuery,
+  notAnArchive,
+  type QueryKind,
+  unknownId,
+} from "./arbitraries";
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_129);
+type Handler = Parameters<typeof call>[0];
+const MODELS = Object.values(Prisma.ModelName);
+
+let sent = 0;
+const started = Date.now();
+const ids = {} as Record<"cluster" | "infraEnv" | "publicKey" | "recipe" | "image" | "job" | "artifact", string>;
+
+/** Rows per table in one query, so checking after every request stays cheap. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const sql = MODELS.map((m) => `SELECT '${m}' AS model, COUNT(*) AS n FROM "${m}"`).join(" UNION ALL ");
+  const rows = await db().$queryRawUnsafe<{ model: string; n: bigint | number }[]>(sql);
+  return Object.fromEntries(rows.map((r) => [r.model, Number(r.n)]));
+}
+
+function expectProblem(res: Called, c: Case, what: string) {
+  expect(res.status, what).toBeGreaterThanOrEqual(400);
+  expect(res.status, what).toBeLessThan(500);
+  if (c.status) expect(res.status, what).toBe(c.status);
+  expect(res.headers.get("content-type"), what).toBe("application/problem+json");
+  const p = JSON.parse(res.text);
+  expect(p.status, what).toBe(res.status);
+  expect(typeof p.title === "string" && p.title.length > 0, what).toBe(true);
+  expect(typeof p.detail === "string" && p.detail.length > 0, what).toBe(true);
+  if (p.errors !== undefined) {
+    expect(typeof p.errors === "object" && p.errors !== null && !Array.isArray(p.errors), what).toBe(true);
+    for (const messages of Object.values(p.errors)) {
+      expect(Array.isArray(messages) && messages.every((m) => typeof m === "string"), what).toBe(true);
+    }
+  }
+  if (c.field) {
+    expect(Object.keys(p.errors ?? {}), what).toContain(c.field);
+    if (c.message) expect(p.errors[c.field], what).toContain(c.message);
+  }
+}
+
+type Target = {
+  name: string;
+  handler: Handler;
+  method: string;
+  path: string;
+  param?: string; // the path parameter's name
+  id?: () => string; // its value, unless the case brings one
+  runs: number;
+  cases: () => fc.Arbitrary<Case>;
+};
+
+async function send(t: Target, c: Case): Promise<Called> {
+  sent++;
+  const qs = c.query ? `?${new URLSearchParams(Object.entries(c.query)).toString()}` : "";
+  const id = c.id ?? t.id?.();
+  return call(t.handler, {
+    method: t.method,
+    path: `${t.path}${qs}`,
+    params: t.param && id !== undefined ? { [t.param]: id } : {},
+    rawBody: c.body,
+    headers: c.headers,
+  });
+}
+
+const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+const body = (spec: Omit<BodySpec, "maxBodyBytes">) => () =>
+  malformedBody({ ...spec, maxBodyBytes: env().ARCHWAY_MAX_BODY_BYTES });
+const query = (spec: Record<string, QueryKind>) => () => malformedQuery(spec);
+const PAGE: Record<string, QueryKind> = { limit: { int: [1, 1000] }, offset: { int: [0, 2 ** 31 - 1] } };
+const taken = () => Object.values(ids);
+/** A path id naming nothing; junk in the body changes nothing (uploads need some, or lack of it is the 400). */
+const noSuchId = (needsBody = false) =>
+  fc
+    .tuple(
+      unknownId(taken()),
+      needsBody ? fc.uint8Array({ minLength: 1, maxLength: 64 }) : fc.option(fc.uint8Array({ maxLength: 64 })),
+    )
+    .map(([id, junk]): Case => ({ defect: "unknown id", id, body: junk ?? undefined, headers: {}, status: 404 }));
+const scaled = (n: number) => Math.ceil(n * Number(process.env.FUZZ_SCALE ?? 1));
+
+const clusterFields = {
+  name: "string",
+  openshift_version: "string",
+  cpu_architecture: "string",
+  high_availability_mode: "string",
+  control_plane_count: "int",
+  base_dns_domain: "string",
+  ssh_public_key: "string",
+  pull_secret: "string",
+  olm_operators: "array",
+  http_proxy: "string",
+  https_proxy: "string",
+  no_proxy: "string",
+} as const;
+const infraEnvFields = {
+  name: "string",
+  image_type: "string",
+  ssh_authorized_key: "string",
+  pull_secret: "string",
+  proxy: "object",
+  additional_ntp_sources: "string",
+  kernel_arguments: "array",
+  ignition_config_override: "string",
+  static_network_config: "array",
+  cpu_architecture: "string",
+  openshift_version: "string",
+} as const;
+
+const TARGETS: Target[] = [
+  // Create and update bodies.
+  {
+    name: "POST clusters",
+    handler: clusters.POST,
+    method: "POST",
+    path: "/api/assisted-install/v2/clusters",
+    runs: 450,
+    cases: body({
+      base: { name: "fuzz-base", openshift_version: "4.14" },
+      known: keysOf(clusterCreateSchema),
+      fields: clusterFields,
+      names: ["name"],
+    }),
+  },
+  {
+    name: "PATCH clusters/{id}",
+    handler: clusterOne.PATCH,
+    method: "PATCH",
+    path: "/api/assisted-install/v2/clusters/x",
+    param: "cluster_id",
+    id: () => ids.cluster,
+    runs: 450,
+    cases: body({
+      base: { name: "fuzz-renamed" },
+      known: keysOf(clusterUpdateSchema),
+      fields: clusterFields,
+      names: ["name"],
+    }),
+  },
+  {
+    name: "POST infra-envs",
+    handler: infraEnvs.POST,
+    method: "POST",
+    path: "/api/assisted-install/v2/infra-envs",
+    runs: 450,
+    cases: body({
+      base: { name: "fuzz base" },
+      known: keysOf(infraEnvCreateSchema),
+      fields: { ...infraEnvFields, cluster_id: "string" },
+      names: ["name"],
+    }),
+  },
+  {
+    name: "PATCH infra-envs/{id}",
+    handler: infraEnvOne.PATCH,
+    method: "PATCH",
+    path: "/api/assisted-install/v2/infra-envs/x",
+    param: "infra_env_id",
+    id: () => ids.infraEnv,
+    runs: 450,
+    cases: body({
+      base: { name: "fuzz renamed" },
+      known: keysOf(infraEnvUpdateSchema),
+      fields: infraEnvFields,
+      names: ["name"],
+    }),
+  },
+  {
+    name: "POST public-keys",
+    handler: keys.POST,
+    method: "POST",
+    path: "/apis/ims/v3/public-keys",
+    runs: 450,
+    cases: body({
+      base: { name: "fuzz key", public_key: SSH_KEY },
+      known: keysOf(publicKeyCreateSchema),
+      fields: { name: "string", public_key: "string" },
+      names: ["name"],
+    }),
+  },
+  {
+    name: "POST recipes",
+    handler: recipes.POST,
+    method: "POST",
+    path: "/apis/ims/v3/recipes",
+    runs: 450,
+    cases: body({
+      base: { name: "fuzz recipe", recipe_type: "kiwi-ng", linux_distribution: "sles15" },
+      known: keysOf(recipeCreateSchema),
+      fields: {
+        name: "string",
+        recipe_type: "string",
+        linux_distribution: "string",
+        arch: "string",
+        require_dkms: "bool",
+        template_dictionary: "array",
+      },
+      names: ["name"],
+    }),
+  },
+  {
+    name: "PATCH recipes/{id}",
+    handler: recipeOne.PATCH,
+    method: "PATCH",
+    path: "/apis/ims/v3/recipes/x",
+    param: "recipe_id",
+    id: () => ids.recipe,
+    runs: 450,
+    cases: body({
+      base: { require_dkms: true },
+      known: keysOf(recipePatchSchema),
+      fields: { arch: "string", require_dkms: "bool", template_dictionary: "array" },
+    }),
+  },
+  {
+    name: "POST images",
+    handler: images.POST,
+    method: "POST",
+    path: "/apis/ims/v3/images",
+    runs: 450,
+    cases: body({
+      base: { name: "fuzz image" },
+      known: keysOf(imageCreateSchema),
+      fields: { name: "string", arch: "string", link: "object", metadata: "object" },
+      names: ["name"],
+    }),
+  },
+  {
+    name: "PATCH images/{id}",
+    handler: imageOne.PATCH,
+    method: "PATCH",
+    path: "/apis/ims/v3/images/x",
+    param: "image_id",
+    id: () => ids.image,
+    runs: 450,
+    cases: body({
+      base: { arch: "x86_64" },
+      known: keysOf(imagePatchSchema),
+      fields: { arch: "string", link: "object", metadata: "object" },
+    }),
+  },
+  {
+    name: "POST jobs",
+    handler: jobs.POST,
+    method: "POST",
+    path: "/apis/ims/v3/jobs",
+    runs: 450,
+    cases: body({
+      base: { job_type: "create", artifact_id: "00000000-0000-4000-8000-000000000000", image_root_archive_name: "img" },
+      known: keysOf(jobCreateSchema),
+      fields: {
+        job_type: "string",
+        artifact_id: "string",
+        public_key_id: "string",
+        image_root_archive_name: "string",
+        kernel_file_name: "string",
+        initrd_file_name: "string",
+        enable_debug: "bool",
+        build_env_size: "int",
+        customization_script: "string",
+      },
+      names: ["image_root_archive_name", "kernel_file_name", "initrd_file_name"],
+    }),
+  },
+  // Uploads (raw bodies).
+  {
+    name: "PUT recipes/{id}/archive",
+    handler: archive.PUT,
+    method: "PUT",
+    path: "/apis/ims/v3/recipes/x/archive",
+    param: "recipe_id",
+    id: () => ids.recipe,
+    runs: 300,
+    cases: () =>
+      fc.oneof(
+        fc
+          .tuple(notAnArchive, fc.constantFrom(undefined, "application/gzip", "application/octet-stream"))
+          .map(([b, t]): Case => ({ defect: "not a tar.gz", body: b, headers: t ? { "content-type": t } : {} })),
+        fc.constantFrom("application/json", "text/plain", "application/zip", "multipart/form-data").map(
+          (t): Case => ({
+            defect: "wrong Content-Type",
+            body: new Uint8Array([0x1f, 0x8b]),
+            headers: { "content-type": t },
+            status: 415,
+          }),
+        ),
+        fc.constant<Case>({
+          defect: "no body",
+          headers: { "content-type": "application/gzip" },
+          status: 400,
+          field: "body",
+        }),
+        noSuchId(true),
+      ),
+  },
+  {
+    name: "POST artifacts",
+    handler: artifacts.POST,
+    method: "POST",
+    path: "/apis/ims/v3/artifacts",
+    runs: 150,
+    // Any bytes are a valid artifact; only a request without a body is malformed.
+    cases: () =>
+      fc
+        .tuple(
+          fc.option(
+            headerText.filter((t) => t !== ""),
+            { nil: undefined },
+          ),
+          fc.option(fc.nat().map(String), { nil: undefined }),
+        )
+        .map(
+          ([t, length]): Case => ({
+            defect: "no body",
+            headers: { ...(t ? { "content-type": t } : {}), ...(length ? { "content-length": length } : {}) },
+            status: 400,
+            field: "body",
+          }),
+        ),
+  },
+  // Deletes and actions on ids that name nothing (or on a job that has ended).
+  ...(
+    [
+      ["DELETE clusters/{id}", clusterOne.DELETE, "cluster_id"],
+      ["DELETE infra-envs/{id}", infraEnvOne.DELETE, "infra_env_id"],
+      ["POST infra-envs/{id}/regenerate-signing-key", regenerate.POST, "infra_env_id"],
+      ["DELETE public-keys/{id}", keyOne.DELETE, "public_key_id"],
+      ["DELETE recipes/{id}", recipeOne.DELETE, "recipe_id"],
+      ["DELETE images/{id}", imageOne.DELETE, "image_id"],
+      ["POST jobs/{id}/retry", retry.POST, "job_id"],
+    ] as const
+  ).map(
+    ([name, handler, param]): Target => ({
+      name,
+      handler,
+      method: name.split(" ")[0],
+      path: "/x",
+      param,
+      runs: 200,
+      cases: () => noSuchId(),
+    }),
+  ),
+  {
+    name: "POST jobs/{id}/cancel",
+    handler: cancel.POST,
+    method: "POST",
+    path: "/apis/ims/v3/jobs/x/cancel",
+    param: "job_id",
+    runs: 200,
+    cases: () =>
+      fc.oneof(noSuchId(), fc.constant<Case>({ defect: "job already ended", id: ids.job, headers: {}, status: 409 })),
+  },
+  {
+    name: "POST os-images/{id}/fetch",
+    handler: osImageFetch.POST,
+    method: "POST",
+    path: "/api/assisted-install/v2/os-images/x/fetch",
+    param: "os_image_id",
+    runs: 200,
+    cases: () =>
+      fc
+        .oneof(
+          fc.constantFrom("0", "-1", "1.0", " 1", "0x1", "1e0", "+1", "NaN", "Infinity", "99999999999999999999"),
+          fc.integer({ min: 1_000_000, max: 2 ** 31 - 1 }).map(String),
+          fc.string({ maxLength: 20 }).filter((s) => !/^\d+$/.test(s)),
+        )
+        .map((id): Case => ({ defect: "no such OS image", id, headers: {}, status: 404 })),
+  },
+  {
+    name: "DELETE jobs/{id}?keep_logs",
+    handler: jobOne.DELETE,
+    method: "DELETE",
+    path: "/apis/ims/v3/jobs/x",
+    param: "job_id",
+    id: () => ids.job,
+    runs: 200,
+    cases: query({ keep_logs: { enum: ["true", "false"] } }),
+  },
+  // GETs with query parameters.
+  {
+    name: "GET events",
+    handler: events.GET,
+    method: "GET",
+    path: "/api/assisted-install/v2/events",
+    runs: 500,
+    cases: query({
+      cluster_id: "uuid",
+      infra_env_id: "uuid",
+      host_id: "uuid",
+      severities: "severities",
+      message: { maxLength: 256 },
+      order: { enum: ["ascending", "descending"] },
+      ...PAGE,
+    }),
+  },
+  {
+    name: "GET infra-envs",
+    handler: infraEnvs.GET,
+    method: "GET",
+    path: "/api/assisted-install/v2/infra-envs",
+    runs: 250,
+    cases: query({ cluster_id: "uuid" }),
+  },
+  {
+    name: "GET openshift-versions",
+    handler: versions.GET,
+    method: "GET",
+    path: "/api/assisted-install/v2/openshift-versions",
+    runs: 200,
+    cases: query({ only_latest: { enum: ["true", "false"] } }),
+  },
+  {
+    name: "GET infra-envs/{id}/downloads/image-url",
+    handler: imageUrl.GET,
+    method: "GET",
+    path: "/api/assisted-install/v2/infra-envs/x/downloads/image-url",
+    param: "infra_env_id",
+    id: () => ids.infraEnv,
+    runs: 250,
+    cases: query({ image_type: { enum: IMAGE_TYPES } }),
+  },
+  {
+    name: "GET infra-envs/{id}/downloads/files",
+    handler: files.GET,
+    method: "GET",
+    path: "/api/assisted-install/v2/infra-envs/x/downloads/files",
+    param: "infra_env_id",
+    id: () => ids.infraEnv,
+    runs: 250,
+    cases: query({ file_name: { enum: ["discovery.ign"] } }),
+  },
+  ...(
+    [
+      ["GET images", images.GET, { name: { maxLength: 128 }, arch: "arch", ...PAGE }],
+      ["GET recipes", recipes.GET, { name: { maxLength: 128 }, arch: "arch", ...PAGE }],
+      ["GET public-keys", keys.GET, { name: { maxLength: 128 }, ...PAGE }],
+      ["GET jobs", jobs.GET, { status: { enum: JOB_STATUSES }, job_type: { enum: JOB_TYPES }, arch: "arch", ...PAGE }],
+    ] as const
+  ).map(
+    ([name, handler, spec]): Target => ({
+      name,
+      handler,
+      method: "GET",
+      path: `/apis/ims/v3/${name.split(" ")[1]}`,
+      runs: 400,
+      cases: query(spec as Record<string, QueryKind>),
+    }),
+  ),
+  {
+    name: "GET jobs/{id}/logs",
+    handler: logs.GET,
+    method: "GET",
+    path: "/apis/ims/v3/jobs/x/logs",
+    param: "job_id",
+    id: () => ids.job,
+    runs: 600,
+    cases: () =>
+      fc.oneof(
+        malformedQuery({
+          step: { maxLength: 64 },
+          after: { int: [0, 2 ** 31 - 1] },
+          follow: { enum: ["0", "1", "true", "false"] },
+        }),
+        fc.tuple(badLastEventId, fc.boolean()).map(
+          ([v, sse]): Case => ({
+            defect: "bad Last-Event-ID",
+            query: sse ? { follow: "1" } : {},
+            headers: { "last-event-id": v, ...(sse ? { accept: "text/event-stream" } : {}) },
+            status: 400,
+            field: "headers.Last-Event-ID",
+          }),
+        ),
+      ),
+  },
+];
+
+beforeAll(async () => {
+  const make = async (h: Handler, path: string, b: unknown) => {
+    const res = await call(h, { method: "POST", path, body: b });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  };
+  ids.cluster = await make(clusters.POST, "/c", { name: "fuzz-fixture", openshift_version: "4.14" });
+  ids.infraEnv = await make(infraEnvs.POST, "/i", { name: "fuzz fixture", cluster_id: ids.cluster });
+  ids.publicKey = await make(keys.POST, "/k", { name: "fuzz fixture", public_key: SSH_KEY });
+  ids.recipe = await make(recipes.POST, "/r", {
+    name: "fuzz fixture",
+    recipe_type: "kiwi-ng",
+    linux_distribution: "sles15",
+  });
+  ids.image = await make(images.POST, "/m", { name: "fuzz fixture" });
+  const artifact = await call(artifacts.POST, {
+    method: "POST",
+    rawBody: new TextEncoder().encode("0123456789abcdef"),
+  });
+  ids.artifact = artifact.body.id;
+  const job = await db().job.create({
+    data: { jobType: "create", artifactId: ids.recipe, arch: "x86_64", status: "success", stepTimes: {} },
+  });
+  ids.job = job.id;
+  await db().jobLogLine.createMany({
+    data: [1, 2, 3].map((seq) => ({ jobId: job.id, seq, step: "build", line: `line ${seq}` })),
+  });
+}, 60_000);
+
+/** A normal request still works: the server survived whatever came before. */
+async function expectAlive() {
+  const list = await call(clusters.GET, { path: "/api/assisted-install/v2/clusters" });
+  expect(list.status).toBe(200);
+  expect(list.body.map((c: { id: string }) => c.id)).toContain(ids.cluster);
+  const log = await call(logs.GET, { path: "/x?after=1", params: { job_id: ids.job } });
+  expect(log.text).toBe("line 2\nline 3\n");
+}
+
+describe("malformed requests", () => {
+  for (const t of TARGETS) {
+    it(`${t.name}: every malformed request is a 4xx problem and changes no table`, async () => {
+      const before = await rowCounts(); // per route, so one route's failure does not fail the next ones
+      await fc.assert(
+        fc.asyncProperty(t.cases(), async (c) => {
+          const res = await send(t, c);
+          const what = `${t.name}, ${c.defect}: ${res.status} ${res.text.slice(0, 300)}`;
+          expectProblem(res, c, what);
+          expect(await rowCounts(), what).toEqual(before);
+        }),
+        { seed: SEED, numRuns: scaled(t.runs) },
+      );
+      await expectAlive();
+    }, 120_000);
+  }
+
+  it("Range headers on an artifact download: 200, 206 or 416 with consistent lengths, never a 5xx", async () => {
+    const before = await rowCounts();
+    const size = 16;
+    const range = fc.oneof(
+      headerText,
+      fc
+        .tuple(
+          fc.option(fc.bigInt({ min: -10n, max: 10n ** 20n })),
+          fc.option(fc.bigInt({ min: -10n, max: 10n ** 20n })),
+        )
+        .map(([a, b]) => `bytes=${a ?? ""}-${b ?? ""}`),
+      fc.constantFrom("bytes=", "bytes=-", "bytes=0-1,3-4", "items=0-1", "bytes=1e3-", "bytes=0x1-2", "bytes=5-2"),
+    );
+    await fc.assert(
+      fc.asyncProperty(range, async (value) => {
+        sent++;
+        const res = await call(artifactOne.GET, { params: { artifact_id: ids.artifact }, headers: { range: value } });
+        const what = `Range ${JSON.stringify(value)}: ${res.status}`;
+        expect([200, 206, 416], what).toContain(res.status);
+        if (res.status === 200) expect(res.bytes.length, what).toBe(size);
+        if (res.status === 416) expect(res.headers.get("content-range"), what).toBe(`bytes */${size}`);
+        if (res.status === 206) {
+          const m = /^bytes (\d+)-(\d+)\/16$/.exec(res.headers.get("content-range") ?? "");
+          expect(m, what).not.toBeNull();
+          const [start, end] = [Number(m![1]), Number(m![2])];
+          expect(start <= end && end < size && res.bytes.length === end - start + 1, what).toBe(true);
+        }
+        expect(await rowCounts(), what).toEqual(before);
+      }),
+      { seed: SEED, numRuns: scaled(300) },
+    );
+  }, 120_000);
+
+  it("sent at least 10,000 malformed requests", () => {
+    if (process.env.FUZZ_SCALE) return; // a scaled run (for speed or depth) sends what it was asked to
+    expect(sent).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+afterAll(async () => {
+  if (!ids.job) return; // the fixtures failed; that is reported already
+  await expectAlive();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const where = process.env.TEST_PG_ADMIN_URL ? "postgresql" : "sqlite";
+  console.log(`[fuzz] ${sent} malformed requests in ${seconds} s (seed ${SEED}, ${where})`);
+});
