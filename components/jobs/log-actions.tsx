@@ -2,7 +2,7 @@
 // Copy and download for a log that may hold tens of thousands of lines: the text is built only when
 // clicked, never on every render.
 import { useEffect, useRef, useState } from "react";
-import { Button, } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 
 /** Clipboard API where allowed; else a hidden textarea and execCommand (plain-http origins). */
 async function copyText(text: string): Promise<boolean> {

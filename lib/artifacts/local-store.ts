@@ -1,11 +1,11 @@
 // The embedded artifact store: content-addressed files under <dataDir>/artifacts, written to a temp
 // file in the same tree and renamed into place only once complete, so a reader never sees a partial blob.
-import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { deadOwner, partialPath } from "@/lib/files/partial";
 import { DigestStream } from "./digest-stream";
 import type { ArtifactStore, BlobRange, PutOptions, StoredBlob } from "./store";
 
@@ -20,7 +20,7 @@ export class LocalArtifactStore implements ArtifactStore {
 
   async put(stream: Readable, opts: PutOptions): Promise<StoredBlob> {
     await mkdir(this.tmpDir, { recursive: true });
-    const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    const tmp = partialPath(path.join(this.tmpDir, "blob"));
     const digest = new DigestStream(opts.maxBytes);
     try {
       await pipeline(stream, digest, createWriteStream(tmp, { flags: "wx" }), { signal: opts.signal });
@@ -68,14 +68,14 @@ export class LocalArtifactStore implements ArtifactStore {
     await rm(this.pathOf(key), { force: true });
   }
 
-  /** Removes temp files a crashed process left behind; recent ones may belong to a put in progress. */
+  /** Removes temp files a crashed process left behind: its pid is gone, or (unnamed ones) they are old. */
   async removeStaleTemps(olderThanMs = 24 * 3600_000): Promise<number> {
     const names = await readdir(this.tmpDir).catch(() => [] as string[]);
     let removed = 0;
     for (const name of names) {
       const file = path.join(this.tmpDir, name);
       const s = await stat(file).catch(() => null);
-      if (s && Date.now() - s.mtimeMs > olderThanMs) {
+      if (s && (deadOwner(name) !== null || Date.now() - s.mtimeMs > olderThanMs)) {
         await rm(file, { force: true });
         removed++;
       }
