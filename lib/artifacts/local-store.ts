@@ -1,11 +1,11 @@
 // The embedded artifact store: content-addressed files under <dataDir>/artifacts, written to a temp
 // file in the same tree and renamed into place only once complete, so a reader never sees a partial blob.
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { deadOwner, partialPath } from "@/lib/files/partial";
+import { deadOwner, partialPath, syncFile } from "@/lib/files/partial";
 import { DigestStream } from "./digest-stream";
 import type { ArtifactStore, BlobRange, PutOptions, StoredBlob } from "./store";
 
@@ -24,7 +24,7 @@ export class LocalArtifactStore implements ArtifactStore {
     const digest = new DigestStream(opts.maxBytes);
     try {
       await pipeline(stream, digest, createWriteStream(tmp, { flags: "wx" }), { signal: opts.signal });
-      await fsync(tmp);
+      await syncFile(tmp);
       const { sha256, md5 } = digest.digests();
       const key = `sha256/${sha256.slice(0, 2)}/${sha256}`;
       const final = this.pathOf(key);
@@ -88,15 +88,5 @@ export class LocalArtifactStore implements ArtifactStore {
     const m = KEY.exec(key);
     if (!m?.[2].startsWith(m[1])) throw new Error(`Not a local artifact key: ${JSON.stringify(key)}`);
     return path.join(this.root, "sha256", m[1], m[2]);
-  }
-}
-
-/** The rename only makes the blob durable if its bytes reached the disk first. */
-async function fsync(file: string) {
-  const handle = await open(file, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

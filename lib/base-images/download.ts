@@ -2,7 +2,7 @@
 // and reporting progress; never holds the image in memory and never leaves a partial file.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { open as openFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -111,18 +111,7 @@ export async function download(
     });
     if (total !== null && bytes !== total)
       throw new SourceUnavailable(`Got ${bytes} bytes but ${total} were announced`);
-    await syncFile(tmp);
     await opts.check?.(tmp);
   });
   return { size: bytes, sha256: hash.digest("hex"), fingerprint };
-}
-
-/** The rename only makes the file durable if its bytes reached the disk first. */
-export async function syncFile(file: string): Promise<void> {
-  const handle = await openFile(file, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

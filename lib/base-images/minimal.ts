@@ -5,10 +5,9 @@
 import { execFile } from "node:child_process";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { promisify } from "node:util";
-import { partialPath } from "@/lib/files/partial";
+import { partialPath, syncFile } from "@/lib/files/partial";
 import { locateEmbedAreas } from "@/lib/iso/embed-areas";
 import { findPath } from "@/lib/iso/iso9660";
-import { syncFile } from "./download";
 
 const run = promisify(execFile);
 export const ROOTFS_IN_ISO = "/images/pxeboot/rootfs.img";

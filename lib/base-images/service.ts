@@ -40,7 +40,13 @@ export function cachePath(url: string): string {
 }
 
 export async function baseImageFor(url: string, cpuArchitecture: string): Promise<BaseImage> {
-  return db().baseImage.upsert({ where: { url }, create: { url, cpuArchitecture }, update: {} });
+  // Rows sharing a url arrive together; when two creates race (PostgreSQL), the loser reads the winner's.
+  return db()
+    .baseImage.upsert({ where: { url }, create: { url, cpuArchitecture }, update: {} })
+    .catch((err: { code?: string }) => {
+      if (err?.code !== "P2002") throw err;
+      return db().baseImage.findUniqueOrThrow({ where: { url } });
+    });
 }
 
 /** Every base image, by url (the image table shows each row's cache state). */

@@ -2,7 +2,7 @@
 // so a crash leaves the old file or nothing under the final name. Temp names carry the writer's pid:
 // start-up removes those of processes that are gone, and never touches a live writer's.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdtemp, open, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -16,11 +16,22 @@ export function partialPath(final: string): string {
   return `${final}.part-${process.pid}-${randomBytes(6).toString("hex")}`;
 }
 
-/** Builds `final` through `build(tmp)` and renames it into place only if `build` resolves. */
+/** The rename only makes a file durable if its bytes reached the disk first. */
+export async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Builds the file `final` through `build(tmp)` and renames it into place only if `build` resolves. */
 export async function replaceAtomically<T>(final: string, build: (tmp: string) => Promise<T>): Promise<T> {
   const tmp = partialPath(final);
   try {
     const result = await build(tmp);
+    await syncFile(tmp);
     await rename(tmp, final);
     return result;
   } catch (err) {

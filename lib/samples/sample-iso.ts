@@ -7,7 +7,6 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { syncFile } from "@/lib/base-images/download";
 import { makeWorkDir, replaceAtomically } from "@/lib/files/partial";
 import { archProfile, type SampleArch } from "./arch-profiles";
 import { volumeLabel } from "./boot-configs";
@@ -79,7 +78,6 @@ export async function buildSampleIso({ arch, out, log }: BuildSampleIsoOptions):
       log?.(
         `coreiso+: area @${headers.ignition.offset} (${headers.ignition.length} bytes); coreKarg: default @${headers.karg.defaultOffset}, areas @${headers.karg.areas.join(", ")}`,
       );
-      await syncFile(partial);
       return { out, sizeBytes: (await stat(partial)).size, sha256: await sha256File(partial) };
     });
     log?.(`built ${out} (${built.sizeBytes} bytes, sha256 ${built.sha256})`);
