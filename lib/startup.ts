@@ -1,11 +1,13 @@
-// Start-up: migrations, then the image table from its configured source into the database.
+// Start-up: migrations, the image table from its configured source into the database, then the
+// leftovers of a stopped server cleaned and its interrupted or failed base-image fetches retried.
 import "server-only";
-import { fetchMissing, reconcileFetches } from "@/lib/base-images/service";
+import { fetchMissing, reconcileFetches } from "@/lib/base-images/heal";
 import { loadCatalog } from "@/lib/catalog/load";
 import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { removeLeftovers } from "@/lib/files/leftovers";
 import { reconcileJobs } from "@/lib/jobs/runner";
 import { ensureSamples } from "@/lib/samples/sample-images";
 
@@ -19,6 +21,8 @@ export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   await reconcileFetches();
   const interrupted = await reconcileJobs();
   if (interrupted) log(`[archway] ${interrupted} job(s) left running by a stopped server marked as errors`);
+  const removed = await removeLeftovers();
+  if (removed) log(`[archway] ${removed}`);
   log(
     `[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`,
   );
@@ -33,9 +37,11 @@ export async function startupOrExit(): Promise<void> {
     process.exit(1);
   }
   // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.
-  if (env().ARCHWAY_PREFETCH_BASE_IMAGES === "on") {
-    fetchMissing().catch((err) => console.error("[archway] fetching base images failed:", err));
-  }
+  // Failed ones whose cause is gone are retried even when prefetching is off: they were wanted before.
+  fetchMissing({
+    neverFetched: env().ARCHWAY_PREFETCH_BASE_IMAGES === "on",
+    log: (l) => console.log(`[archway] ${l}`),
+  }).catch((err) => console.error("[archway] fetching base images failed:", err));
   if (env().ARCHWAY_SAMPLE_IMAGES === "on") {
     ensureSamples((l) => console.log(`[archway] ${l}`)).catch((err) =>
       console.error("[archway] building the sample images failed:", err),

@@ -1,11 +1,11 @@
 // The embedded artifact store: content-addressed files under <dataDir>/artifacts, written to a temp
 // file in the same tree and renamed into place only once complete, so a reader never sees a partial blob.
-import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { deadOwner, partialPath, syncFile } from "@/lib/files/partial";
 import { DigestStream } from "./digest-stream";
 import type { ArtifactStore, BlobRange, PutOptions, StoredBlob } from "./store";
 
@@ -20,11 +20,11 @@ export class LocalArtifactStore implements ArtifactStore {
 
   async put(stream: Readable, opts: PutOptions): Promise<StoredBlob> {
     await mkdir(this.tmpDir, { recursive: true });
-    const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    const tmp = partialPath(path.join(this.tmpDir, "blob"));
     const digest = new DigestStream(opts.maxBytes);
     try {
       await pipeline(stream, digest, createWriteStream(tmp, { flags: "wx" }), { signal: opts.signal });
-      await fsync(tmp);
+      await syncFile(tmp);
       const { sha256, md5 } = digest.digests();
       const key = `sha256/${sha256.slice(0, 2)}/${sha256}`;
       const final = this.pathOf(key);
@@ -68,14 +68,14 @@ export class LocalArtifactStore implements ArtifactStore {
     await rm(this.pathOf(key), { force: true });
   }
 
-  /** Removes temp files a crashed process left behind; recent ones may belong to a put in progress. */
+  /** Removes temp files a crashed process left behind: its pid is gone, or (unnamed ones) they are old. */
   async removeStaleTemps(olderThanMs = 24 * 3600_000): Promise<number> {
     const names = await readdir(this.tmpDir).catch(() => [] as string[]);
     let removed = 0;
     for (const name of names) {
       const file = path.join(this.tmpDir, name);
       const s = await stat(file).catch(() => null);
-      if (s && Date.now() - s.mtimeMs > olderThanMs) {
+      if (s && (deadOwner(name) !== null || Date.now() - s.mtimeMs > olderThanMs)) {
         await rm(file, { force: true });
         removed++;
       }
@@ -88,15 +88,5 @@ export class LocalArtifactStore implements ArtifactStore {
     const m = KEY.exec(key);
     if (!m?.[2].startsWith(m[1])) throw new Error(`Not a local artifact key: ${JSON.stringify(key)}`);
     return path.join(this.root, "sha256", m[1], m[2]);
-  }
-}
-
-/** The rename only makes the blob durable if its bytes reached the disk first. */
-async function fsync(file: string) {
-  const handle = await open(file, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

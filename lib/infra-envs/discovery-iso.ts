@@ -93,7 +93,8 @@ export async function discoveryImage(
   const base = await readyBaseImage(row.url);
   if (!base) {
     const bi = await baseImageFor(row.url, row.cpuArchitecture);
-    if (bi.status === "failed")
+    // An interrupted fetch (the server stopped) is no verdict on the image: it is simply fetched again.
+    if (bi.status === "failed" && bi.failureKind !== "interrupted")
       throw new HttpError(
         409,
         `The ${archDisplayName(arch)} base ISO for ${version} could not be used: ${bi.error}. Re-fetch it on the OS images page.`,

@@ -68,7 +68,23 @@ export function missingBootTools(mode: BootMode): string[] {
   return missing(BOOT_NEEDS[mode]);
 }
 
+/** Debian packages to install before a base ISO can be cached (minimal template; a sample built first). */
+export function missingCacheTools(sample: SampleArch | null): string[] {
+  const needs: Need[] = [{ pkg: "xorriso", program: "xorriso" }, ...(sample ? buildNeeds(sample) : [])];
+  return missing(needs);
+}
+
+/** Its own class, so a failure it caused can be retried once the packages are there. */
+export class MissingPackages extends Error {
+  constructor(
+    readonly packages: string[],
+    what: string,
+  ) {
+    super(`Cannot ${what}: missing Debian packages; install: apt-get install ${packages.join(" ")}`);
+    this.name = "MissingPackages";
+  }
+}
+
 export function assertInstalled(packages: string[], what: string): void {
-  if (packages.length)
-    throw new Error(`Cannot ${what}: missing Debian packages; install: apt-get install ${packages.join(" ")}`);
+  if (packages.length) throw new MissingPackages(packages, what);
 }

@@ -4,8 +4,7 @@
 import "server-only";
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
@@ -13,6 +12,7 @@ import { create as tarCreate } from "tar";
 import { archDisplayName } from "@/lib/arch";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
+import { makeWorkDir } from "@/lib/files/partial";
 import { ARTIFACT_TYPES, artifactLinkPath, buildManifest } from "@/lib/images/manifest";
 import { createImage } from "@/lib/images/service";
 import { createRecipe } from "@/lib/recipes/service";
@@ -54,7 +54,7 @@ async function squashRoot(arch: SampleArch, work: string, log: (l: string) => vo
 }
 
 async function importSampleImage(arch: SampleArch, log: (l: string) => void) {
-  const work = await mkdtemp(path.join(tmpdir(), "archway-sample-image-"));
+  const work = await makeWorkDir("image");
   try {
     const squash = await squashRoot(arch, work, log);
     const p = archProfile(arch);
@@ -90,7 +90,7 @@ echo "Built by Archway's sample recipe on $(uname -m)" > /etc/motd
 `;
 
 async function createSampleRecipe(arch: SampleArch, log: (l: string) => void) {
-  const work = await mkdtemp(path.join(tmpdir(), "archway-sample-recipe-"));
+  const work = await makeWorkDir("recipe");
   try {
     await writeFile(path.join(work, "build.sh"), BUILD_SH);
     await chmod(path.join(work, "build.sh"), 0o755);

@@ -28,7 +28,7 @@ it("reports the failing command with its stderr and cleans up", async () => {
   const lines: string[] = [];
   const build = buildSampleIso({ arch: "x86_64", out, log: (l) => lines.push(l) });
   await expect(build).rejects.toThrow(
-    /Command failed \(exit 3\): isohybrid --uefi .*\.partial\nisohybrid: cannot frobnicate/,
+    /Command failed \(exit 3\): isohybrid --uefi .*\.iso\.part-\d+-[0-9a-f]+\nisohybrid: cannot frobnicate/,
   );
   expect(readdirSync(outDir)).toEqual([]);
   expect(lines).toContainEqual(expect.stringMatching(/^isohybrid: cannot frobnicate /));

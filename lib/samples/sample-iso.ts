@@ -2,12 +2,12 @@
 // netboot kernel, a slim initrd that reports what it booted with, the Ignition and karg embed areas
 // in both the current (igninfo.json/kargs.json) and the legacy (System Area header) layouts.
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm, stat, utimes } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { makeWorkDir, replaceAtomically } from "@/lib/files/partial";
 import { archProfile, type SampleArch } from "./arch-profiles";
 import { volumeLabel } from "./boot-configs";
 import { EFIBOOT_IMG } from "./efi-boot";
@@ -66,29 +66,22 @@ export async function buildSampleIso({ arch, out, log }: BuildSampleIsoOptions):
   const epoch = Math.floor((await stat(path.join(profile.netbootDir, "linux"))).mtimeMs / 1000);
   const run: RunOptions = { log, env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } };
   await mkdir(path.dirname(out), { recursive: true });
-  const partial = path.join(
-    path.dirname(out),
-    `.${path.basename(out)}.${process.pid}-${randomBytes(4).toString("hex")}.partial`,
-  );
-  const stage = await mkdtemp(path.join(tmpdir(), "archway-iso-"));
+  const stage = await makeWorkDir("iso");
   try {
-    const root = path.join(stage, "root");
-    log?.(`staging the ${arch} live ISO in ${stage}`);
-    await stageRoot(arch, root, stage, run);
-    await dateTree(root, new Date(epoch * 1000));
-    await master(arch, root, partial, run);
-    const headers = await writeLegacyHeaders(partial);
-    log?.(
-      `coreiso+: area @${headers.ignition.offset} (${headers.ignition.length} bytes); coreKarg: default @${headers.karg.defaultOffset}, areas @${headers.karg.areas.join(", ")}`,
-    );
-    const sizeBytes = (await stat(partial)).size;
-    const sha256 = await sha256File(partial);
-    await rename(partial, out);
-    log?.(`built ${out} (${sizeBytes} bytes, sha256 ${sha256})`);
-    return { out, sizeBytes, sha256 };
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
+    const built = await replaceAtomically(out, async (partial) => {
+      const root = path.join(stage, "root");
+      log?.(`staging the ${arch} live ISO in ${stage}`);
+      await stageRoot(arch, root, stage, run);
+      await dateTree(root, new Date(epoch * 1000));
+      await master(arch, root, partial, run);
+      const headers = await writeLegacyHeaders(partial);
+      log?.(
+        `coreiso+: area @${headers.ignition.offset} (${headers.ignition.length} bytes); coreKarg: default @${headers.karg.defaultOffset}, areas @${headers.karg.areas.join(", ")}`,
+      );
+      return { out, sizeBytes: (await stat(partial)).size, sha256: await sha256File(partial) };
+    });
+    log?.(`built ${out} (${built.sizeBytes} bytes, sha256 ${built.sha256})`);
+    return built;
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

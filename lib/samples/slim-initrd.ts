@@ -2,10 +2,10 @@
 // Debian's netboot initrd, plus an /init that reports what the ISO booted with and powers off.
 import "server-only";
 import { createReadStream } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { createGunzip, gzipSync } from "node:zlib";
+import { makeWorkDir } from "@/lib/files/partial";
 import { type CpioEntry, writeCpio } from "@/lib/iso/cpio";
 import { archProfile, type SampleArch } from "./arch-profiles";
 import { type Log, runTool } from "./run-tool";
@@ -32,7 +32,7 @@ const EMPTY_DIRS = ["dev", "proc", "sys", "run", "tmp", "etc"];
 
 /** Pulls only the named members out of the (137 MB unpacked) d-i initrd, streaming it through cpio. */
 async function extractFromNetbootInitrd(src: string, members: string[], log?: Log): Promise<Map<string, Buffer>> {
-  const dir = await mkdtemp(path.join(tmpdir(), "archway-initrd-"));
+  const dir = await makeWorkDir("initrd");
   try {
     const stdin = createReadStream(src).pipe(createGunzip());
     await runTool("cpio", ["-idm", "--quiet", "--no-absolute-filenames", ...members], { cwd: dir, stdin, log });

@@ -1,0 +1,93 @@
+// Start-up for the base-image cache: fetches a stopped server left running become "interrupted",
+// and each failed base image is retried once the cause of its failure is gone.
+import "server-only";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BaseImage } from "@/lib/db";
+import { db } from "@/lib/db";
+import { missingCacheTools } from "@/lib/samples/prerequisites";
+import { probeSource } from "./download";
+import { baseImageFor, type FailureKind, FETCH_JOB, isFetching, sampleArchOf, startFetch } from "./service";
+
+const INTERRUPTED = "Interrupted: the server stopped while this ran";
+
+/** After a restart nothing is still fetching: mark what was left running as interrupted. */
+export async function reconcileFetches(): Promise<void> {
+  await db().baseImage.updateMany({
+    where: { status: "fetching" },
+    data: { status: "failed", error: INTERRUPTED, failureKind: "interrupted" },
+  });
+  await db().job.updateMany({
+    where: { jobType: FETCH_JOB, status: { notIn: ["success", "error", "cancelled"] } },
+    data: { status: "error", failureReason: INTERRUPTED, finishedAt: new Date() },
+  });
+}
+
+export type RetryDecision = { retry: boolean; why: string };
+
+/** The source now: reachable with this fingerprint, or why not. A sample not built yet is buildable. */
+async function probe(url: string): Promise<{ fingerprint: string } | { unavailable: string }> {
+  const sample = sampleArchOf(url);
+  if (sample && !existsSync(fileURLToPath(url))) {
+    const missing = missingCacheTools(sample);
+    return missing.length ? { unavailable: `missing ${missing.join(" ")}` } : { fingerprint: "sample, not built yet" };
+  }
+  return probeSource(url);
+}
+
+/** Whether start-up should fetch this base image again, and why (for the log). */
+export async function retryDecision(bi: BaseImage): Promise<RetryDecision> {
+  if (isFetching(bi.id)) return { retry: false, why: "a fetch is running" };
+  if (bi.status === "ready") {
+    const gone = [bi.path, bi.minimalPath, bi.rootfsPath].find((p) => p && !existsSync(p));
+    return gone ? { retry: true, why: `${gone} went away` } : { retry: false, why: "ready" };
+  }
+  if (bi.status !== "failed") return { retry: true, why: "not fetched yet" };
+  // Rows failed before failure kinds were recorded: only the interruption is recognisable.
+  const kind = (bi.failureKind ?? (bi.error === INTERRUPTED ? "interrupted" : "other")) as FailureKind;
+  switch (kind) {
+    case "interrupted":
+      return { retry: true, why: "the previous fetch was interrupted" };
+    case "prerequisites": {
+      const missing = missingCacheTools(sampleArchOf(bi.url));
+      return missing.length
+        ? { retry: false, why: `Debian packages still missing: ${missing.join(" ")}` }
+        : { retry: true, why: "the missing Debian packages are installed now" };
+    }
+    case "source": {
+      const now = await probe(bi.url);
+      return "unavailable" in now
+        ? { retry: false, why: `the source is still unavailable: ${now.unavailable}` }
+        : { retry: true, why: "the source is reachable again" };
+    }
+    case "content": {
+      // The same bytes would be refused again; only a changed source is worth a new attempt.
+      const now = await probe(bi.url);
+      if ("unavailable" in now) return { retry: false, why: `the source is unavailable: ${now.unavailable}` };
+      return now.fingerprint === bi.sourceFingerprint
+        ? { retry: false, why: "its content was refused and the source has not changed" }
+        : { retry: true, why: "the source changed since its content was refused" };
+    }
+    default:
+      return { retry: true, why: "the previous attempt failed unexpectedly" };
+  }
+}
+
+/**
+ * Fetches, one at a time, every image-table url that needs it: failed ones whose cause is gone,
+ * and (when `neverFetched`) those never fetched. Resolves once they have all finished.
+ */
+export async function fetchMissing(opts: { neverFetched?: boolean; log?: (line: string) => void } = {}): Promise<void> {
+  const { neverFetched = true, log = () => {} } = opts;
+  const urls = await db().osImage.findMany({ select: { url: true, cpuArchitecture: true }, distinct: ["url"] });
+  for (const { url, cpuArchitecture } of urls) {
+    const bi = await baseImageFor(url, cpuArchitecture);
+    const { retry, why } = await retryDecision(bi);
+    if (!retry || (bi.status === "missing" && !neverFetched)) {
+      if (bi.status === "failed") log(`base image ${url} stays failed: ${why}`);
+      continue;
+    }
+    if (bi.status !== "missing") log(`fetching base image ${url} again: ${why}`);
+    await (await startFetch(bi.id)).done;
+  }
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BaseImage" ADD COLUMN     "failureKind" TEXT,
+ADD COLUMN     "sourceFingerprint" TEXT;
