@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -14,7 +15,8 @@ async function open(url: string, signal?: AbortSignal): Promise<{ body: Readable
   if (u.protocol === "file:") {
     const file = fileURLToPath(u);
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) throw new Error(`${file} does not exist or is not a file`);
+    // The server's own paths stay on the server: the message reaches the browser.
+    if (!info?.isFile()) throw new Error(`${path.basename(file)} does not exist on the server or is not a file`);
     return { body: createReadStream(file), total: info.size };
   }
   if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error(`Unsupported URL scheme ${u.protocol}`);
