@@ -22,7 +22,7 @@ export function PageHeader({ title, description, actions, back }: PageHeaderProp
           <h1 className="truncate text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
           {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
         </div>
-        {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+        {actions ? <div className="flex min-w-0 flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
     </div>
   );
