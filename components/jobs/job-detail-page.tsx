@@ -56,7 +56,7 @@ export function JobDetailPage({ id }: { id: string }) {
             </span>
             <ArchBadge arch={job.arch} />
             {job.emulated ? <EmulatedBadge /> : null}
-            <span>
+            <span className="min-w-0 wrap-anywhere">
               {job.job_type === "create" ? "Builds an image from a recipe" : "Runs a script inside a copy of an image"}
               {job.image_root_archive_name ? (
                 <>

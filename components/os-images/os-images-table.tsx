@@ -36,7 +36,7 @@ export function OsImagesTable({ rows }: { rows: OsImageJson[] }) {
   return (
     <Table caption="OS images">
       <THead>
-        <Th>OpenShift version</Th>
+        <Th title="OpenShift version">Version</Th>
         <Th>CPU architecture</Th>
         <Th>Base ISO</Th>
         <Th>OS image</Th>
