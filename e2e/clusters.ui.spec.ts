@@ -1,7 +1,15 @@
 // The Clusters pages in a real browser against the real server: the New cluster dialog's
 // architecture rules, creation, the read-only detail page, validation and deletion.
 import { expect, test } from "@playwright/test";
-import { createClusterViaApi, fact, getClusterViaApi, openNewClusterDialog, uniqueName } from "./fixtures";
+import {
+  createClusterViaApi,
+  createInfraEnvViaApi,
+  fact,
+  getClusterViaApi,
+  openNewClusterDialog,
+  uniqueName,
+} from "./fixtures";
+import { ed25519Key } from "./ims-fixtures";
 
 test("creates an Arm64 single-node cluster at 4.9 through the dialog", async ({ page, request }) => {
   const name = uniqueName("arm-sno");
@@ -185,4 +193,107 @@ test("the list shows each cluster's architecture and topology", async ({ page, r
   await expect(row).toContainText("3 control plane nodes");
   await row.getByRole("link", { name: cluster.name }).click();
   await expect(page).toHaveURL(new RegExp(`/clusters/${cluster.id}$`));
+});
+
+test("changing the version says what it reset and why", async ({ page }) => {
+  const dialog = await openNewClusterDialog(page);
+  const version = dialog.getByLabel("OpenShift version");
+  const arch = dialog.getByRole("group", { name: "CPU architecture" });
+  const controlPlane = dialog.getByRole("group", { name: "Control plane" });
+  const notice = dialog.getByRole("status").filter({ hasText: "Changed to fit this version" });
+
+  await version.selectOption("4.14");
+  await arch.getByRole("radio", { name: "Arm64 (aarch64)", exact: true }).check();
+  await expect(notice).toHaveCount(0);
+
+  await version.selectOption("4.9");
+  await expect(controlPlane.getByRole("radio", { name: "Single-node OpenShift" })).toBeChecked();
+  await expect(notice).toContainText(
+    "Arm64 (aarch64) at OpenShift 4.9 installs single-node clusters only: the control plane was set to single-node.",
+  );
+
+  await version.selectOption("4.8");
+  await expect(arch.getByRole("radio", { name: "x86_64", exact: true })).toBeChecked();
+  await expect(notice).toContainText(
+    "Arm64 (aarch64) needs OpenShift 4.9 or later: the architecture was reset from Arm64 (aarch64) to x86_64.",
+  );
+  await expect(notice).toContainText("the control plane was set back to 3 nodes");
+
+  // A version change that resets nothing clears the note.
+  await version.selectOption("4.14");
+  await expect(notice).toHaveCount(0);
+});
+
+test("each invalid field shows one message, and the Create button stays in view", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 640 });
+  const dialog = await openNewClusterDialog(page);
+  const create = dialog.getByRole("button", { name: "Create cluster" });
+  // The form is taller than the window; the footer sticks to the bottom of the view.
+  expect(await dialog.evaluate((d) => d.scrollHeight)).toBeGreaterThan(640);
+  await expect(create).toBeInViewport({ ratio: 1 });
+
+  await dialog.getByLabel("Base domain").fill("not a domain");
+  await create.click();
+  for (const label of ["Cluster name", "Base domain"]) {
+    const field = dialog.getByLabel(label);
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    const errorId = (await field.getAttribute("aria-describedby"))!.split(" ")[0];
+    await expect(dialog.locator(`[id="${errorId}"] > p`)).toHaveCount(1);
+  }
+  await expect(dialog.getByText("Required", { exact: true })).toHaveCount(1);
+  await expect(dialog.getByText(/Use lowercase letters/)).toHaveCount(0);
+  await expect(create).toBeInViewport({ ratio: 1 });
+});
+
+test("a missing pull secret is a warning that says what it blocks, and creation goes ahead", async ({
+  page,
+  request,
+}) => {
+  const dialog = await openNewClusterDialog(page);
+  const warning = dialog.getByRole("status").filter({ hasText: "No pull secret" });
+  await expect(warning).toContainText("Installing OpenShift needs it");
+  await dialog.getByLabel("Pull secret").fill('{"auths": {}}');
+  await expect(warning).toHaveCount(0);
+  await dialog.getByLabel("Pull secret").fill("");
+  await expect(warning).toBeVisible();
+
+  const name = uniqueName("no-secret");
+  await dialog.getByLabel("Cluster name").fill(name);
+  await dialog.getByRole("button", { name: "Create cluster" }).click();
+  await expect(page).toHaveURL(/\/clusters\/[0-9a-f-]{36}$/);
+  const stored = await getClusterViaApi(request, page.url().split("/").pop()!);
+  expect(stored).toMatchObject({ name, pull_secret_set: false });
+});
+
+test("events read as sentences, in the page and in the API", async ({ page, request }) => {
+  const name = uniqueName("arm-lab");
+  const cluster = await createClusterViaApi(request, { name, openshift_version: "4.14", cpu_architecture: "arm64" });
+  const envName = uniqueName("lab-env");
+  const env = await createInfraEnvViaApi(request, { name: envName, cluster_id: cluster.id, cpu_architecture: "arm64" });
+  const patched = await request.patch(`/api/assisted-install/v2/infra-envs/${env.id}`, {
+    data: { image_type: "minimal-iso", ssh_authorized_key: ed25519Key("me@host").line },
+  });
+  expect(patched.ok(), await patched.text()).toBe(true);
+  const renamed = await request.patch(`/api/assisted-install/v2/clusters/${cluster.id}`, {
+    data: { base_dns_domain: "lab.example.com" },
+  });
+  expect(renamed.ok(), await renamed.text()).toBe(true);
+
+  const sentences = [
+    `Base domain changed to lab.example.com on cluster ${name}.`,
+    `Image type changed to Minimal ISO and SSH public key updated on infra-env ${envName}.`,
+    `Infra-env ${envName} created: Arm64 (aarch64), OpenShift 4.14.`,
+    `Cluster ${name} created: Arm64 (aarch64), OpenShift 4.14.38, 3 control plane nodes.`,
+  ];
+  const api = (await (await request.get(`/api/assisted-install/v2/events?cluster_id=${cluster.id}`)).json()) as {
+    message: string;
+  }[];
+  expect(api.map((e) => e.message)).toEqual(sentences);
+
+  await page.goto(`/clusters/${cluster.id}`);
+  const events = page.getByRole("region", { name: "Recent events" }).getByRole("listitem");
+  await expect(events).toHaveCount(4);
+  for (const [i, s] of sentences.entries()) await expect(events.nth(i)).toContainText(s);
+  // No API field names (image_type, openshift_version…) anywhere in the timeline.
+  for (const text of await events.allTextContents()) expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
 });

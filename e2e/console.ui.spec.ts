@@ -28,8 +28,21 @@ test("the OS images page shows the table and why each architecture is or is not 
 
   // One row per OS image (a row may have a details row under it: a fetch job, an error).
   const osImages = page.getByRole("table", { name: "OS images" });
-  await expect(osImages.getByRole("row").filter({ has: page.getByRole("button", { name: /fetch/i }) })).toHaveCount(5);
+  // The five sample rows and the IBM Z row playwright.config.ts adds.
+  await expect(osImages.getByRole("row").filter({ has: page.getByRole("button", { name: /fetch/i }) })).toHaveCount(6);
   await expect(
     page.getByRole("table", { name: "Release images" }).getByRole("row").filter({ hasText: "4.14.38-multi" }),
   ).toContainText("Multi-architecture");
+});
+
+test("the shell shows the logo, and the favicon is served", async ({ page, request }) => {
+  await page.goto("/clusters");
+  const logo = page.getByRole("banner").locator('img[src="/logo.svg"]');
+  await expect(logo).toBeVisible();
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  const icon = page.locator('link[rel="icon"]');
+  await expect(icon).toHaveAttribute("href", /\/favicon\.svg/);
+  const res = await request.get((await icon.getAttribute("href"))!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("image/svg+xml");
 });

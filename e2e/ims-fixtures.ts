@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type APIRequestContext, expect } from "@playwright/test";
 import { gz, rawTar, tarTree } from "../test/archives";
+import { uniqueName } from "./fixtures";
 
 export const IMS = "/apis/ims/v3";
 
@@ -114,3 +115,54 @@ export const startCreateJobViaApi = (request: APIRequestContext, recipeId: strin
   post(request, "/jobs", { job_type: "create", artifact_id: recipeId, image_root_archive_name: "e2e" }) as Promise<{
     id: string;
   }>;
+
+type SampleImage = { id: string; name: string; arch: string };
+export type SampleJob = { id: string; status: string; emulated: boolean; arch: string; resultant_image_id?: string };
+
+/** The sample images are imported in the background at start; wait for the one of this arch. */
+export async function sampleImage(request: APIRequestContext, arch: string): Promise<SampleImage> {
+  let found: SampleImage | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`${IMS}/images?name=sample-debian12-busybox`);
+        found = ((await res.json()) as SampleImage[]).find((i) => i.arch === arch);
+        return !!found;
+      },
+      { timeout: 90_000, intervals: [1000] },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** A customize job on `image` running `script`; `name` is the image it registers. */
+export async function startCustomize(
+  request: APIRequestContext,
+  image: SampleImage,
+  script: string,
+  name = uniqueName("e2e-custom"),
+): Promise<SampleJob> {
+  const res = await request.post(`${IMS}/jobs`, {
+    data: { job_type: "customize", artifact_id: image.id, image_root_archive_name: name, customization_script: script },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as SampleJob;
+}
+
+/** Waits until a job has ended, and returns it as it ended. */
+export async function finishedJob(request: APIRequestContext, id: string): Promise<SampleJob> {
+  let job: SampleJob | undefined;
+  await expect
+    .poll(
+      async () => {
+        job = (await (await request.get(`${IMS}/jobs/${id}`)).json()) as SampleJob;
+        return ["success", "error", "cancelled"].includes(job.status);
+      },
+      { timeout: 90_000, intervals: [500] },
+    )
+    .toBe(true);
+  return job!;
+}
+
+export const createPublicKeyViaApi = (request: APIRequestContext, name: string, publicKey: string) =>
+  post(request, "/public-keys", { name, public_key: publicKey }) as Promise<{ id: string; name: string }>;

@@ -1,41 +1,16 @@
 // Image jobs in the browser: a customize job on the aarch64 sample image streams its log live (lines
 // appear while it runs, under emulation), ends with a link to the new image; the start-job dialog
 // starts one and lands on its page; a long job is cancelled from its page.
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { uniqueName } from "./fixtures";
-
-const IMS = "/apis/ims/v3";
-type Image = { id: string; name: string; arch: string };
-type Job = { id: string; status: string; emulated: boolean; arch: string; resultant_image_id?: string };
-
-/** The sample images are imported in the background at start; wait for the one of this arch. */
-async function sampleImage(request: APIRequestContext, arch: string): Promise<Image> {
-  let found: Image | undefined;
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(`${IMS}/images?name=sample-debian12-busybox`);
-        found = ((await res.json()) as Image[]).find((i) => i.arch === arch);
-        return !!found;
-      },
-      { timeout: 90_000, intervals: [1000] },
-    )
-    .toBe(true);
-  return found!;
-}
-
-async function startCustomize(request: APIRequestContext, image: Image, script: string): Promise<Job> {
-  const res = await request.post(`${IMS}/jobs`, {
-    data: {
-      job_type: "customize",
-      artifact_id: image.id,
-      image_root_archive_name: uniqueName("e2e-custom"),
-      customization_script: script,
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as Job;
-}
+import {
+  createPublicKeyViaApi,
+  ed25519Key,
+  IMS,
+  type SampleJob as Job,
+  sampleImage,
+  startCustomize,
+} from "./ims-fixtures";
 
 const status = (page: Page) => page.getByRole("status", { name: "Job status" });
 
@@ -172,4 +147,48 @@ test("a long log renders only the rows in view, and search still finds any line"
   await page.getByRole("searchbox", { name: "Search the log" }).fill("line 4321");
   await expect(log.locator("[data-stream]")).toHaveCount(1);
   await expect(log).toContainText("line 4321");
+});
+
+test("the customize dialog picks a public key; a successful job offers no Retry; tool output can be hidden", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const image = await sampleImage(request, "x86_64");
+  const keyName = uniqueName("e2e-key");
+  const key = await createPublicKeyViaApi(request, keyName, ed25519Key("ops@example.com").line);
+
+  await page.goto(`/jobs/new?kind=customize&artifact_id=${image.id}`);
+  const dialog = page.getByRole("dialog", { name: `Customize ${image.name}` });
+  const picker = dialog.getByRole("combobox", { name: /^Public key/ });
+  await expect(picker).toHaveValue("");
+  await expect(
+    picker.getByRole("option", { name: new RegExp(`^${keyName} \\(ssh-ed25519, ops@example.com\\)$`) }),
+  ).toHaveCount(1);
+  await picker.selectOption({ label: `${keyName} (ssh-ed25519, ops@example.com)` });
+  await dialog.getByLabel("Customization script").fill('echo "script says hello"\n');
+  await dialog.getByRole("button", { name: "Start job" }).click();
+
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
+  const jobId = page.url().split("/").pop()!;
+  const job = (await (await request.get(`${IMS}/jobs/${jobId}`)).json()) as { public_key_id?: string };
+  expect(job.public_key_id).toBe(key.id);
+
+  await expect(status(page)).toHaveText("Success", { timeout: 90_000 });
+  // Nothing to retry once the image exists; Delete is still there.
+  await expect(page.getByRole("button", { name: "Delete" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0);
+
+  // unsquashfs and mksquashfs print their tallies and statistics; hiding them leaves the script's lines.
+  const log = page.getByRole("log", { name: "Job log" });
+  await expect(log).toContainText("Parallel unsquashfs");
+  await expect(log).toContainText("Number of inodes");
+  await page.getByRole("checkbox", { name: /^Hide tool output \(\d+\)$/ }).check();
+  await expect(log).not.toContainText("Parallel unsquashfs");
+  await expect(log).not.toContainText("Number of inodes");
+  await expect(log).not.toContainText("created 0 fifos");
+  await expect(log).toContainText("script says hello");
+  await expect(log).toContainText("Packing the new root");
+  await page.getByRole("checkbox", { name: /^Hide tool output/ }).uncheck();
+  await expect(log).toContainText("Parallel mksquashfs");
 });

@@ -14,26 +14,17 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="bg-slate-900 shadow">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-end gap-x-8 px-4 sm:px-6">
+        <div className="relative mx-auto flex max-w-7xl items-center gap-x-8 px-4 sm:px-6 lg:items-end">
           <Link href="/clusters" className="flex items-center gap-2 py-2.5 text-white">
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              className="size-6 text-sky-400"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-            >
-              <path d="M3 20V11a9 9 0 0 1 18 0v9" strokeLinecap="round" />
-              <path d="M8 20v-8a4 4 0 0 1 8 0v8" strokeLinecap="round" />
-            </svg>
+            {/* biome-ignore lint/performance/noImgElement: a static SVG needs no image optimisation */}
+            <img src="/logo.svg" alt="" width={28} height={28} className="size-7" />
             <span className="text-base font-semibold tracking-tight">Archway</span>
           </Link>
           <MainNav />
         </div>
       </header>
       <SystemPackagesNotice />
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
+      <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:px-6">
         {children}
       </main>
     </div>

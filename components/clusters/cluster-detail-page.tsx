@@ -7,6 +7,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { ApiError } from "@/lib/api-client/api-error";
 import { useCluster } from "@/lib/queries/use-cluster";
 import { ClusterFacts } from "./cluster-facts";
@@ -19,6 +20,7 @@ const back = { href: "/clusters", label: "Clusters" };
 
 export function ClusterDetailPage({ id }: { id: string }) {
   const { data: cluster, error, isPending } = useCluster(id);
+  useDocumentTitle(cluster && `cluster ${cluster.name}`);
   const [editing, setEditing] = useState(false);
 
   if (isPending) return <LoadingState label="Loading cluster…" />;
@@ -62,7 +64,7 @@ export function ClusterDetailPage({ id }: { id: string }) {
           </>
         }
       />
-      <div className="grid gap-5 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">
           <ClusterFacts cluster={cluster} />
           <ClusterInfraEnvs clusterId={cluster.id} />

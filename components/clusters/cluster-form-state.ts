@@ -3,7 +3,7 @@
 
 import { keyIs } from "@/components/ui/form-errors";
 import type { OpenshiftVersions } from "@/lib/api-client/openshift-versions";
-import { type ArchOrMulti, toAssistedArch } from "@/lib/arch";
+import { type ArchOrMulti, archDisplayName, toAssistedArch } from "@/lib/arch";
 import { archAvailability, defaultVersionKey, findOffer } from "@/lib/catalog/arch-availability";
 import { findOperator, operatorUnsupportedReason, withDependencies } from "@/lib/catalog/operators";
 import type { ClusterCreateInput } from "@/lib/clusters/schemas";
@@ -87,6 +87,40 @@ export function reconcile(values: ClusterFormValues, versions: OpenshiftVersions
   };
   const operators = values.operators.filter((n) => operatorReason(n, next) === null);
   return operators.length === values.operators.length ? next : { ...next, operators };
+}
+
+/**
+ * What `reconcile` changed that the user did not ask for, in sentences that say why ("OpenShift 4.8
+ * installs x86_64 only: the architecture was reset from Arm64 (aarch64) to x86_64."). `asked` is the
+ * values with the user's edit applied, before reconciling.
+ */
+export function reconcileNotices(
+  asked: ClusterFormValues,
+  got: ClusterFormValues,
+  versions: OpenshiftVersions,
+): string[] {
+  const notices: string[] = [];
+  const offer = findOffer(versions, got.version);
+  if (got.arch !== asked.arch) {
+    const why = archAvailability(got.version, offer, asked.arch).reason;
+    notices.push(
+      `${why ?? `${archDisplayName(asked.arch)} is not offered at ${got.version}`}: the architecture was reset from ${archDisplayName(asked.arch)} to ${archDisplayName(got.arch)}.`,
+    );
+  }
+  if (got.controlPlane === "1" && asked.controlPlane !== "1") {
+    const why = archAvailability(got.version, offer, got.arch).singleNodeOnlyReason;
+    notices.push(
+      `${why ?? "This architecture installs single-node clusters only"}: the control plane was set to single-node.`,
+    );
+  } else if (got.controlPlane !== "1" && asked.controlPlane === "1") {
+    notices.push("Highly available clusters are possible again: the control plane was set back to 3 nodes, as chosen.");
+  }
+  const dropped = asked.operators.filter((n) => !got.operators.includes(n));
+  if (dropped.length)
+    notices.push(
+      `${dropped.map((n) => findOperator(n)?.title ?? n).join(", ")} ${dropped.length === 1 ? "was" : "were"} removed: not supported with these choices.`,
+    );
+  return notices;
 }
 
 /** The create request as the API takes it (what clusterCreateSchema validates). */

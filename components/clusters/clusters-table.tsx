@@ -1,4 +1,5 @@
-// The clusters list as a table: name (to the detail page), architecture, version, topology, status.
+// The clusters list as a table: name (to the detail page), status, architecture, version, topology.
+// Status comes second so a narrow screen still shows it without scrolling the table.
 import Link from "next/link";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Badge } from "@/components/ui/badge";
@@ -12,10 +13,10 @@ export function ClustersTable({ clusters }: { clusters: ClusterJson[] }) {
     <Table caption="Clusters">
       <THead>
         <Th>Name</Th>
+        <Th>Status</Th>
         <Th>CPU architecture</Th>
         <Th>OpenShift version</Th>
         <Th>Control plane</Th>
-        <Th>Status</Th>
         <Th className="text-right">Infra-envs</Th>
         <Th>Created</Th>
       </THead>
@@ -29,15 +30,15 @@ export function ClustersTable({ clusters }: { clusters: ClusterJson[] }) {
               {c.base_dns_domain ? <div className="text-xs text-slate-500">{c.base_dns_domain}</div> : null}
             </Td>
             <Td>
-              <ArchBadge arch={c.cpu_architecture} />
-            </Td>
-            <Td className="tabular-nums">{c.openshift_version}</Td>
-            <Td>{topologyLabel(c.control_plane_count)}</Td>
-            <Td>
               <Badge tone={statusTone(c.status)} title={c.status_info}>
                 {statusLabel(c.status)}
               </Badge>
             </Td>
+            <Td>
+              <ArchBadge arch={c.cpu_architecture} />
+            </Td>
+            <Td className="tabular-nums">{c.openshift_version}</Td>
+            <Td>{topologyLabel(c.control_plane_count)}</Td>
             <Td className="text-right tabular-nums">{c.infra_env_count}</Td>
             <Td className="text-slate-600">
               <DateTime value={c.created_at} />

@@ -8,6 +8,7 @@ import { DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { type Routed, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";
 import { FormFooter } from "@/components/ui/form-footer";
+import { InlineNotice } from "@/components/ui/inline-notice";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
 import { ApiError } from "@/lib/api-client/api-error";
@@ -29,12 +30,16 @@ import {
   clusterFieldFor,
   initialValues,
   reconcile,
+  reconcileNotices,
   toCreateInput,
 } from "./cluster-form-state";
 import { ControlPlaneField } from "./control-plane-field";
+import { MissingPullSecret } from "./missing-pull-secret";
 import { OperatorsField } from "./operators-field";
 
 type Problems = Routed<ClusterField> & { detail?: string };
+
+const RECONCILED: ClusterField[] = ["openshift_version", "cpu_architecture", "control_plane"];
 
 export function NewClusterForm({
   versions,
@@ -51,6 +56,7 @@ export function NewClusterForm({
   const [values, setValues] = useState<ClusterFormValues>(() => initialValues(versions));
   const [problems, setProblems] = useState<Problems>({ byField: {}, unmapped: [] });
   const [attempt, setAttempt] = useState(0);
+  const [notices, setNotices] = useState<string[]>([]);
 
   // The dialog may have opened before the versions arrived; start at the first field either way.
   useEffect(() => {
@@ -73,7 +79,12 @@ export function NewClusterForm({
   const errors = problems.byField;
 
   const update = (patch: Partial<ClusterFormValues>, field: ClusterField) => {
-    setValues((v) => reconcile({ ...v, ...patch }, versions));
+    const asked = { ...values, ...patch };
+    const next = reconcile(asked, versions);
+    setValues(next);
+    // Say what a choice undid and why; a later choice of the same kind replaces the note.
+    const changed = reconcileNotices(asked, next, versions);
+    if (changed.length || RECONCILED.includes(field)) setNotices(changed);
     if (errors[field]) setProblems((p) => ({ ...p, byField: { ...p.byField, [field]: undefined } }));
   };
 
@@ -152,6 +163,13 @@ export function NewClusterForm({
             </option>
           ))}
         </SelectField>
+        {notices.length ? (
+          <InlineNotice title="Changed to fit this version">
+            {notices.map((n) => (
+              <p key={n}>{n}</p>
+            ))}
+          </InlineNotice>
+        ) : null}
         <ArchRadioGroup
           name="cpu_architecture"
           value={values.arch}
@@ -195,6 +213,7 @@ export function NewClusterForm({
           error={errors.pull_secret}
           hint="Stored write-only; never shown again."
         />
+        {values.pullSecret.trim() ? null : <MissingPullSecret />}
       </DialogBody>
       <FormFooter onCancel={onCancel} busy={create.isPending} submit="Create cluster" busyLabel="Creating…" />
     </form>

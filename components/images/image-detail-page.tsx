@@ -8,6 +8,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { ApiError } from "@/lib/api-client/api-error";
 import { useImage } from "@/lib/queries/use-image";
 import { ChangeImageArchDialog } from "./change-image-arch-dialog";
@@ -20,6 +21,7 @@ const back = { href: "/images", label: "Images" };
 
 export function ImageDetailPage({ id }: { id: string }) {
   const { data: image, error, isPending } = useImage(id);
+  useDocumentTitle(image && `image ${image.name}`);
   const [changingArch, setChangingArch] = useState(false);
 
   if (isPending) return <LoadingState label="Loading image…" />;
@@ -61,7 +63,7 @@ export function ImageDetailPage({ id }: { id: string }) {
         }
       />
       <div className="space-y-5">
-        <div className="grid gap-5 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
           <div className="lg:col-span-2">
             <ImageFacts image={image} />
           </div>

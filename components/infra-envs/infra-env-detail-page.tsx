@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { useDocumentTitle } from "@/components/ui/use-document-title";
 // One infra-env: its facts, the discovery ISO section, events, and delete.
 import { ApiError } from "@/lib/api-client/api-error";
 import { useInfraEnv } from "@/lib/queries/use-infra-env";
@@ -17,6 +18,7 @@ const back = { href: "/infra-envs", label: "Infra-envs" };
 
 export function InfraEnvDetailPage({ id }: { id: string }) {
   const { data: infraEnv, error, isPending } = useInfraEnv(id);
+  useDocumentTitle(infraEnv && `infra-env ${infraEnv.name}`);
 
   if (isPending) return <LoadingState label="Loading infra-env…" />;
   if (error instanceof ApiError && error.isNotFound) {
@@ -46,7 +48,7 @@ export function InfraEnvDetailPage({ id }: { id: string }) {
         }
         actions={<DeleteInfraEnvButton infraEnv={infraEnv} />}
       />
-      <div className="grid gap-5 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">
           <InfraEnvFacts infraEnv={infraEnv} />
           <DiscoveryIsoSection infraEnv={infraEnv} />

@@ -15,7 +15,7 @@ export function ArtifactLink({ artifact, info, showKind }: Props) {
     );
   }
   return (
-    <span className="whitespace-nowrap">
+    <span>
       {showKind ? <span className="text-slate-500">{kind} </span> : null}
       <Link
         href={`/${artifact.kind}s/${artifact.id}`}

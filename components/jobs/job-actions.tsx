@@ -1,6 +1,6 @@
 "use client";
-// What can be done to a job: cancel it while it runs (after a confirmation), retry it or delete it
-// once it has ended. Retry opens the new job.
+// What can be done to a job: cancel it while it runs (after a confirmation), delete it once it has
+// ended, and retry it when it failed or was cancelled. Retry opens the new job.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -36,13 +36,16 @@ export function JobActions({ job }: { job: JobJson }) {
           <Button variant="secondary" onClick={() => setConfirm("delete")}>
             Delete
           </Button>
-          <Button
-            variant={job.status === "success" ? "secondary" : "primary"}
-            disabled={retry.isPending}
-            onClick={() => retry.mutate(job.id, { onSuccess: (next) => router.push(`/jobs/${next.id}`) })}
-          >
-            {retry.isPending ? "Starting…" : "Retry"}
-          </Button>
+          {/* A job that succeeded has nothing to retry: its image exists. */}
+          {job.status !== "success" ? (
+            <Button
+              variant="primary"
+              disabled={retry.isPending}
+              onClick={() => retry.mutate(job.id, { onSuccess: (next) => router.push(`/jobs/${next.id}`) })}
+            >
+              {retry.isPending ? "Starting…" : "Retry"}
+            </Button>
+          ) : null}
         </>
       )}
       {retry.error ? (

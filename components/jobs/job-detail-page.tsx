@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { useDocumentTitle } from "@/components/ui/use-document-title";
 // One job: type, status, the architecture it inherited and whether it is emulated, its steps, the live
 // log, and how it ended; cancel while it runs, retry or delete once it has ended.
 import { ApiError } from "@/lib/api-client/api-error";
@@ -24,6 +25,7 @@ const back = { href: "/jobs", label: "Jobs" };
 
 export function JobDetailPage({ id }: { id: string }) {
   const { data: job, error, isPending } = useJob(id);
+  useDocumentTitle(job && `job ${job.id.slice(0, 8)}`);
   const refs = job
     ? [artifactRefOf(job), ...(job.resultant_image_id ? [{ kind: "image" as const, id: job.resultant_image_id }] : [])]
     : [];
@@ -54,7 +56,7 @@ export function JobDetailPage({ id }: { id: string }) {
             </span>
             <ArchBadge arch={job.arch} />
             {job.emulated ? <EmulatedBadge /> : null}
-            <span>
+            <span className="min-w-0 wrap-anywhere">
               {job.job_type === "create" ? "Builds an image from a recipe" : "Runs a script inside a copy of an image"}
               {job.image_root_archive_name ? (
                 <>

@@ -1,9 +1,10 @@
 "use client";
-// A job's live log: streamed over SSE, searchable and filterable by step, with line counts, copy and
-// download. Keeps the last 50 000 lines in memory and says so when older ones were dropped.
+// A job's live log: streamed over SSE, searchable and filterable by step, squashfs-tools' chatter
+// hideable, with line counts, copy and download. Keeps the last 50 000 lines in memory and says so when older ones were dropped.
 import { useMemo, useState } from "react";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 import { jobLogHref, type StreamedLogLine } from "@/lib/api-client/jobs";
+import { toolNoiseFlags } from "@/lib/jobs/tool-noise";
 import { type LogConnection, useJobLogStream } from "@/lib/queries/use-job-log-stream";
 import { count } from "./format";
 import { JobLogLines } from "./job-log-lines";
@@ -42,20 +43,24 @@ export function JobLogPanel({ jobId }: { jobId: string }) {
   const [search, setSearch] = useState("");
   const [onlyMatching, setOnlyMatching] = useState(true);
   const [step, setStep] = useState("");
+  const [hideTools, setHideTools] = useState(false);
   const needle = useDebouncedValue(search.trim().toLowerCase(), 150);
 
   const steps = useMemo(() => [...new Set(lines.map((l) => l.step))], [lines]);
+  const noise = useMemo(() => toolNoiseFlags(lines), [lines]);
+  const toolLines = useMemo(() => noise.filter(Boolean).length, [noise]);
   const { shown, matches } = useMemo(() => {
     let matches = 0;
-    const shown = lines.filter((l) => {
+    const shown = lines.filter((l, i) => {
       if (step && l.step !== step) return false;
+      if (hideTools && noise[i]) return false;
       if (!needle) return true;
       const hit = l.line.toLowerCase().includes(needle);
       if (hit) matches++;
       return hit || !onlyMatching;
     });
     return { shown, matches };
-  }, [lines, step, needle, onlyMatching]);
+  }, [lines, step, needle, onlyMatching, hideTools, noise]);
   const filtered = shown.length !== lines.length;
 
   return (
@@ -85,6 +90,9 @@ export function JobLogPanel({ jobId }: { jobId: string }) {
             steps={steps}
             step={step}
             onStep={setStep}
+            toolLines={toolLines}
+            hideTools={hideTools}
+            onHideTools={setHideTools}
           />
           <div className="flex items-center gap-2">
             <CopyLogButton getText={() => textOf(shown)} what={filtered ? "the lines shown" : "the log"} />

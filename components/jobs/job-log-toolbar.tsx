@@ -1,5 +1,6 @@
 "use client";
-// The log's controls: follow/pause, search (marks matches; optionally only matching lines), step filter.
+// The log's controls: follow/pause, search (marks matches; optionally only matching lines), hiding
+// squashfs-tools' output, step filter.
 import { statusLabel } from "./format";
 
 type Props = {
@@ -12,6 +13,10 @@ type Props = {
   steps: string[];
   step: string;
   onStep: (s: string) => void;
+  /** How many lines squashfs-tools printed; the toggle shows only when there are some. */
+  toolLines: number;
+  hideTools: boolean;
+  onHideTools: (on: boolean) => void;
 };
 
 const INPUT =
@@ -27,6 +32,9 @@ export function JobLogToolbar({
   steps,
   step,
   onStep,
+  toolLines,
+  hideTools,
+  onHideTools,
 }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -69,6 +77,20 @@ export function JobLogToolbar({
         />
         Only matching lines
       </label>
+      {toolLines > 0 ? (
+        <label
+          className="inline-flex items-center gap-1.5 text-sm text-slate-700"
+          title="unsquashfs and mksquashfs output: file counts and compression statistics"
+        >
+          <input
+            type="checkbox"
+            checked={hideTools}
+            onChange={(e) => onHideTools(e.target.checked)}
+            className="size-4 accent-sky-700"
+          />
+          Hide tool output ({toolLines})
+        </label>
+      ) : null}
       <select value={step} onChange={(e) => onStep(e.target.value)} aria-label="Step" className={`${INPUT} pr-8`}>
         <option value="">All steps</option>
         {steps.map((s) => (

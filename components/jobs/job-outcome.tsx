@@ -16,12 +16,12 @@ export function JobOutcome({ job }: { job: JobJson }) {
         role="status"
         className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900"
       >
-        <div>
+        <div className="min-w-0">
           <p className="font-medium">The job succeeded</p>
           {result ? (
             <p className="mt-0.5 flex flex-wrap items-center gap-2">
               New image
-              <Link href={`/images/${result.id}`} className="font-medium text-sky-700 underline">
+              <Link href={`/images/${result.id}`} className="min-w-0 font-medium text-sky-700 underline wrap-anywhere">
                 {info?.name ?? job.image_root_archive_name ?? result.id}
               </Link>
               <ArchBadge arch={info?.arch ?? job.arch} />

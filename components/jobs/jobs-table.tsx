@@ -31,9 +31,10 @@ export function JobsTable({ jobs, artifacts }: { jobs: JobJson[]; artifacts: Art
           return (
             <Tr key={job.id}>
               <Td>
+                {/* Names run to 128 characters: they wrap, so the table fits a laptop screen. */}
                 <Link
                   href={`/jobs/${job.id}`}
-                  className="block whitespace-nowrap font-medium text-sky-700 hover:underline"
+                  className="block max-w-64 font-medium text-sky-700 wrap-anywhere hover:underline"
                 >
                   {job.image_root_archive_name ?? job.id.slice(0, 8)}
                 </Link>
@@ -55,10 +56,10 @@ export function JobsTable({ jobs, artifacts }: { jobs: JobJson[]; artifacts: Art
                   {job.emulated ? <EmulatedBadge /> : null}
                 </span>
               </Td>
-              <Td>
+              <Td className="max-w-64 wrap-anywhere">
                 <ArtifactLink artifact={from} info={artifacts(from)} />
               </Td>
-              <Td>
+              <Td className="max-w-64 wrap-anywhere">
                 {result ? (
                   <ArtifactLink artifact={result} info={artifacts(result)} />
                 ) : (

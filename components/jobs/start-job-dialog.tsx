@@ -16,11 +16,12 @@ import type { JobCreateBody } from "@/lib/api-client/jobs";
 import { jobCreateSchema } from "@/lib/jobs/schemas";
 import { useCreateJob } from "@/lib/queries/use-create-job";
 import { JobArchBanner, type JobArtifact, type JobKind } from "./job-arch-banner";
+import { PublicKeyField } from "./public-key-field";
 import { ScriptField } from "./script-field";
 
 export type { JobArtifact, JobKind };
 
-type Field = "name" | "script";
+type Field = "name" | "script" | "public_key";
 
 const suggestName = (artifact: JobArtifact, kind: JobKind) =>
   `${artifact.name.replace(/[^\w.-]+/g, "-")}-${kind === "create" ? "build" : "custom"}`.slice(0, 128);
@@ -51,13 +52,20 @@ export function StartJobDialog({
   const [name, setName] = useState(() => suggestName(artifact, kind));
   const [script, setScript] = useState("");
   const [debug, setDebug] = useState(false);
+  const [publicKeyId, setPublicKeyId] = useState("");
   const [errors, setErrors] = useState<{ byField: Partial<Record<Field, string[]>>; unmapped: string[] }>({
     byField: {},
     unmapped: [],
   });
 
   const route = (key: string): Field | null =>
-    keyIs(key, "image_root_archive_name") ? "name" : keyIs(key, "customization_script") ? "script" : null;
+    keyIs(key, "image_root_archive_name")
+      ? "name"
+      : keyIs(key, "customization_script")
+        ? "script"
+        : keyIs(key, "public_key_id")
+          ? "public_key"
+          : null;
 
   const submit = () => {
     const body: JobCreateBody = {
@@ -65,6 +73,7 @@ export function StartJobDialog({
       artifact_id: artifact.id,
       image_root_archive_name: name.trim(),
       ...(kind === "customize" ? { customization_script: script } : {}),
+      ...(kind === "customize" && publicKeyId ? { public_key_id: publicKeyId } : {}),
       ...(debug ? { enable_debug: true } : {}),
     };
     const parsed = jobCreateSchema.safeParse(body);
@@ -116,7 +125,10 @@ export function StartJobDialog({
             data-autofocus
           />
           {kind === "customize" ? (
-            <ScriptField value={script} onChange={setScript} error={errors.byField.script} />
+            <>
+              <ScriptField value={script} onChange={setScript} error={errors.byField.script} />
+              <PublicKeyField value={publicKeyId} onChange={setPublicKeyId} error={errors.byField.public_key} />
+            </>
           ) : null}
           <Checkbox
             label="Enable debug"

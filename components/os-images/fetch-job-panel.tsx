@@ -1,21 +1,28 @@
 "use client";
 // A base-ISO fetch job under its OS image row: status, a progress bar and the live log (polled every
-// second, new lines only). When the job ends the image table is re-read so the rows show the outcome.
+// second, new lines only), and Retry once it failed. When the job ends the image table is re-read so
+// the rows show the outcome.
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LogViewer } from "@/components/ui/log-viewer";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { jobFinished } from "@/lib/api-client/jobs";
+import { hideFileUrls } from "@/lib/catalog/display-url";
 import { catalogKeys } from "@/lib/queries/keys";
 import { useJob } from "@/lib/queries/use-job";
 import { useJobLog } from "@/lib/queries/use-job-log";
 
-type Props = { jobId: string; what: string; onDismiss?: () => void };
+type Props = { jobId: string; what: string; onDismiss?: () => void; onRetry?: () => void; retrying?: boolean };
 
 function humanStatus(status: string): string {
   const text = status.replace(/_/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The first line, without the server's file paths: the log below has the rest. */
+function oneLine(reason: string): string {
+  return hideFileUrls(reason.split("\n")[0]);
 }
 
 function seconds(from?: string, to?: string): string | null {
@@ -23,24 +30,31 @@ function seconds(from?: string, to?: string): string | null {
   return `${((Date.parse(to) - Date.parse(from)) / 1000).toFixed(1)} s`;
 }
 
-export function FetchJobPanel({ jobId, what, onDismiss }: Props) {
+export function FetchJobPanel({ jobId, what, onDismiss, onRetry, retrying }: Props) {
   const queryClient = useQueryClient();
   const { data: job, error } = useJob(jobId);
   const finished = jobFinished(job);
   const log = useJobLog(jobId, { live: !finished });
-  const lines = log.data?.lines ?? [];
+  const lines = useMemo(
+    () => (log.data?.lines ?? []).map((l) => ({ ...l, text: hideFileUrls(l.text) })),
+    [log.data?.lines],
+  );
   const failed = finished && job?.status !== "success";
-  const [open, setOpen] = useState(true);
+  // A job followed live shows its log, folded once it succeeds (a success needs no reading) and kept
+  // open when it fails; one that had already failed when the page loaded shows its reason, with the
+  // log folded until asked for. The reader's own choice wins over both.
+  const [followed, setFollowed] = useState(false);
+  if (job && !finished && !followed) setFollowed(true);
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const open = chosen ?? (followed && (!finished || failed));
 
   const seenFinished = useRef(finished);
   useEffect(() => {
     if (finished && !seenFinished.current) {
       void queryClient.invalidateQueries({ queryKey: catalogKeys.imageTable() });
-      // A success needs no reading; a failure's log says why, so it stays open.
-      if (!failed) setOpen(false);
     }
     seenFinished.current = finished;
-  }, [finished, failed, queryClient]);
+  }, [finished, queryClient]);
 
   const took = seconds(job?.started ?? job?.created, job?.finished);
   const status = !job
@@ -48,7 +62,7 @@ export function FetchJobPanel({ jobId, what, onDismiss }: Props) {
     : !finished
       ? `${humanStatus(job.status)}… ${job.progress ?? 0}%`
       : failed
-        ? `Failed${took ? ` after ${took}` : ""}: ${job.failure_reason ?? job.status}`
+        ? `Failed${took ? ` after ${took}` : ""}: ${oneLine(job.failure_reason ?? job.status)}`
         : `Fetched and verified${took ? ` in ${took}` : ""}`;
 
   return (
@@ -57,23 +71,38 @@ export function FetchJobPanel({ jobId, what, onDismiss }: Props) {
       className="space-y-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2"
     >
       <div className="flex items-center justify-between gap-3">
-        <p className={`min-w-0 text-xs ${failed ? "text-red-800" : "text-slate-700"}`}>
+        <p className={`min-w-0 truncate text-xs ${failed ? "text-red-800" : "text-slate-700"}`} title={status}>
           <span className="font-medium">Fetch job</span>{" "}
           <code className="font-mono text-slate-500">{jobId.slice(0, 8)}</code> ·{" "}
           {error ? `Could not read the job: ${error.message}` : status}
         </p>
-        {finished && onDismiss ? (
-          <Button size="sm" variant="ghost" onClick={onDismiss}>
-            Dismiss
-          </Button>
-        ) : null}
+        <div className="flex shrink-0 items-center gap-1">
+          {failed && onRetry ? (
+            <Button size="sm" onClick={onRetry} disabled={retrying}>
+              {retrying ? "Starting…" : "Retry"}
+            </Button>
+          ) : null}
+          {finished && onDismiss ? (
+            <Button size="sm" variant="ghost" onClick={onDismiss}>
+              Dismiss
+            </Button>
+          ) : null}
+        </div>
       </div>
-      <ProgressBar
-        label={`Fetching the ${what} base ISO`}
-        value={job ? (finished && !failed ? 100 : (job.progress ?? 0)) : undefined}
-        tone={failed ? "danger" : finished ? "success" : "info"}
-      />
-      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      {/* A failed fetch's progress says nothing the reason does not. */}
+      {failed ? null : (
+        <ProgressBar
+          label={`Fetching the ${what} base ISO`}
+          value={job ? (finished ? 100 : (job.progress ?? 0)) : undefined}
+          tone={finished ? "success" : "info"}
+        />
+      )}
+      <details
+        open={open}
+        onToggle={(e) => {
+          if (e.currentTarget.open !== open) setChosen(e.currentTarget.open);
+        }}
+      >
         <summary className="cursor-pointer select-none text-xs font-medium text-slate-700">
           Log ({lines.length} {lines.length === 1 ? "line" : "lines"})
         </summary>

@@ -11,6 +11,7 @@ import { ShortDigest } from "@/components/ui/short-digest";
 import { Td, Tr } from "@/components/ui/table";
 import { jobFinished } from "@/lib/api-client/jobs";
 import type { BaseImageJson, BaseImageStatus, OsImageJson } from "@/lib/api-client/os-images";
+import { displayUrl, hideFileUrls } from "@/lib/catalog/display-url";
 import { useJob } from "@/lib/queries/use-job";
 import { archMismatch, BaseImageStatusBadge, DetectedArch } from "./base-image-status";
 import { FetchJobPanel } from "./fetch-job-panel";
@@ -37,7 +38,8 @@ export function rowName(r: OsImageJson) {
 export function OsImageRow({ row, jobId, showsJob, onFetch, onDismissJob, starting, startError }: Props) {
   const base = row.base_image;
   const { data: job } = useJob(jobId);
-  const running = !!jobId && !jobFinished(job);
+  // Until the job is read, a row already known to have failed does not flash "Fetching…".
+  const running = !!jobId && (job ? !jobFinished(job) : base.status !== "failed");
   const mismatch = archMismatch(row.cpu_architecture, base);
   // The job is ahead of the image table, which is re-read only when the job ends. An ISO of another
   // architecture than the row's is a failure whatever the cache says (rows may share a url).
@@ -56,9 +58,18 @@ export function OsImageRow({ row, jobId, showsJob, onFetch, onDismissJob, starti
     below = (
       <tr>
         <td colSpan={OS_IMAGE_COLUMNS} className="space-y-2 px-3 pb-3 pt-0">
-          {showProblem ? <p className="text-xs text-red-700">{problem}</p> : null}
+          {showProblem ? <p className="text-xs text-red-700">{hideFileUrls(problem)}</p> : null}
           {startError ? <FormAlert title="Could not start the fetch">{startError}</FormAlert> : null}
-          {panel ? <FetchJobPanel key={jobId} jobId={jobId} what={rowName(row)} onDismiss={onDismissJob} /> : null}
+          {panel ? (
+            <FetchJobPanel
+              key={jobId}
+              jobId={jobId}
+              what={rowName(row)}
+              onDismiss={onDismissJob}
+              onRetry={onFetch}
+              retrying={starting}
+            />
+          ) : null}
         </td>
       </tr>
     );
@@ -71,6 +82,13 @@ export function OsImageRow({ row, jobId, showsJob, onFetch, onDismissJob, starti
         <Td>
           <ArchBadge arch={row.cpu_architecture} />
         </Td>
+        <Td>
+          <BaseImageStatusBadge
+            status={status}
+            progress={running ? (job?.progress ?? 0) : undefined}
+            fetchedAt={base.fetched_at}
+          />
+        </Td>
         <Td className="min-w-64 max-w-sm">
           <div className="flex flex-wrap items-center gap-1.5">
             <span className="font-mono text-xs">{row.version}</span>
@@ -78,17 +96,12 @@ export function OsImageRow({ row, jobId, showsJob, onFetch, onDismissJob, starti
               {row.source}
             </Badge>
           </div>
-          <div className="mt-0.5 break-all font-mono text-[11px] text-slate-500">{row.url}</div>
+          <div className="mt-0.5 break-all font-mono text-[11px] text-slate-500">{displayUrl(row.url)}</div>
           {row.rootfs_url ? (
-            <div className="mt-0.5 break-all font-mono text-[11px] text-slate-500">rootfs: {row.rootfs_url}</div>
+            <div className="mt-0.5 break-all font-mono text-[11px] text-slate-500">
+              rootfs: {displayUrl(row.rootfs_url)}
+            </div>
           ) : null}
-        </Td>
-        <Td>
-          <BaseImageStatusBadge
-            status={status}
-            progress={running ? (job?.progress ?? 0) : undefined}
-            fetchedAt={base.fetched_at}
-          />
         </Td>
         <Td>
           <DetectedArch rowArch={row.cpu_architecture} base={facts} />

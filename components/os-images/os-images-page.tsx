@@ -54,7 +54,7 @@ export function OsImagesPage() {
           ) : versions.error ? (
             <ErrorState error={versions.error} title="Could not load versions" />
           ) : (
-            <AvailabilityMatrix versions={versions.data} />
+            <AvailabilityMatrix versions={versions.data} osImages={table.data?.os_images} />
           )}
         </Section>
         {table.isPending ? (

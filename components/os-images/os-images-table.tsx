@@ -18,8 +18,10 @@ export function OsImagesTable({ rows }: { rows: OsImageJson[] }) {
   const [startError, setStartError] = useState<{ rowId: number; message: string } | null>(null);
   const sorted = sortRows(rows);
 
+  // A failed fetch keeps its job, whose log says why (and what Retry would run again).
   const jobOf = (r: OsImageJson) =>
-    started[r.url]?.jobId ?? (r.base_image.status === "fetching" ? r.base_image.job_id : undefined);
+    started[r.url]?.jobId ??
+    (r.base_image.status === "fetching" || r.base_image.status === "failed" ? r.base_image.job_id : undefined);
   const logRowOf = (r: OsImageJson) => started[r.url]?.rowId ?? sorted.find((o) => o.url === r.url && jobOf(o))?.id;
 
   const start = (r: OsImageJson) => {
@@ -34,10 +36,10 @@ export function OsImagesTable({ rows }: { rows: OsImageJson[] }) {
   return (
     <Table caption="OS images">
       <THead>
-        <Th>OpenShift version</Th>
+        <Th title="OpenShift version">Version</Th>
         <Th>CPU architecture</Th>
-        <Th>OS image</Th>
         <Th>Base ISO</Th>
+        <Th>OS image</Th>
         <Th>Detected</Th>
         <Th>Size</Th>
         <Th>sha256</Th>

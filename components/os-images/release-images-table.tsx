@@ -10,7 +10,7 @@ export function ReleaseImagesTable({ rows }: { rows: ReleaseImageJson[] }) {
   return (
     <Table caption="Release images">
       <THead>
-        <Th>OpenShift version</Th>
+        <Th title="OpenShift version">Version</Th>
         <Th>CPU architecture</Th>
         <Th>Release</Th>
         <Th>URL</Th>
@@ -32,7 +32,7 @@ export function ReleaseImagesTable({ rows }: { rows: ReleaseImageJson[] }) {
               ) : null}
             </Td>
             <Td className="tabular-nums">{r.version}</Td>
-            <Td className="max-w-md break-all font-mono text-xs text-slate-600">{r.url}</Td>
+            <Td className="min-w-64 max-w-md break-all font-mono text-xs text-slate-600">{r.url}</Td>
             <Td>{r.support_level ?? <span className="text-slate-500">—</span>}</Td>
             <Td>{r.default ? <Badge tone="info">default</Badge> : null}</Td>
           </Tr>

@@ -13,7 +13,7 @@ export function PublicKeysPage() {
         title="Public keys"
         description="SSH public keys that create and customize jobs install, so you can log in to a job's build environment."
       />
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0">
           <PublicKeysDataTable offset={offset} onOffset={setOffset} />
         </div>

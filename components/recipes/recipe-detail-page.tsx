@@ -8,6 +8,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { ApiError } from "@/lib/api-client/api-error";
 import { useRecipe } from "@/lib/queries/use-recipe";
 import { ChangeRecipeArchDialog } from "./change-recipe-arch-dialog";
@@ -20,6 +21,7 @@ const back = { href: "/recipes", label: "Recipes" };
 
 export function RecipeDetailPage({ id }: { id: string }) {
   const { data: recipe, error, isPending } = useRecipe(id);
+  useDocumentTitle(recipe && `recipe ${recipe.name}`);
   const [dialog, setDialog] = useState<"arch" | "edit" | null>(null);
 
   if (isPending) return <LoadingState label="Loading recipe…" />;

@@ -9,7 +9,7 @@ export function DescriptionItem({ term, children, wide }: { term: ReactNode; chi
   return (
     <div className={wide ? "sm:col-span-2" : undefined}>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+      <dd className="mt-0.5 text-sm text-slate-900 wrap-break-word">{children}</dd>
     </div>
   );
 }

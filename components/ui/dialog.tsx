@@ -117,10 +117,10 @@ export function Dialog({ open, onClose, title, description, children, size = "md
   );
 }
 
-/** The bottom bar of a dialog: actions right-aligned. */
+/** The bottom bar of a dialog: actions right-aligned, stuck to the viewport's bottom while a tall dialog scrolls. */
 export function DialogFooter({ children }: { children: ReactNode }) {
   return (
-    <div className="flex items-center justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3 rounded-b-lg">
+    <div className="sticky bottom-0 z-10 flex items-center justify-end gap-2 rounded-b-lg border-t border-slate-200 bg-slate-50 px-5 py-3">
       {children}
     </div>
   );

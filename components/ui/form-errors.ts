@@ -11,13 +11,17 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 export type Routed<F extends string> = { byField: Partial<Record<F, string[]>>; unmapped: string[] };
 
-/** `route` names the form field for an API key ("proxy.http_proxy", "olm_operators.0.name"), or null. */
+/**
+ * `route` names the form field for an API key ("proxy.http_proxy", "olm_operators.0.name"), or null.
+ * A field shows one message, the first: later ones repeat it in other words ("Required", then the
+ * pattern an empty value does not match either).
+ */
 export function routeFieldErrors<F extends string>(errors: FieldErrors, route: (key: string) => F | null): Routed<F> {
   const byField: Partial<Record<F, string[]>> = {};
   const unmapped: string[] = [];
   for (const [key, messages] of Object.entries(errors)) {
     const field = route(key);
-    if (field) (byField[field] ??= []).push(...messages);
+    if (field) byField[field] ??= messages.slice(0, 1);
     else unmapped.push(...messages.map((m) => (key === "body" ? m : `${key}: ${m}`)));
   }
   return { byField, unmapped };

@@ -20,9 +20,9 @@ export function PageHeader({ title, description, actions, back }: PageHeaderProp
       <div className="mt-1 flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
           <h1 className="truncate text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
-          {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+          {description ? <p className="mt-1 text-sm text-slate-600 wrap-anywhere">{description}</p> : null}
         </div>
-        {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+        {actions ? <div className="flex min-w-0 flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
     </div>
   );

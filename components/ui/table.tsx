@@ -1,10 +1,15 @@
 // Dense data tables: a bordered, horizontally scrollable table with a sticky-looking header row.
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-/** `bare` leaves out the frame, for a table inside a panel that already has one. */
+/**
+ * `bare` leaves out the frame, for a table inside a panel that already has one. The scroller is
+ * `relative` so screen-reader-only text in cells (absolutely positioned) scrolls with the table
+ * instead of widening the page.
+ */
 export function Table({ children, caption, bare }: { children: ReactNode; caption?: string; bare?: boolean }) {
+  const frame = bare ? "" : "rounded-lg border border-slate-200 bg-white shadow-xs";
   return (
-    <div className={bare ? "overflow-x-auto" : "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs"}>
+    <div className={`relative max-w-full overflow-x-auto ${frame}`}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

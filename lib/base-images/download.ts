@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -41,7 +42,9 @@ async function request(url: string, method: "GET" | "HEAD", signal?: AbortSignal
 async function statSource(url: string): Promise<{ file: string; size: number; fingerprint: string }> {
   const file = fileURLToPath(url);
   const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new SourceUnavailable(`${file} does not exist or is not a file`);
+  // The server's own paths stay on the server: the message reaches the browser.
+  if (!info?.isFile())
+    throw new SourceUnavailable(`${path.basename(file)} does not exist on the server or is not a file`);
   return { file, size: info.size, fingerprint: fileFingerprint(info.size, info.mtimeMs) };
 }
 

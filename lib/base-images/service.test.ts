@@ -36,7 +36,9 @@ describe("fetching a base image", () => {
     expect(bi).toMatchObject({ status: "ready", detectedArch: "x86_64", error: null });
     expect(bi.sha256).toBe(createHash("sha256").update(readFileSync(x86)).digest("hex"));
     expect(readFileSync(bi.path!).equals(readFileSync(x86))).toBe(true);
-    expect(log).toMatch(/Fetching file:\/\//);
+    // The log reaches the browser: it names the file, not the server path.
+    expect(log).toMatch(/Fetching \S+\.iso \(on the server\)/);
+    expect(log).not.toContain("file://");
     expect(log).toMatch(/\(100%\)/);
     expect(log).toMatch(/kernel \/images\/pxeboot\/vmlinuz is x86_64/);
     expect(bi.minimalPath).toMatch(/\.minimal\.iso$/);

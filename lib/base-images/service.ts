@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Arch, isArch, parseArch } from "@/lib/arch";
 import { sampleIsoPath } from "@/lib/catalog/default-catalog";
+import { displayUrl } from "@/lib/catalog/display-url";
 import type { BaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -132,7 +133,7 @@ async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null): Promis
         log: (l) => void log.line("building", l, "stderr"),
       });
     }
-    void log.line("fetching_image", `Fetching ${bi.url}`);
+    void log.line("fetching_image", `Fetching ${displayUrl(bi.url)}`);
     let lastPct = -10;
     let verified: Verified | undefined;
     const file = cachePath(bi.url);

@@ -1,8 +1,9 @@
 // Creating, reading, updating and deleting clusters; every change writes an event.
 import "server-only";
-import { DEFAULT_ARCH, parseArch, sameArch, toAssistedArch } from "@/lib/arch";
+import { DEFAULT_ARCH, parseArch, sameArch } from "@/lib/arch";
 import { readImageTable } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
+import { type Changes, clusterCreatedMessage, clusterDeletedMessage, updatedMessage } from "@/lib/events/messages";
 import { recordEvent } from "@/lib/events/record";
 import { HttpError, notFound } from "@/lib/http/errors";
 import { checkOperators, checkTopology, controlPlaneCountOf, requireRelease } from "./rules";
@@ -48,7 +49,7 @@ export async function createCluster(input: ClusterCreate, requestId?: string) {
     });
     await recordEvent(tx, {
       name: "cluster_registration_succeeded",
-      message: `Successfully registered cluster ${cluster.name} (${toAssistedArch(arch)}, OpenShift ${release.version}, ${count === 1 ? "single-node" : `${count} control plane nodes`})`,
+      message: clusterCreatedMessage({ name: cluster.name, arch, version: release.version, controlPlaneCount: count }),
       clusterId: cluster.id,
       requestId,
     });
@@ -97,18 +98,18 @@ export async function updateCluster(id: string, patch: ClusterUpdate, requestId?
     httpsProxy: patch.https_proxy,
     noProxy: patch.no_proxy,
   };
-  const changed = Object.entries(data)
+  const changes: Changes = Object.entries(data)
     .filter(([, v]) => v !== undefined)
-    .map(([k]) => k);
-  if (changed.length === 0) return current;
+    .map(([k, v]) => [snake(k), v]);
+  if (changes.length === 0) return current;
 
   return db().$transaction(async (tx) => {
     const cluster = await tx.cluster.update({ where: { id }, data, include: withCounts });
     await recordEvent(tx, {
       name: "cluster_updated",
-      message: `Updated cluster ${cluster.name}: ${changed.map(snake).join(", ")}`,
+      message: updatedMessage("cluster", cluster.name, changes),
       clusterId: id,
-      props: { fields: changed.map(snake) },
+      props: { fields: changes.map(([f]) => f) },
       requestId,
     });
     return cluster;
@@ -121,7 +122,7 @@ export async function deleteCluster(id: string, requestId?: string) {
     await tx.cluster.delete({ where: { id } });
     await recordEvent(tx, {
       name: "cluster_deregistered",
-      message: `Deregistered cluster ${current.name}${current._count.infraEnvs ? `; ${current._count.infraEnvs} infra-env(s) kept, now unbound` : ""}`,
+      message: clusterDeletedMessage(current.name, current._count.infraEnvs),
       clusterId: id,
       requestId,
     });

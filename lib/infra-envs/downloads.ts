@@ -107,7 +107,7 @@ export async function regenerateSigningKey(infraEnvId: string, requestId?: strin
     });
     await recordEvent(tx, {
       name: "image_signing_key_regenerated",
-      message: `Revoked every download link of infra-env ${infraEnv.name} (new signing key)`,
+      message: `Every download link of infra-env ${infraEnv.name} revoked: a new signing key was made.`,
       infraEnvId,
       clusterId: infraEnv.clusterId,
       requestId,

@@ -7,6 +7,7 @@ import { resolveRow } from "@/lib/catalog/resolve";
 import { archSupport } from "@/lib/catalog/support";
 import { minorOf } from "@/lib/catalog/version";
 import { db } from "@/lib/db";
+import { type Changes, infraEnvCreatedMessage, updatedMessage } from "@/lib/events/messages";
 import { recordEvent } from "@/lib/events/record";
 import { fieldError, HttpError, notFound } from "@/lib/http/errors";
 import type { InfraEnvCreate, InfraEnvUpdate } from "./schemas";
@@ -111,7 +112,7 @@ export async function createInfraEnv(input: InfraEnvCreate, requestId?: string) 
     });
     await recordEvent(tx, {
       name: "infra_env_registered",
-      message: `Registered infra-env ${infraEnv.name} (${toAssistedArch(arch)}, OpenShift ${version}${infraEnv.clusterId ? "" : ", not bound to a cluster"})`,
+      message: infraEnvCreatedMessage({ name: infraEnv.name, arch, version, bound: !!infraEnv.clusterId }),
       infraEnvId: infraEnv.id,
       clusterId: infraEnv.clusterId,
       requestId,
@@ -144,18 +145,18 @@ export async function updateInfraEnv(id: string, patch: InfraEnvUpdate, requestI
     ignitionConfigOverride: patch.ignition_config_override,
     staticNetworkConfig: patch.static_network_config,
   };
-  const changed = Object.entries(data)
+  const changes: Changes = Object.entries(data)
     .filter(([, v]) => v !== undefined)
-    .map(([k]) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-  if (changed.length === 0) return current;
+    .map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]);
+  if (changes.length === 0) return current;
   return db().$transaction(async (tx) => {
     const infraEnv = await tx.infraEnv.update({ where: { id }, data, include: withCounts });
     await recordEvent(tx, {
       name: "infra_env_updated",
-      message: `Updated infra-env ${infraEnv.name}: ${changed.join(", ")}`,
+      message: updatedMessage("infra-env", infraEnv.name, changes),
       infraEnvId: id,
       clusterId: infraEnv.clusterId,
-      props: { fields: changed },
+      props: { fields: changes.map(([f]) => f) },
       requestId,
     });
     return infraEnv;
@@ -173,7 +174,7 @@ export async function deleteInfraEnv(id: string, requestId?: string) {
     await tx.infraEnv.delete({ where: { id } });
     await recordEvent(tx, {
       name: "infra_env_deregistered",
-      message: `Deregistered infra-env ${current.name}`,
+      message: `Infra-env ${current.name} deleted.`,
       infraEnvId: id,
       clusterId: current.clusterId,
       requestId,

@@ -72,7 +72,10 @@ describe("POST /clusters", () => {
       severity: "info",
       cluster_id: res.body.id,
     });
-    expect(ev.body[0].message).toMatch(/arm64/);
+    // A sentence for people, naming the architecture as the console does.
+    expect(ev.body[0].message).toMatch(
+      /^Cluster .+ created: Arm64 \(aarch64\), OpenShift 4\.14\.\d+, 3 control plane nodes\.$/,
+    );
   });
 
   const base = { name: "bad-input", openshift_version: "4.14" };
