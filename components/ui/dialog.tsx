@@ -117,10 +117,12 @@ export function Dialog({ open, onClose, title, description, children, size = "md
   );
 }
 
-/** The bottom bar of a dialog: actions right-aligned, stuck to the viewport's bottom while a tall dialog scrolls. */
+/** The bottom bar of a dialog: actions right-aligned, stuck to the viewport's bottom while a tall dialog scrolls.
+ *  Sticky offsets count from inside the overlay's padding, so the negative offset (= that padding) puts the
+ *  bar on the viewport's edge instead of leaving a strip of scrolled content visible beneath it. */
 export function DialogFooter({ children }: { children: ReactNode }) {
   return (
-    <div className="sticky bottom-0 z-10 flex items-center justify-end gap-2 rounded-b-lg border-t border-slate-200 bg-slate-50 px-5 py-3">
+    <div className="sticky -bottom-8 z-10 sm:-bottom-12 flex items-center justify-end gap-2 rounded-b-lg border-t border-slate-200 bg-slate-50 px-5 py-3">
       {children}
     </div>
   );
