@@ -73,7 +73,9 @@ describe("POST /clusters", () => {
       cluster_id: res.body.id,
     });
     // A sentence for people, naming the architecture as the console does.
-    expect(ev.body[0].message).toMatch(/^Cluster .+ created: Arm64 \(aarch64\), OpenShift 4\.14\.\d+, 3 control plane nodes\.$/);
+    expect(ev.body[0].message).toMatch(
+      /^Cluster .+ created: Arm64 \(aarch64\), OpenShift 4\.14\.\d+, 3 control plane nodes\.$/,
+    );
   });
 
   const base = { name: "bad-input", openshift_version: "4.14" };
