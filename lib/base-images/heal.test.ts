@@ -17,9 +17,10 @@ import { db } from "@/lib/db";
 import { removeLeftovers } from "@/lib/files/leftovers";
 import { buildSampleIso } from "@/lib/samples/sample-iso";
 import { call } from "@/test/http";
+import { cachePath } from "./fetch-job";
 import { fetchMissing, reconcileFetches, retryDecision } from "./heal";
 import { buildMinimalTemplate } from "./minimal";
-import { baseImageFor, cachePath, FETCH_JOB, startFetch } from "./service";
+import { baseImageFor, FETCH_JOB, startFetch } from "./service";
 
 const dir = mkdtempSync(path.join(tmpdir(), "heal-"));
 const iso = path.join(dir, "live-x86_64.iso");
