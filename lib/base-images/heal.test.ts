@@ -3,7 +3,16 @@
 // packages are there, an unreachable source once it answers, refused content only once it changed;
 // and leftovers of a dead process (temp files, the stale template of the original bug) are no obstacle.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -59,7 +68,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
 }, 60_000);
 
-afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => http.close(() => resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("one fetch per base file", () => {
   it("three rows sharing a url, fetched at once through the route, startFetch and fetchMissing: one job", async () => {
