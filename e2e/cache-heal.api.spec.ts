@@ -5,16 +5,7 @@
 // main server builds with buildSampleIso.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -24,7 +15,8 @@ import { type APIRequestContext, expect, test } from "@playwright/test";
 
 const V2 = "/api/assisted-install/v2";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const work = mkdtempSync(path.join(tmpdir(), "archway-heal-e2e-"));
+// Named here, created by the test: the runner also loads this file (to list tests) and would leak it.
+const work = path.join(tmpdir(), `archway-heal-e2e-${process.pid}-${Date.now().toString(36)}`);
 const dataDir = path.join(work, "data");
 const cache = path.join(dataDir, "cache", "base-images");
 const slowFlag = path.join(work, "slow-xorriso");
@@ -136,7 +128,7 @@ test("the base-image cache heals after SIGKILLs while downloading, building the 
 
   // xorriso that lingers after each run while the flag file exists: the template build takes seconds.
   const bin = path.join(work, "bin");
-  mkdirSync(bin);
+  mkdirSync(bin, { recursive: true });
   writeFileSync(
     path.join(bin, "xorriso"),
     `#!/bin/sh\n/usr/bin/xorriso "$@"\nrc=$?\n[ -f ${slowFlag} ] && sleep 30\nexit $rc\n`,

@@ -3,7 +3,16 @@
 // packages are there, an unreachable source once it answers, refused content only once it changed;
 // and leftovers of a dead process (temp files, the stale template of the original bug) are no obstacle.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,9 +26,10 @@ import { db } from "@/lib/db";
 import { removeLeftovers } from "@/lib/files/leftovers";
 import { buildSampleIso } from "@/lib/samples/sample-iso";
 import { call } from "@/test/http";
+import { cachePath } from "./fetch-job";
 import { fetchMissing, reconcileFetches, retryDecision } from "./heal";
 import { buildMinimalTemplate } from "./minimal";
-import { baseImageFor, cachePath, FETCH_JOB, startFetch } from "./service";
+import { baseImageFor, FETCH_JOB, startFetch } from "./service";
 
 const dir = mkdtempSync(path.join(tmpdir(), "heal-"));
 const iso = path.join(dir, "live-x86_64.iso");
@@ -58,7 +68,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
 }, 60_000);
 
-afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => http.close(() => resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe("one fetch per base file", () => {
   it("three rows sharing a url, fetched at once through the route, startFetch and fetchMissing: one job", async () => {

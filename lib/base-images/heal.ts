@@ -7,7 +7,8 @@ import type { BaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
 import { missingCacheTools } from "@/lib/samples/prerequisites";
 import { probeSource } from "./download";
-import { baseImageFor, type FailureKind, FETCH_JOB, isFetching, sampleArchOf, startFetch } from "./service";
+import { type FailureKind, sampleArchOf } from "./fetch-job";
+import { baseImageFor, FETCH_JOB, isFetching, startFetch } from "./service";
 
 const INTERRUPTED = "Interrupted: the server stopped while this ran";
 

@@ -5,7 +5,7 @@ import { readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { LocalArtifactStore } from "@/lib/artifacts/local-store";
-import { cacheDir } from "@/lib/base-images/service";
+import { cacheDir } from "@/lib/base-images/fetch-job";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { TERMINAL } from "@/lib/jobs/context";
