@@ -10,21 +10,30 @@ import { fieldErrorsOf, summarise } from "./zod-errors";
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type RouteContext<P, Q, B> = { req: Request; params: P; query: Q; body: B };
+export type RouteContext<P, Q, B, A = undefined> = { req: Request; params: P; query: Q; body: B; auth: A };
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export function route<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
+  A = undefined,
 >(
-  schemas: { params?: P; query?: Q; body?: B; maxBodyBytes?: number },
-  handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>>) => Promise<Response | unknown>,
+  schemas: {
+    params?: P;
+    query?: Q;
+    body?: B;
+    maxBodyBytes?: number;
+    /** Runs before the query and body are read (a 401 wins over a malformed body); its result is ctx.auth. */
+    auth?: (req: Request, params: Out<P>) => Promise<A>;
+  },
+  handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>, A>) => Promise<Response | unknown>,
 ) {
   return async (req: Request, ctx?: NextContext): Promise<Response> => {
     const instance = new URL(req.url).pathname;
     try {
       const params = schemas.params ? parse(schemas.params, (await ctx?.params) ?? {}, "path", 404) : undefined;
+      const auth = schemas.auth ? await schemas.auth(req, params as Out<P>) : undefined;
       const query = schemas.query
         ? parse(schemas.query, Object.fromEntries(new URL(req.url).searchParams), "query", 400)
         : undefined;
@@ -36,7 +45,7 @@ export function route<
             400,
           )
         : undefined;
-      const result = await handler({ req, params, query, body } as RouteContext<Out<P>, Out<Q>, Out<B>>);
+      const result = await handler({ req, params, query, body, auth } as RouteContext<Out<P>, Out<Q>, Out<B>, A>);
       return result instanceof Response ? result : json(result);
     } catch (err) {
       return problemResponse(toHttpError(err), instance);
