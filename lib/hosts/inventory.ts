@@ -70,11 +70,11 @@ export type ParsedInventory =
   | { ok: true; inventory: Inventory }
   | { ok: false; detail: string; errors: Record<string, string[]> };
 
-/** The `output` of an inventory step reply: JSON text. Problems name the field, prefixed `inventory.`. */
-export function parseInventory(output: string): ParsedInventory {
-  let doc: unknown;
+/** The `output` of an inventory step reply: JSON text (or the object). Problems name the field, prefixed `inventory.`. */
+export function parseInventory(output: string | object): ParsedInventory {
+  let doc: unknown = output;
   try {
-    doc = JSON.parse(output);
+    if (typeof output === "string") doc = JSON.parse(output);
   } catch (err) {
     const why = `Not valid JSON: ${(err as Error).message}`;
     return { ok: false, detail: `Malformed inventory: ${why}`, errors: { inventory: [why] } };

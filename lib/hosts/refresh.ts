@@ -37,6 +37,15 @@ async function clusterScope(clusterId: string | null): Promise<Scope["cluster"]>
   };
 }
 
+/** JSON with sorted keys: PostgreSQL's jsonb does not keep the order keys were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 export async function refreshScope(key: ScopeKey, now = new Date(), requestId?: string): Promise<void> {
   const cluster = await clusterScope(key.clusterId);
   const hosts = await db().host.findMany({
@@ -67,7 +76,7 @@ export async function refreshScope(key: ScopeKey, now = new Date(), requestId?: 
       !statusChanged &&
       ev.statusInfo === h.statusInfo &&
       ev.suggestedRole === h.suggestedRole &&
-      JSON.stringify(ev.validationsInfo) === JSON.stringify(h.validationsInfo)
+      canonical(ev.validationsInfo) === canonical(h.validationsInfo)
     )
       return;
     writes.push(

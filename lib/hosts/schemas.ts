@@ -22,7 +22,11 @@ export const stepReplySchema = z.object({
     .regex(/^[a-z0-9-]{1,64}$/, "Expected a step type such as inventory"),
   step_id: z.string().max(128).optional(),
   exit_code: z.number().int(),
-  output: z.string().optional().default(""),
+  /** Text, as assisted-service sends it; a JSON object is taken too (a shell agent need not escape its inventory). */
+  output: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .optional()
+    .default(""),
   error: z
     .string()
     .max(64 * 1024)

@@ -6,6 +6,14 @@ export function hostHref(infraEnvId: string, id: string) {
   return `/api/assisted-install/v2/infra-envs/${infraEnvId}/hosts/${id}`;
 }
 
+/** Groups in the anchor's order (jsonb in PostgreSQL stores keys in its own order). */
+function validationsText(v: unknown): string {
+  if (!v || typeof v !== "object") return "";
+  const groups = v as Record<string, unknown>;
+  const order = ["hardware", "network", ...Object.keys(groups).filter((k) => k !== "hardware" && k !== "network")];
+  return JSON.stringify(Object.fromEntries(order.filter((k) => k in groups).map((k) => [k, groups[k]])));
+}
+
 export function serializeHost(h: Host) {
   return {
     kind: "Host" as const,
@@ -16,7 +24,7 @@ export function serializeHost(h: Host) {
     status: h.status,
     status_info: h.statusInfo,
     status_updated_at: h.statusUpdatedAt.toISOString(),
-    validations_info: h.validationsInfo ? JSON.stringify(h.validationsInfo) : "",
+    validations_info: validationsText(h.validationsInfo),
     inventory: h.inventory ? JSON.stringify(h.inventory) : "",
     requested_hostname: h.requestedHostname ?? "",
     role: h.role,

@@ -160,6 +160,15 @@ describe("inventory step reply", () => {
     expect((await hostsOf(ie.id))[0]).toMatchObject({ inventory: "", status: "discovering" });
   });
 
+  it("takes the inventory as an object too, so a shell agent need not escape it", async () => {
+    const ie = await newInfraEnv();
+    const agent = new Agent(ie.id, ie.token);
+    await agent.register();
+    const res = await agent.reply({ step_type: "inventory", step_id: "i", exit_code: 0, output: inventory() });
+    expect(res.status).toBe(204);
+    expect((await hostsOf(ie.id))[0].status).toBe("known");
+  });
+
   it("a failed inventory step leaves a warning event and stores nothing", async () => {
     const ie = await newInfraEnv();
     const agent = new Agent(ie.id, ie.token);
