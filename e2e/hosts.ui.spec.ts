@@ -139,6 +139,8 @@ test("hosts booted from the ISO appear live, with their architecture, status, in
   await expect(drawer.getByRole("table", { name: "Network interfaces (2)" })).toContainText("52:54:00:aa:bb:01");
   await expect(drawer).toContainText("Neoverse-N1");
   await page.screenshot({ path: `${SHOTS}/host-drawer.png` });
+  await drawer.getByRole("table", { name: "Network interfaces (2)" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/host-drawer-inventory.png` });
   await drawer.getByRole("button", { name: "Close" }).click();
 
   // Change the role from the drawer: the good host becomes a control plane node explicitly.
