@@ -2,6 +2,7 @@
 // One cluster: its facts, infra-envs and events, with edit and delete.
 import { useState } from "react";
 import { EventsPanel } from "@/components/events/events-panel";
+import { ClusterHostsDataTable } from "@/components/hosts/hosts-data-table";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,6 +13,7 @@ import { ApiError } from "@/lib/api-client/api-error";
 import { useCluster } from "@/lib/queries/use-cluster";
 import { ClusterFacts } from "./cluster-facts";
 import { ClusterInfraEnvs } from "./cluster-infra-envs";
+import { ClusterReadiness } from "./cluster-readiness";
 import { DeleteClusterButton } from "./delete-cluster-button";
 import { EditClusterDialog } from "./edit-cluster-dialog";
 import { topologyLabel } from "./format";
@@ -64,8 +66,12 @@ export function ClusterDetailPage({ id }: { id: string }) {
           </>
         }
       />
+      <div className="mb-5">
+        <ClusterHostsDataTable clusterId={cluster.id} />
+      </div>
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">
+          <ClusterReadiness cluster={cluster} />
           <ClusterFacts cluster={cluster} />
           <ClusterInfraEnvs clusterId={cluster.id} />
         </div>

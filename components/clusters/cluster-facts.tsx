@@ -26,7 +26,7 @@ export function ClusterFacts({ cluster }: { cluster: ClusterJson }) {
         </DescriptionItem>
         <DescriptionItem term="Status">
           <Badge tone={statusTone(cluster.status)}>{statusLabel(cluster.status)}</Badge>
-          <p className="mt-1 text-xs text-slate-500">{cluster.status_info}</p>
+          <p className="mt-1 text-xs text-slate-500">See Readiness for what is missing</p>
         </DescriptionItem>
         <DescriptionItem term="OpenShift version">
           <span className="tabular-nums">{cluster.openshift_version}</span>

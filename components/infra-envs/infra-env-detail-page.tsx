@@ -1,5 +1,6 @@
 "use client";
 import { EventsPanel } from "@/components/events/events-panel";
+import { InfraEnvHostsDataTable } from "@/components/hosts/hosts-data-table";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -56,6 +57,9 @@ export function InfraEnvDetailPage({ id }: { id: string }) {
         <div className="self-start">
           <EventsPanel filter={{ infraEnvId: infraEnv.id }} />
         </div>
+      </div>
+      <div className="mt-5">
+        <InfraEnvHostsDataTable infraEnvId={infraEnv.id} />
       </div>
     </>
   );

@@ -111,6 +111,23 @@ export function IsoLinkResult({ infraEnv, link, onRefresh, refreshing, refreshEr
         </a>
         <span className="text-slate-500"> — the configuration embedded in this ISO (discovery.ign)</span>
       </p>
+
+      <section
+        aria-labelledby="iso-next-steps"
+        className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm"
+      >
+        <h3 id="iso-next-steps" className="font-semibold text-sky-900">
+          Next steps
+        </h3>
+        <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-sky-900">
+          <li>Boot the hosts from this ISO (USB stick, BMC virtual media, or a VM's CD drive).</li>
+          <li>
+            Each host registers by itself within a minute and appears below under <strong>Hosts</strong>, with its
+            hardware and whether it is ready.
+          </li>
+          <li>Open a host to fix what it lacks (hostname, role), or boot the right ISO if its architecture differs.</li>
+        </ol>
+      </section>
     </div>
   );
 }

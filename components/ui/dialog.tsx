@@ -18,11 +18,13 @@ type DialogProps = {
   description?: ReactNode;
   children: ReactNode;
   size?: "sm" | "md" | "lg";
+  /** "drawer": full height at the right edge, for details beside a list. */
+  variant?: "modal" | "drawer";
 };
 
 const WIDTHS = { sm: "max-w-md", md: "max-w-xl", lg: "max-w-2xl" };
 
-export function Dialog({ open, onClose, title, description, children, size = "md" }: DialogProps) {
+export function Dialog({ open, onClose, title, description, children, size = "md", variant = "modal" }: DialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
@@ -76,7 +78,13 @@ export function Dialog({ open, onClose, title, description, children, size = "md
   };
 
   return createPortal(
-    <div className="fixed inset-0 z-50 overflow-y-auto bg-slate-900/50 px-4 py-8 backdrop-blur-[1px] sm:py-12">
+    <div
+      className={
+        variant === "drawer"
+          ? "fixed inset-0 z-50 flex justify-end bg-slate-900/40"
+          : "fixed inset-0 z-50 overflow-y-auto bg-slate-900/50 px-4 py-8 backdrop-blur-[1px] sm:py-12"
+      }
+    >
       <div
         ref={panelRef}
         role="dialog"
@@ -85,7 +93,11 @@ export function Dialog({ open, onClose, title, description, children, size = "md
         aria-describedby={description ? descriptionId : undefined}
         tabIndex={-1}
         onKeyDown={onKeyDown}
-        className={`mx-auto w-full ${WIDTHS[size]} rounded-lg border border-slate-200 bg-white shadow-2xl focus:outline-none`}
+        className={
+          variant === "drawer"
+            ? `flex h-full w-full ${WIDTHS[size]} flex-col overflow-y-auto border-l border-slate-200 bg-white shadow-2xl focus:outline-none`
+            : `mx-auto w-full ${WIDTHS[size]} rounded-lg border border-slate-200 bg-white shadow-2xl focus:outline-none`
+        }
       >
         <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">
           <div>

@@ -1,7 +1,7 @@
 // Domain rules for a cluster's version, architecture, topology and operators, checked against the
 // stored image table. Each violation is a 400 on the field at fault, in the anchor's words.
 import "server-only";
-import { type ArchOrMulti, toAssistedArch } from "@/lib/arch";
+import { type ArchOrMulti, parseArch, toAssistedArch } from "@/lib/arch";
 import { operatorUnsupportedReason, withDependencies } from "@/lib/catalog/operators";
 import { type ImageTable, releaseMembers } from "@/lib/catalog/queries";
 import { resolveRow } from "@/lib/catalog/resolve";
@@ -77,4 +77,29 @@ export function checkOperators(
     const props = requested.find((o) => o.name.trim().toLowerCase() === name)?.properties;
     return props ? { name, properties: props } : { name };
   });
+}
+
+/**
+ * The architectures a cluster's hosts may have: its own, or for `multi` those in its release image.
+ * Late binding follows the same rule as creating an infra-env for the cluster.
+ */
+export function clusterHostArches(table: ImageTable, cluster: { openshiftVersion: string; cpuArchitecture: string }) {
+  const arch = parseArch(cluster.cpuArchitecture);
+  if (arch !== "multi") return arch ? [arch] : [];
+  const release = resolveRow(table.releaseImages, cluster.openshiftVersion, "multi");
+  return release ? releaseMembers(release) : [];
+}
+
+/** Why hosts of an infra-env of `infraEnvArch` cannot be bound to the cluster, or null. */
+export function bindingArchProblem(
+  table: ImageTable,
+  infraEnvArch: string,
+  cluster: { name: string; openshiftVersion: string; cpuArchitecture: string },
+): string | null {
+  const allowed = clusterHostArches(table, cluster);
+  const arch = parseArch(infraEnvArch);
+  if (arch && arch !== "multi" && allowed.includes(arch)) return null;
+  return cluster.cpuArchitecture === "multi"
+    ? `The multi-architecture release of cluster ${cluster.name} has ${allowed.map(toAssistedArch).join(", ")}; the host's infra-env is ${toAssistedArch((arch ?? infraEnvArch) as ArchOrMulti)}`
+    : `The host's infra-env CPU architecture (${toAssistedArch((arch ?? infraEnvArch) as ArchOrMulti)}) doesn't match cluster ${cluster.name}'s (${toAssistedArch(cluster.cpuArchitecture as ArchOrMulti)})`;
 }

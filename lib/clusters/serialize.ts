@@ -1,15 +1,25 @@
 // A stored cluster as the assisted-installer API shows it. The pull secret never leaves; only
 // whether one is set.
 import { parseArch, toAssistedArch } from "@/lib/arch";
-import type { Cluster } from "@/lib/db";
+import type { Cluster, Host } from "@/lib/db";
+import { serializeHost } from "@/lib/hosts/serialize";
+import { clusterReadiness, type ReadinessHost } from "./readiness";
 
-export type ClusterWithCounts = Cluster & { _count?: { hosts: number; infraEnvs: number } };
+/** With full host rows the JSON lists them (GET one); with their status only, it states readiness (lists). */
+export type ClusterWithCounts = Cluster & {
+  _count?: { hosts: number; infraEnvs: number };
+  hosts?: Host[] | ReadinessHost[];
+};
+
+const isFull = (hosts: Host[] | ReadinessHost[]): hosts is Host[] => hosts.length > 0 && "infraEnvId" in hosts[0];
 
 export function clusterHref(id: string) {
   return `/api/assisted-install/v2/clusters/${id}`;
 }
 
 export function serializeCluster(c: ClusterWithCounts) {
+  const hosts = c.hosts ?? [];
+  const readiness = clusterReadiness({ pullSecretSet: !!c.pullSecret, controlPlaneCount: c.controlPlaneCount }, hosts);
   return {
     kind: "Cluster" as const,
     id: c.id,
@@ -27,9 +37,12 @@ export function serializeCluster(c: ClusterWithCounts) {
     http_proxy: c.httpProxy ?? "",
     https_proxy: c.httpsProxy ?? "",
     no_proxy: c.noProxy ?? "",
-    status: c.status,
-    status_info: c.statusInfo,
-    total_host_count: c._count?.hosts ?? 0,
+    status: readiness.ready ? "ready" : "insufficient",
+    status_info: readiness.statusInfo,
+    validations_info: JSON.stringify(readiness.validations),
+    total_host_count: c._count?.hosts ?? hosts.length,
+    ready_host_count: hosts.filter((h) => h.status === "known").length,
+    ...(c.hosts && (isFull(c.hosts) || c.hosts.length === 0) ? { hosts: (c.hosts as Host[]).map(serializeHost) } : {}),
     infra_env_count: c._count?.infraEnvs ?? 0,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),

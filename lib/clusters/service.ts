@@ -2,20 +2,30 @@
 import "server-only";
 import { DEFAULT_ARCH, parseArch, sameArch } from "@/lib/arch";
 import { readImageTable } from "@/lib/catalog/queries";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { type Changes, clusterCreatedMessage, clusterDeletedMessage, updatedMessage } from "@/lib/events/messages";
 import { recordEvent } from "@/lib/events/record";
+import { refreshScope, refreshSilent } from "@/lib/hosts/refresh";
 import { HttpError, notFound } from "@/lib/http/errors";
 import { checkOperators, checkTopology, controlPlaneCountOf, requireRelease } from "./rules";
 import { CLUSTER_CREATE_ONLY, type ClusterCreate, type ClusterUpdate } from "./schemas";
 
-const withCounts = { _count: { select: { hosts: true, infraEnvs: true } } } as const;
+const counts = { _count: { select: { hosts: true, infraEnvs: true } } } as const;
+const hostOrder: Prisma.HostOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
+// One cluster comes with its hosts; a list only with what readiness needs of them.
+const withCounts = { ...counts, hosts: { orderBy: hostOrder } } satisfies Prisma.ClusterInclude;
+const withReadiness = {
+  ...counts,
+  hosts: { select: { role: true, suggestedRole: true, status: true }, orderBy: hostOrder },
+} satisfies Prisma.ClusterInclude;
 
 export async function listClusters() {
-  return db().cluster.findMany({ orderBy: { createdAt: "desc" }, include: withCounts });
+  await refreshSilent({ clusterId: { not: null } });
+  return db().cluster.findMany({ orderBy: { createdAt: "desc" }, include: withReadiness });
 }
 
 export async function getCluster(id: string) {
+  await refreshSilent({ clusterId: id });
   const cluster = await db().cluster.findUnique({ where: { id }, include: withCounts });
   if (!cluster) throw notFound(`Cluster ${id} not found`);
   return cluster;
@@ -118,6 +128,7 @@ export async function updateCluster(id: string, patch: ClusterUpdate, requestId?
 
 export async function deleteCluster(id: string, requestId?: string) {
   const current = await getCluster(id);
+  const pools = [...new Set(current.hosts.map((h) => h.infraEnvId))];
   await db().$transaction(async (tx) => {
     await tx.cluster.delete({ where: { id } });
     await recordEvent(tx, {
@@ -127,6 +138,8 @@ export async function deleteCluster(id: string, requestId?: string) {
       requestId,
     });
   });
+  // Its hosts stay with their infra-envs, unbound: their validations no longer involve the cluster.
+  for (const infraEnvId of pools) await refreshScope({ infraEnvId, clusterId: null }, new Date(), requestId);
 }
 
 function snake(camel: string) {

@@ -11,7 +11,14 @@ import { fieldErrorsOf, summarise } from "./zod-errors";
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type RouteContext<P, Q, B, H = undefined> = { req: Request; params: P; query: Q; body: B; headers: H };
+export type RouteContext<P, Q, B, H = undefined, A = undefined> = {
+  req: Request;
+  params: P;
+  query: Q;
+  body: B;
+  headers: H;
+  auth: A;
+};
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 export function route<
@@ -19,14 +26,24 @@ export function route<
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   H extends z.ZodObject | undefined = undefined,
+  A = undefined,
 >(
-  schemas: { params?: P; query?: Q; body?: B; headers?: H; maxBodyBytes?: number },
-  handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>, Out<H>>) => Promise<Response | unknown>,
+  schemas: {
+    params?: P;
+    query?: Q;
+    body?: B;
+    headers?: H;
+    maxBodyBytes?: number;
+    /** Runs before the query and body are read (a 401 wins over a malformed body); its result is ctx.auth. */
+    auth?: (req: Request, params: Out<P>) => Promise<A>;
+  },
+  handler: (ctx: RouteContext<Out<P>, Out<Q>, Out<B>, Out<H>, A>) => Promise<Response | unknown>,
 ) {
   return async (req: Request, ctx?: NextContext): Promise<Response> => {
     const instance = new URL(req.url).pathname;
     try {
       const params = schemas.params ? parse(schemas.params, (await ctx?.params) ?? {}, "path", 404) : undefined;
+      const auth = schemas.auth ? await schemas.auth(req, params as Out<P>) : undefined;
       const query = schemas.query
         ? parse(schemas.query, Object.fromEntries(new URL(req.url).searchParams), "query", 400)
         : undefined;
@@ -41,11 +58,12 @@ export function route<
             400,
           )
         : undefined;
-      const result = await handler({ req, params, query, body, headers } as RouteContext<
+      const result = await handler({ req, params, query, body, headers, auth } as RouteContext<
         Out<P>,
         Out<Q>,
         Out<B>,
-        Out<H>
+        Out<H>,
+        A
       >);
       return result instanceof Response ? result : json(result);
     } catch (err) {

@@ -20,6 +20,12 @@ export const infraEnvKeys = {
   imageDigest: (id: string, url: string) => [...infraEnvKeys.all, "image-digest", id, url] as const,
 };
 
+export const hostKeys = {
+  all: ["hosts"] as const,
+  /** The hosts of one infra-env (a cluster's hosts come with the cluster, under clusterKeys.detail). */
+  ofInfraEnv: (infraEnvId: string) => [...hostKeys.all, "infra-env", infraEnvId] as const,
+};
+
 export const eventKeys = {
   all: ["events"] as const,
   list: (filter: EventFilter) => [...eventKeys.all, "list", filter] as const,

@@ -1,0 +1,23 @@
+// GET /api/assisted-install/v2/infra-envs/{infra_env_id}/hosts – the infra-env's hosts;
+// POST – the discovery agent registers its host (X-Secret-Key: the infra-env's agent token)
+
+import { registerHost } from "@/lib/hosts/agent";
+import { authenticateAgent } from "@/lib/hosts/agent-auth";
+import { hostCreateSchema } from "@/lib/hosts/schemas";
+import { serializeHost } from "@/lib/hosts/serialize";
+import { listInfraEnvHosts } from "@/lib/hosts/service";
+import { idParam } from "@/lib/http/params";
+import { created, route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+const params = idParam("infra_env_id");
+
+export const GET = route({ params }, async ({ params }) =>
+  (await listInfraEnvHosts(params.infra_env_id)).map(serializeHost),
+);
+
+export const POST = route(
+  { params, body: hostCreateSchema, auth: (req, p) => authenticateAgent(req, p.infra_env_id) },
+  async ({ req, body, auth }) =>
+    created(serializeHost(await registerHost(auth, body, new Date(), req.headers.get("x-request-id") ?? undefined))),
+);

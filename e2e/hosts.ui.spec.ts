@@ -1,0 +1,168 @@
+// Hosts, end to end: the discovery ISO dialog says what comes next; a simulated discovery agent
+// (HTTP from the test, with the token a booted host finds in the ISO's Ignition) registers and
+// reports its inventory, and the infra-env page's hosts table follows live, without a reload;
+// the drawer shows the inventory and the failed validation's sentence, and changes the role;
+// the cluster page shows readiness as a checklist. Screenshots go to /tmp/hosts-shots.
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { createClusterViaApi, createInfraEnvViaApi, uniqueName } from "./fixtures";
+
+const API = "/api/assisted-install/v2";
+const SHOTS = "/tmp/hosts-shots";
+const GiB = 1024 ** 3;
+
+/** What a booted host does: read /etc/assisted/agent-token from the discovery Ignition. */
+async function agentToken(request: APIRequestContext, infraEnvId: string): Promise<string> {
+  const res = await request.get(`${API}/infra-envs/${infraEnvId}/downloads/files?file_name=discovery.ign`);
+  expect(res.ok()).toBe(true);
+  const ign = await res.json();
+  const file = ign.storage.files.find((f: { path: string }) => f.path === "/etc/assisted/agent-token");
+  return Buffer.from(file.contents.source.replace(/^data:;base64,/, ""), "base64").toString("utf8");
+}
+
+function inventory(hostname: string, arch: string, cores: number, memoryGiB: number) {
+  return {
+    hostname,
+    cpu: { architecture: arch, count: cores, model_name: arch === "x86_64" ? "Intel Xeon (Icelake)" : "Neoverse-N1" },
+    memory: { physical_bytes: memoryGiB * GiB },
+    disks: [
+      { name: "vda", path: "/dev/vda", drive_type: "HDD", size_bytes: 120e9, model: "QEMU HARDDISK" },
+      { name: "sr0", path: "/dev/sr0", drive_type: "ODD", size_bytes: 1.1e9, is_installation_media: true },
+    ],
+    interfaces: [
+      { name: "enp1s0", mac_address: "52:54:00:aa:bb:01", ipv4_addresses: ["192.168.122.21/24"], speed_mbps: 1000 },
+      { name: "enp2s0", mac_address: "52:54:00:aa:bb:02", ipv4_addresses: [] },
+    ],
+    system_vendor: { manufacturer: "QEMU", product_name: "Standard PC (Q35 + ICH9, 2009)", virtual: true },
+    boot: { current_boot_mode: "uefi" },
+  };
+}
+
+class SimulatedAgent {
+  readonly hostId = randomUUID();
+  constructor(
+    private request: APIRequestContext,
+    private infraEnvId: string,
+    private token: string,
+  ) {}
+  private get headers() {
+    return { "X-Secret-Key": this.token };
+  }
+  async register() {
+    const res = await this.request.post(`${API}/infra-envs/${this.infraEnvId}/hosts`, {
+      headers: this.headers,
+      data: { host_id: this.hostId, discovery_agent_version: "sim-agent/1" },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  async reportInventory(inv: object) {
+    const steps = await this.request.get(`${API}/infra-envs/${this.infraEnvId}/hosts/${this.hostId}/instructions`, {
+      headers: this.headers,
+    });
+    const { instructions } = await steps.json();
+    expect(instructions[0].step_type).toBe("inventory");
+    const res = await this.request.post(`${API}/infra-envs/${this.infraEnvId}/hosts/${this.hostId}/instructions`, {
+      headers: this.headers,
+      data: { step_type: "inventory", step_id: instructions[0].step_id, exit_code: 0, output: JSON.stringify(inv) },
+    });
+    expect(res.status(), await res.text()).toBe(204);
+  }
+}
+
+const hostsPanel = (page: Page) => page.getByRole("region", { name: "Hosts" });
+const rowOf = (page: Page, text: string) => hostsPanel(page).getByRole("row").filter({ hasText: text });
+
+test("hosts booted from the ISO appear live, with their architecture, status, inventory and validations", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  mkdirSync(SHOTS, { recursive: true });
+  const cluster = await createClusterViaApi(request, { name: uniqueName("hosts"), openshift_version: "4.14" });
+  const infraEnv = await createInfraEnvViaApi(request, { name: uniqueName("hosts-ie"), cluster_id: cluster.id });
+
+  await page.goto(`/infra-envs/${infraEnv.id}`);
+  await expect(hostsPanel(page)).toContainText("Boot hosts from this infra-env's discovery ISO; they appear here.");
+
+  // The ISO dialog ends with what to do next.
+  await page
+    .getByRole("region", { name: "Discovery ISO" })
+    .getByRole("button", { name: "Generate discovery ISO" })
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Generate discovery ISO" });
+  await dialog.getByRole("button", { name: "Generate", exact: true }).click();
+  const next = dialog.getByRole("region", { name: "Next steps" });
+  await expect(next).toContainText("Boot the hosts from this ISO", { timeout: 120_000 });
+  await expect(next).toContainText("appears below under Hosts");
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  // Everything from here on must arrive without a reload: this mark would be lost.
+  await page.evaluate(() => Object.assign(window, { __noReload: true }));
+
+  const token = await agentToken(request, infraEnv.id);
+  const wrongIso = new SimulatedAgent(request, infraEnv.id, token);
+  await wrongIso.register();
+  await expect(rowOf(page, wrongIso.hostId)).toContainText("Discovering");
+  await wrongIso.reportInventory(inventory("arm-node-1", "aarch64", 8, 32));
+  const armRow = rowOf(page, "arm-node-1");
+  await expect(armRow).toContainText("Insufficient");
+  await expect(armRow).toContainText(
+    "Host CPU architecture aarch64 does not match the infra-env's x86_64: it booted the wrong ISO",
+  );
+  await expect(armRow.locator("[data-arch-mismatch]")).toContainText("aarch64");
+  await expect(armRow.locator("[data-arch-mismatch]")).toHaveAttribute("title", /it booted the wrong ISO/);
+
+  const good = new SimulatedAgent(request, infraEnv.id, token);
+  await good.register();
+  await good.reportInventory(inventory("cp-1", "x86_64", 4, 16));
+  const goodRow = rowOf(page, "cp-1");
+  await expect(goodRow).toContainText("Known");
+  await expect(goodRow).toContainText("x86_64");
+  await expect(goodRow).toContainText("16.0 GiB");
+  await expect(goodRow).toContainText("Auto (control plane)");
+  await expect(hostsPanel(page)).toContainText("2 hosts, 1 known");
+  await hostsPanel(page).screenshot({ path: `${SHOTS}/hosts-table.png` });
+
+  // The drawer: full inventory and each validation with its sentence.
+  await armRow.getByRole("button", { name: "arm-node-1" }).click();
+  const drawer = page.getByRole("dialog", { name: "Host arm-node-1" });
+  await expect(drawer.locator('[data-validation="cpu-architecture-compatible"]')).toHaveAttribute(
+    "data-status",
+    "failure",
+  );
+  await expect(drawer.locator('[data-validation="cpu-architecture-compatible"]')).toContainText(
+    "Failed: Host CPU architecture aarch64 does not match the infra-env's x86_64: it booted the wrong ISO",
+  );
+  await expect(drawer.locator('[data-validation="has-min-valid-disks"]')).toContainText("Passed: 1 eligible disk");
+  await expect(drawer.getByRole("table", { name: "Disks (2)" })).toContainText("discovery ISO");
+  await expect(drawer.getByRole("table", { name: "Network interfaces (2)" })).toContainText("52:54:00:aa:bb:01");
+  await expect(drawer).toContainText("Neoverse-N1");
+  await page.screenshot({ path: `${SHOTS}/host-drawer.png` });
+  await drawer.getByRole("table", { name: "Network interfaces (2)" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/host-drawer-inventory.png` });
+  await drawer.getByRole("button", { name: "Close" }).click();
+
+  // Change the role from the drawer: the good host becomes a control plane node explicitly.
+  await goodRow.getByRole("button", { name: "cp-1" }).click();
+  const cpDrawer = page.getByRole("dialog", { name: "Host cp-1" });
+  await cpDrawer.getByLabel("Role").selectOption("master");
+  await cpDrawer.getByRole("button", { name: "Save" }).click();
+  await expect(cpDrawer.getByRole("status")).toHaveText("Saved");
+  await cpDrawer.getByRole("button", { name: "Close" }).click();
+  await expect(goodRow).toContainText("Control plane");
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  // The cluster page: its hosts, and readiness as a checklist.
+  await page.goto(`/clusters/${cluster.id}`);
+  const checklist = page.getByRole("list", { name: "Readiness checklist" });
+  await expect(checklist.locator('[data-check="pull-secret-set"]')).toContainText("To do: Pull secret set");
+  await expect(checklist.locator('[data-check="sufficient-masters-count"]')).toContainText(
+    "2 of 3 control plane hosts",
+  );
+  await expect(checklist.locator('[data-check="all-hosts-are-ready-to-install"]')).toContainText(
+    "1 of 2 hosts not ready (1 insufficient)",
+  );
+  await expect(rowOf(page, "cp-1")).toContainText("Control plane");
+  await page.screenshot({ path: `${SHOTS}/cluster-readiness.png`, fullPage: true });
+});

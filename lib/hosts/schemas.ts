@@ -1,0 +1,47 @@
+// Request bodies of the hosts API, as assisted-service's swagger names them: host-create-params,
+// step-reply, host-update-params and bind-host-params.
+import { z } from "zod";
+import { ROLES } from "./requirements";
+
+export const hostIdParams = z.object({
+  infra_env_id: z.uuid("No such infra-env"),
+  host_id: z.uuid("No such host"),
+});
+
+export const hostCreateSchema = z
+  .object({
+    host_id: z.uuid("Expected the host's id (a UUID)"),
+    discovery_agent_version: z.string().trim().max(256).optional(),
+  })
+  .strict();
+
+export const stepReplySchema = z.object({
+  step_type: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,64}$/, "Expected a step type such as inventory"),
+  step_id: z.string().max(128).optional(),
+  exit_code: z.number().int(),
+  /** Text, as assisted-service sends it; a JSON object is taken too (a shell agent need not escape its inventory). */
+  output: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .optional()
+    .default(""),
+  error: z
+    .string()
+    .max(64 * 1024)
+    .optional(),
+});
+
+export const hostUpdateSchema = z
+  .object({
+    host_name: z.string().trim().min(1, "Required").max(253).optional(),
+    host_role: z.enum(ROLES, `Expected one of ${ROLES.join(", ")}`).optional(),
+  })
+  .strict();
+
+export const bindHostSchema = z.object({ cluster_id: z.uuid("Expected a cluster id (UUID)") }).strict();
+
+export type HostCreate = z.output<typeof hostCreateSchema>;
+export type StepReply = z.output<typeof stepReplySchema>;
+export type HostUpdate = z.output<typeof hostUpdateSchema>;
