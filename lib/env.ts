@@ -24,7 +24,9 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024),
   /** Base URL hosts and browsers reach the console at; default: the request's own Host. */
-  ARCHWAY_PUBLIC_URL: z.url().optional(),
+  ARCHWAY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Base URL booted hosts reach the console at (agent config, rootfs URL); default ARCHWAY_PUBLIC_URL. */
+  ARCHWAY_AGENT_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** How long a discovery ISO link stays valid. */
   ARCHWAY_ISO_URL_TTL_SECONDS: z.coerce
     .number()

@@ -204,6 +204,47 @@ describe("an x86_64 discovery ISO", () => {
   }, 120_000);
 });
 
+describe("ARCHWAY_AGENT_URL", () => {
+  it("is what hosts are told to call back, while the link stays on the browser's origin", async () => {
+    process.env.ARCHWAY_AGENT_URL = "http://10.0.2.100:3000/";
+    resetEnvForTests();
+    try {
+      const id = await newInfraEnv("aarch64");
+      const answer = await call(imageUrl.GET, {
+        path: `/api/x/${id}/downloads/image-url`,
+        params: { infra_env_id: id },
+        headers: { host: "console.example.com:8443", "x-forwarded-proto": "https" },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.url).toMatch(/^https:\/\/console\.example\.com:8443\/iso\//);
+      await pendingDigest(id);
+      const { url, sha256 } = (await ask(id)).body;
+      // Served to a different origin than the one that asked for the link: same bytes, same sha256.
+      const served = (await getIso(url)).bytes;
+      expect(createHash("sha256").update(served).digest("hex")).toBe(sha256);
+      const file = path.join(dir, "agent-url.iso");
+      writeFileSync(file, served);
+      const cpio = execFileSync("gzip", ["-dc"], { input: xorrisoExtract(file, "/images/ignition.img") });
+      const config = JSON.parse(
+        execFileSync("cpio", ["-i", "--to-stdout", "--quiet", "config.ign"], { input: cpio }).toString(),
+      );
+      const conf = config.storage.files.find((f: { path: string }) => f.path === "/etc/assisted/agent.conf");
+      const agentConf = JSON.parse(Buffer.from(conf.contents.source.split(",")[1], "base64").toString());
+      expect(agentConf.service_url).toBe("http://10.0.2.100:3000");
+      expect(config.systemd.units[0].contents).toContain('--url "http://10.0.2.100:3000"');
+      const ign = await call(files.GET, { path: `/x?file_name=discovery.ign`, params: { infra_env_id: id } });
+      expect(ign.text).toContain(
+        Buffer.from(JSON.stringify(agentConf, null, 2))
+          .toString("base64")
+          .slice(0, 40),
+      );
+    } finally {
+      delete process.env.ARCHWAY_AGENT_URL;
+      resetEnvForTests();
+    }
+  }, 120_000);
+});
+
 describe("limits", () => {
   it("a link past its expiry is refused like any invalid link", async () => {
     const ie = await db().infraEnv.findUniqueOrThrow({ where: { id: armId } });

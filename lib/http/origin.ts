@@ -9,6 +9,17 @@ import { HttpError } from "./errors";
 const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
+/**
+ * Where booted hosts reach the console: what the discovery Ignition (agent config, systemd unit) and
+ * the minimal ISO's rootfs URL name. Hosts often sit on another network than browsers, hence
+ * ARCHWAY_AGENT_URL; fixed per console, it also keeps an ISO's bytes (and sha256) the same whoever
+ * downloads it.
+ */
+export function agentServiceUrl(req: Request): string {
+  const configured = env().ARCHWAY_AGENT_URL;
+  return configured ? configured.replace(/\/+$/, "") : publicOrigin(req);
+}
+
 export function publicOrigin(req: Request): string {
   const configured = env().ARCHWAY_PUBLIC_URL;
   if (configured) return configured.replace(/\/+$/, "");

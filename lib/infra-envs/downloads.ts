@@ -78,10 +78,16 @@ export function isoPath(token: string, version: string, arch: string, imageType:
   return `/iso/${token}/${version}/${arch}/${imageType === "minimal-iso" ? "minimal" : "full"}.iso`;
 }
 
-export async function issueImageUrl(infraEnvId: string, imageTypeIn: ImageType | undefined, origin: string) {
+/** A signed link on `origin` (what browsers use) to the ISO whose hosts call back `serviceUrl`. */
+export async function issueImageUrl(
+  infraEnvId: string,
+  imageTypeIn: ImageType | undefined,
+  origin: string,
+  serviceUrl = origin,
+) {
   const infraEnv = await getInfraEnv(infraEnvId);
   const imageType = imageTypeIn ?? (infraEnv.imageType as ImageType);
-  const image = await discoveryImage(infraEnv, imageType, origin);
+  const image = await discoveryImage(infraEnv, imageType, serviceUrl);
   const known = infraEnv.isoEtag === image.etag && infraEnv.isoSha256 ? infraEnv.isoSha256 : null;
   if (!known) void digestInBackground(infraEnv.id, image);
   const expiresAt = new Date(Date.now() + env().ARCHWAY_ISO_URL_TTL_SECONDS * 1000);
@@ -126,7 +132,7 @@ export async function resolveDownload(
   version: string,
   arch: string,
   file: string,
-  origin: string,
+  serviceUrl: string,
 ): Promise<DiscoveryImage> {
   const imageType: ImageType | null = file === "full.iso" ? "full-iso" : file === "minimal.iso" ? "minimal-iso" : null;
   const claims = readToken(token);
@@ -135,5 +141,5 @@ export async function resolveDownload(
   if (!infraEnv?.signingKey || !verifyToken(token, infraEnv.signingKey)) throw invalidLink();
   if (version !== infraEnv.openshiftVersion || parseArch(arch) !== parseArch(infraEnv.cpuArchitecture))
     throw invalidLink();
-  return discoveryImage(infraEnv, imageType, origin);
+  return discoveryImage(infraEnv, imageType, serviceUrl);
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { Limiter } from "@/lib/http/limiter";
-import { publicOrigin } from "@/lib/http/origin";
+import { agentServiceUrl } from "@/lib/http/origin";
 import { route } from "@/lib/http/route";
 import { streamFile } from "@/lib/http/stream-file";
 import { resolveDownload } from "@/lib/infra-envs/downloads";
@@ -15,7 +15,7 @@ const params = z.object({ token: z.string(), version: z.string(), arch: z.string
 const downloads = new Limiter(() => env().ARCHWAY_MAX_CONCURRENT_DOWNLOADS);
 
 const serve = route({ params }, async ({ req, params: p }) => {
-  const image = await resolveDownload(p.token, p.version, p.arch, p.file, publicOrigin(req));
+  const image = await resolveDownload(p.token, p.version, p.arch, p.file, agentServiceUrl(req));
   // It carries credentials (agent token, pull secret): no shared caches.
   return streamFile(
     req,

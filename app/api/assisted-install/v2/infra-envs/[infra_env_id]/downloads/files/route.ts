@@ -1,7 +1,7 @@
 // GET /api/assisted-install/v2/infra-envs/{id}/downloads/files?file_name=discovery.ign – the
 // Ignition config the discovery ISO embeds (as assisted-service offers it, for inspection)
 import { z } from "zod";
-import { publicOrigin } from "@/lib/http/origin";
+import { agentServiceUrl } from "@/lib/http/origin";
 import { idParam } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { discoveryConfig, withSecrets } from "@/lib/infra-envs/discovery-iso";
@@ -16,7 +16,7 @@ export const GET = route(
   },
   async ({ req, params }) => {
     const infraEnv = await getInfraEnv(params.infra_env_id);
-    const config = discoveryConfig(await withSecrets(infraEnv), publicOrigin(req));
+    const config = discoveryConfig(await withSecrets(infraEnv), agentServiceUrl(req));
     return new Response(JSON.stringify(config), {
       headers: {
         "Content-Type": "application/vnd.coreos.ignition+json",
