@@ -1,7 +1,9 @@
 // The hardware inventory a discovery agent reports (assisted-service's `inventory` definition):
 // the fields Archway reads are checked, anything else the agent sends is kept as it came.
 import { z } from "zod";
+import { addFieldError, emptyFieldErrors } from "@/lib/http/errors";
 import { fieldErrorsOf, summarise } from "@/lib/http/zod-errors";
+import { jsonDepth, MAX_JSON_DEPTH } from "@/lib/validation/fields";
 
 const count = z.number().int().min(0);
 const bytes = z.number().int().min(0);
@@ -70,17 +72,39 @@ export type ParsedInventory =
   | { ok: true; inventory: Inventory }
   | { ok: false; detail: string; errors: Record<string, string[]> };
 
+/** Where the document has an own `__proto__` key (JSON.parse makes one; zod would drop it or make it a prototype). */
+function protoKeys(doc: unknown): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string][] = [[doc, ""]];
+  while (stack.length) {
+    const [value, path] = stack.pop() as [unknown, string];
+    if (!value || typeof value !== "object") continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, "__proto__"))
+      found.push(path ? `${path}.__proto__` : "__proto__");
+    for (const [k, v] of Object.entries(value)) stack.push([v, path ? `${path}.${k}` : k]);
+  }
+  return found;
+}
+
 /** The `output` of an inventory step reply: JSON text (or the object). Problems name the field, prefixed `inventory.`. */
 export function parseInventory(output: string | object): ParsedInventory {
   let doc: unknown = output;
-  try {
-    if (typeof output === "string") doc = JSON.parse(output);
-  } catch (err) {
-    const why = `Not valid JSON: ${(err as Error).message}`;
-    return { ok: false, detail: `Malformed inventory: ${why}`, errors: { inventory: [why] } };
+  if (typeof output === "string") {
+    // As for request bodies: what walks the parsed value (zod, Prisma, JSON.stringify) recurses.
+    if (jsonDepth(output) > MAX_JSON_DEPTH) {
+      const why = `At most ${MAX_JSON_DEPTH} levels of nested arrays and objects`;
+      return { ok: false, detail: `Malformed inventory: ${why}`, errors: { inventory: [why] } };
+    }
+    try {
+      doc = JSON.parse(output);
+    } catch (err) {
+      const why = `Not valid JSON: ${(err as Error).message}`;
+      return { ok: false, detail: `Malformed inventory: ${why}`, errors: { inventory: [why] } };
+    }
   }
   const res = inventorySchema.safeParse(doc);
-  if (res.success) return { ok: true, inventory: res.data };
-  const errors = fieldErrorsOf(res.error, "inventory");
+  const errors = res.success ? emptyFieldErrors() : fieldErrorsOf(res.error, "inventory");
+  for (const path of protoKeys(doc)) addFieldError(errors, `inventory.${path}`, "__proto__ is not a usable key");
+  if (res.success && Object.keys(errors).length === 0) return { ok: true, inventory: res.data };
   return { ok: false, detail: `Malformed inventory: ${summarise(errors)}`, errors };
 }

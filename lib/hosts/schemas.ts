@@ -1,6 +1,7 @@
 // Request bodies of the hosts API, as assisted-service's swagger names them: host-create-params,
 // step-reply, host-update-params and bind-host-params.
 import { z } from "zod";
+import { refuseProtoKey } from "@/lib/validation/fields";
 import { ROLES } from "./requirements";
 
 export const hostIdParams = z.object({
@@ -24,7 +25,7 @@ export const stepReplySchema = z.object({
   exit_code: z.number().int(),
   /** Text, as assisted-service sends it; a JSON object is taken too (a shell agent need not escape its inventory). */
   output: z
-    .union([z.string(), z.record(z.string(), z.unknown())])
+    .union([z.string(), refuseProtoKey(z.record(z.string(), z.unknown()))])
     .optional()
     .default(""),
   error: z

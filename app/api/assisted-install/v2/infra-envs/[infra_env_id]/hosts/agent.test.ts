@@ -9,6 +9,7 @@ import type { HostJson } from "@/lib/hosts/serialize";
 import { uniqueName } from "@/test/fixtures";
 import { Agent, agentTokenOf, inventory } from "@/test/hosts";
 import { call } from "@/test/http";
+import * as instructionsRoute from "./[host_id]/instructions/route";
 import * as one from "./[host_id]/route";
 import * as list from "./route";
 
@@ -147,6 +148,26 @@ describe("inventory step reply", () => {
     ],
     ["memory is missing", (({ memory, ...rest }) => rest)(inventory()), "inventory.memory", /object/],
     ["a disk without size", { ...inventory(), disks: [{ name: "sda" }] }, "inventory.disks.0.size_bytes", /number/],
+    // Found by the fuzz: JSON text nested 20,000 deep was stored, and storing it overflowed the stack (a 500).
+    [
+      "nested 20,000 deep",
+      JSON.stringify({ ...inventory(), extra: 0 }).replace(
+        '"extra":0',
+        `"extra":${"[".repeat(20_000)}${"]".repeat(20_000)}`,
+      ),
+      "inventory",
+      /At most 64 levels/,
+    ],
+    // Found by the fuzz: zod dropped a __proto__ key silently (or, in the object form, made it the prototype).
+    [
+      "a __proto__ key",
+      JSON.stringify({ ...inventory(), cpu: { architecture: "x86_64", count: 8, marker: 0 } }).replace(
+        '"marker":0',
+        '"__proto__":{"count":-1}',
+      ),
+      "inventory.cpu.__proto__",
+      /__proto__ is not a usable key/,
+    ],
   ])("a malformed inventory (%s) is a 400 naming the field, and nothing is stored", async (_, inv, field, message) => {
     const ie = await newInfraEnv();
     const agent = new Agent(ie.id, ie.token);
@@ -167,6 +188,24 @@ describe("inventory step reply", () => {
     const res = await agent.reply({ step_type: "inventory", step_id: "i", exit_code: 0, output: inventory() });
     expect(res.status).toBe(204);
     expect((await hostsOf(ie.id))[0].status).toBe("known");
+  });
+
+  it("refuses a __proto__ key at the top of an inventory sent as an object (400 naming output)", async () => {
+    const ie = await newInfraEnv();
+    const agent = new Agent(ie.id, ie.token);
+    await agent.register();
+    // As JSON text, so the key stays an own key of `output` (an object literal would set its prototype).
+    const body = `{"step_type":"inventory","step_id":"i","exit_code":0,"output":{"__proto__":${JSON.stringify(inventory())}}}`;
+    const res = await call(instructionsRoute.POST, {
+      method: "POST",
+      path: "/x",
+      params: { infra_env_id: ie.id, host_id: agent.hostId },
+      headers: { "x-secret-key": ie.token, "content-type": "application/json" },
+      rawBody: body,
+    });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.errors)).toContain("output");
+    expect((await hostsOf(ie.id))[0]).toMatchObject({ inventory: "", status: "discovering" });
   });
 
   it("a failed inventory step leaves a warning event and stores nothing", async () => {
