@@ -72,16 +72,26 @@ export type ParsedInventory =
   | { ok: true; inventory: Inventory }
   | { ok: false; detail: string; errors: Record<string, string[]> };
 
-/** Where the document has an own `__proto__` key (JSON.parse makes one; zod would drop it or make it a prototype). */
-function protoKeys(doc: unknown): string[] {
-  const found: string[] = [];
+/**
+ * What validation lets through but must not be stored: an own `__proto__` key (JSON.parse makes one;
+ * zod would drop it, or make it a prototype) and a NUL character (PostgreSQL's jsonb refuses \u0000),
+ * anywhere in the document, as [field, message].
+ */
+function unstorable(doc: unknown): [string, string][] {
+  const found: [string, string][] = [];
   const stack: [unknown, string][] = [[doc, ""]];
+  const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
   while (stack.length) {
     const [value, path] = stack.pop() as [unknown, string];
+    if (typeof value === "string" && value.includes("\u0000"))
+      found.push([path, "NUL characters (\\u0000) cannot be stored"]);
     if (!value || typeof value !== "object") continue;
     if (!Array.isArray(value) && Object.hasOwn(value, "__proto__"))
-      found.push(path ? `${path}.__proto__` : "__proto__");
-    for (const [k, v] of Object.entries(value)) stack.push([v, path ? `${path}.${k}` : k]);
+      found.push([at(path, "__proto__"), "__proto__ is not a usable key"]);
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) found.push([at(path, k), "NUL characters (\\u0000) cannot be stored"]);
+      stack.push([v, at(path, k)]);
+    }
   }
   return found;
 }
@@ -104,7 +114,7 @@ export function parseInventory(output: string | object): ParsedInventory {
   }
   const res = inventorySchema.safeParse(doc);
   const errors = res.success ? emptyFieldErrors() : fieldErrorsOf(res.error, "inventory");
-  for (const path of protoKeys(doc)) addFieldError(errors, `inventory.${path}`, "__proto__ is not a usable key");
+  for (const [path, why] of unstorable(doc)) addFieldError(errors, path ? `inventory.${path}` : "inventory", why);
   if (res.success && Object.keys(errors).length === 0) return { ok: true, inventory: res.data };
   return { ok: false, detail: `Malformed inventory: ${summarise(errors)}`, errors };
 }

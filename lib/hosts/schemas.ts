@@ -4,6 +4,10 @@ import { z } from "zod";
 import { refuseProtoKey } from "@/lib/validation/fields";
 import { ROLES } from "./requirements";
 
+/** Text that is stored (or put in an event): PostgreSQL refuses NUL in text and jsonb. */
+const storable = <T extends z.ZodString>(t: T) =>
+  t.refine((v) => !v.includes("\u0000"), "NUL characters (\\u0000) cannot be stored");
+
 export const hostIdParams = z.object({
   infra_env_id: z.uuid("No such infra-env"),
   host_id: z.uuid("No such host"),
@@ -12,7 +16,7 @@ export const hostIdParams = z.object({
 export const hostCreateSchema = z
   .object({
     host_id: z.uuid("Expected the host's id (a UUID)"),
-    discovery_agent_version: z.string().trim().max(256).optional(),
+    discovery_agent_version: storable(z.string().trim().max(256)).optional(),
   })
   .strict();
 
@@ -28,10 +32,7 @@ export const stepReplySchema = z.object({
     .union([z.string(), refuseProtoKey(z.record(z.string(), z.unknown()))])
     .optional()
     .default(""),
-  error: z
-    .string()
-    .max(64 * 1024)
-    .optional(),
+  error: storable(z.string().max(64 * 1024)).optional(),
 });
 
 export const hostUpdateSchema = z

@@ -469,6 +469,18 @@ export function malformedInventory(valid: Record<string, unknown>): fc.Arbitrary
         const field = p === "" ? (s ? "inventory.__proto__" : "output") : f(`${p}.__proto__`);
         return { defect: `inventory: __proto__ key (${p || "top"})`, output: out(doc, s), field };
       }),
+    // NUL in a string (PostgreSQL's jsonb cannot store it), in a checked field or an unchecked one.
+    fc
+      .tuple(
+        fc.constantFrom("hostname", "cpu.model_name", "disks.0.serial", "system_vendor.serial_number", "extra"),
+        word(0),
+        asText,
+      )
+      .map(([p, w, s]) => ({
+        defect: `inventory: NUL in ${p}`,
+        output: out(setPath(valid, p, `${w}\u0000${w}`), s),
+        field: f(p),
+      })),
     // Nested deeper than any API accepts, in a known or an unknown field (as text: in the object form the body is too deep).
     fc
       .tuple(fc.integer({ min: 65, max: 20_000 }), fc.boolean(), fc.constantFrom("cpu.flags", "extra", "disks.0.more"))

@@ -481,6 +481,18 @@ const TARGETS: Target[] = [
             status: 409,
           }),
         ),
+        // NUL cannot be stored (PostgreSQL refuses it in text).
+        withToken(
+          fc.tuple(fc.uuid(), fc.string({ maxLength: 8 })).map(
+            ([host_id, w]): Case => ({
+              defect: "NUL in discovery_agent_version",
+              body: json({ host_id, discovery_agent_version: `${w}\u0000${w}` }),
+              headers: {},
+              status: 400,
+              field: "discovery_agent_version",
+            }),
+          ),
+        ),
       ),
   },
   {
@@ -530,6 +542,21 @@ const TARGETS: Target[] = [
           weight: 4,
         },
         { arbitrary: withToken(noSuchHost(() => ({ body: json(reply(inventory())) }))), weight: 1 },
+        {
+          // A failed step's error goes into an event, whose text cannot hold NUL on PostgreSQL.
+          arbitrary: withToken(
+            fc.tuple(fc.integer({ min: 1, max: 255 }), fc.string({ maxLength: 8 })).map(
+              ([code, w]): Case => ({
+                defect: "NUL in a failed step's error",
+                body: json({ step_type: "inventory", step_id: "i", exit_code: code, error: `${w}\u0000${w}` }),
+                headers: {},
+                status: 400,
+                field: "error",
+              }),
+            ),
+          ),
+          weight: 1,
+        },
       ),
   },
   {

@@ -168,6 +168,13 @@ describe("inventory step reply", () => {
       "inventory.cpu.__proto__",
       /__proto__ is not a usable key/,
     ],
+    // Found while fuzzing: PostgreSQL's jsonb refuses \u0000, so storing this was a 500 there.
+    [
+      "a NUL in a serial number",
+      { ...inventory(), system_vendor: { serial_number: "abc\u0000def" } },
+      "inventory.system_vendor.serial_number",
+      /NUL/,
+    ],
   ])("a malformed inventory (%s) is a 400 naming the field, and nothing is stored", async (_, inv, field, message) => {
     const ie = await newInfraEnv();
     const agent = new Agent(ie.id, ie.token);
@@ -206,6 +213,25 @@ describe("inventory step reply", () => {
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors)).toContain("output");
     expect((await hostsOf(ie.id))[0]).toMatchObject({ inventory: "", status: "discovering" });
+  });
+
+  it("refuses NUL in the agent version or a step's error (400 naming the field; PostgreSQL cannot store it)", async () => {
+    const ie = await newInfraEnv();
+    const agent = new Agent(ie.id, ie.token);
+    const reg = await call(list.POST, {
+      method: "POST",
+      path: "/h",
+      params: { infra_env_id: ie.id },
+      headers: { "x-secret-key": ie.token },
+      body: { host_id: agent.hostId, discovery_agent_version: "v1\u0000" },
+    });
+    expect(reg.status).toBe(400);
+    expect(Object.keys(reg.body.errors)).toEqual(["discovery_agent_version"]);
+    await agent.register();
+    const res = await agent.reply({ step_type: "inventory", step_id: "i", exit_code: 1, error: "no\u0000ghw" });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.errors)).toEqual(["error"]);
+    expect(await eventsOf(`host_id=${agent.hostId}&severities=warning`)).toEqual([]);
   });
 
   it("a failed inventory step leaves a warning event and stores nothing", async () => {
