@@ -1,7 +1,9 @@
 // The hardware inventory a discovery agent reports (assisted-service's `inventory` definition):
 // the fields Archway reads are checked, anything else the agent sends is kept as it came.
 import { z } from "zod";
+import { addFieldError, emptyFieldErrors } from "@/lib/http/errors";
 import { fieldErrorsOf, summarise } from "@/lib/http/zod-errors";
+import { jsonDepth, MAX_JSON_DEPTH } from "@/lib/validation/fields";
 
 const count = z.number().int().min(0);
 const bytes = z.number().int().min(0);
@@ -70,17 +72,49 @@ export type ParsedInventory =
   | { ok: true; inventory: Inventory }
   | { ok: false; detail: string; errors: Record<string, string[]> };
 
+/**
+ * What validation lets through but must not be stored: an own `__proto__` key (JSON.parse makes one;
+ * zod would drop it, or make it a prototype) and a NUL character (PostgreSQL's jsonb refuses \u0000),
+ * anywhere in the document, as [field, message].
+ */
+function unstorable(doc: unknown): [string, string][] {
+  const found: [string, string][] = [];
+  const stack: [unknown, string][] = [[doc, ""]];
+  const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
+  while (stack.length) {
+    const [value, path] = stack.pop() as [unknown, string];
+    if (typeof value === "string" && value.includes("\u0000"))
+      found.push([path, "NUL characters (\\u0000) cannot be stored"]);
+    if (!value || typeof value !== "object") continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, "__proto__"))
+      found.push([at(path, "__proto__"), "__proto__ is not a usable key"]);
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) found.push([at(path, k), "NUL characters (\\u0000) cannot be stored"]);
+      stack.push([v, at(path, k)]);
+    }
+  }
+  return found;
+}
+
 /** The `output` of an inventory step reply: JSON text (or the object). Problems name the field, prefixed `inventory.`. */
 export function parseInventory(output: string | object): ParsedInventory {
   let doc: unknown = output;
-  try {
-    if (typeof output === "string") doc = JSON.parse(output);
-  } catch (err) {
-    const why = `Not valid JSON: ${(err as Error).message}`;
-    return { ok: false, detail: `Malformed inventory: ${why}`, errors: { inventory: [why] } };
+  if (typeof output === "string") {
+    // As for request bodies: what walks the parsed value (zod, Prisma, JSON.stringify) recurses.
+    if (jsonDepth(output) > MAX_JSON_DEPTH) {
+      const why = `At most ${MAX_JSON_DEPTH} levels of nested arrays and objects`;
+      return { ok: false, detail: `Malformed inventory: ${why}`, errors: { inventory: [why] } };
+    }
+    try {
+      doc = JSON.parse(output);
+    } catch (err) {
+      const why = `Not valid JSON: ${(err as Error).message}`;
+      return { ok: false, detail: `Malformed inventory: ${why}`, errors: { inventory: [why] } };
+    }
   }
   const res = inventorySchema.safeParse(doc);
-  if (res.success) return { ok: true, inventory: res.data };
-  const errors = fieldErrorsOf(res.error, "inventory");
+  const errors = res.success ? emptyFieldErrors() : fieldErrorsOf(res.error, "inventory");
+  for (const [path, why] of unstorable(doc)) addFieldError(errors, path ? `inventory.${path}` : "inventory", why);
+  if (res.success && Object.keys(errors).length === 0) return { ok: true, inventory: res.data };
   return { ok: false, detail: `Malformed inventory: ${summarise(errors)}`, errors };
 }

@@ -1,7 +1,12 @@
 // Request bodies of the hosts API, as assisted-service's swagger names them: host-create-params,
 // step-reply, host-update-params and bind-host-params.
 import { z } from "zod";
+import { refuseProtoKey } from "@/lib/validation/fields";
 import { ROLES } from "./requirements";
+
+/** Text that is stored (or put in an event): PostgreSQL refuses NUL in text and jsonb. */
+const storable = <T extends z.ZodString>(t: T) =>
+  t.refine((v) => !v.includes("\u0000"), "NUL characters (\\u0000) cannot be stored");
 
 export const hostIdParams = z.object({
   infra_env_id: z.uuid("No such infra-env"),
@@ -11,7 +16,7 @@ export const hostIdParams = z.object({
 export const hostCreateSchema = z
   .object({
     host_id: z.uuid("Expected the host's id (a UUID)"),
-    discovery_agent_version: z.string().trim().max(256).optional(),
+    discovery_agent_version: storable(z.string().trim().max(256)).optional(),
   })
   .strict();
 
@@ -24,13 +29,10 @@ export const stepReplySchema = z.object({
   exit_code: z.number().int(),
   /** Text, as assisted-service sends it; a JSON object is taken too (a shell agent need not escape its inventory). */
   output: z
-    .union([z.string(), z.record(z.string(), z.unknown())])
+    .union([z.string(), refuseProtoKey(z.record(z.string(), z.unknown()))])
     .optional()
     .default(""),
-  error: z
-    .string()
-    .max(64 * 1024)
-    .optional(),
+  error: storable(z.string().max(64 * 1024)).optional(),
 });
 
 export const hostUpdateSchema = z

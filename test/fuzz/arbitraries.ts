@@ -9,6 +9,7 @@ export type Case = {
   headers: Record<string, string>;
   query?: Record<string, string>;
   id?: string; // replaces the path parameter
+  params?: Record<string, string>; // replaces any path parameters, after `id`
   status?: number;
   field?: string;
   message?: string;
@@ -42,8 +43,8 @@ const anyArray = fc.array(smallJson, { maxLength: 3 });
 const anyObject = fc.dictionary(fc.string({ maxLength: 8 }), smallJson, { maxKeys: 3 });
 
 /** JSON types per field, and values of any other type (never null: clearable fields take null). */
-export type Kind = "string" | "int" | "bool" | "array" | "object";
-const WRONG: Record<Kind, fc.Arbitrary<unknown>> = {
+export type Kind = "string" | "int" | "number" | "bool" | "array" | "object";
+export const WRONG: Record<Kind, fc.Arbitrary<unknown>> = {
   string: fc.oneof(fc.integer(), fc.boolean(), anyArray, anyObject),
   int: fc.oneof(
     fc.string(),
@@ -52,6 +53,7 @@ const WRONG: Record<Kind, fc.Arbitrary<unknown>> = {
     anyObject,
     fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).filter((d) => !Number.isInteger(d)),
   ),
+  number: fc.oneof(fc.string(), fc.boolean(), anyArray, anyObject),
   bool: fc.oneof(fc.string(), fc.integer(), anyArray, anyObject),
   array: fc.oneof(fc.string(), fc.integer(), fc.boolean(), anyObject),
   object: fc.oneof(fc.string(), fc.integer(), fc.boolean(), anyArray),
@@ -103,17 +105,19 @@ export type BodySpec = {
   /** Name fields: invisible names and control characters are refused there. */
   names?: string[];
   maxBodyBytes: number;
+  /** False when the schema drops unknown keys (they are then no defect). */
+  strict?: boolean;
 };
 
 /** A malformed JSON body for a create/update route, and the answer it must get. */
 export function malformedBody(spec: BodySpec): fc.Arbitrary<Case> {
-  const { base, known, fields, names = [], maxBodyBytes } = spec;
+  const { base, known, fields, names = [], maxBodyBytes, strict = true } = spec;
   const text = (o: unknown) => JSON.stringify(o);
   const fieldNames = Object.keys(fields);
   const strings = fieldNames.filter((f) => fields[f] === "string");
   const invalid = (defect: string, body: Uint8Array, field: string, message?: string) =>
     jsonTypeOrNone.map((t): Case => ({ defect, body, headers: typeHeader(t), status: 400, field, message }));
-  const arbs: fc.Arbitrary<Case>[] = [
+  const unknownKeys = [
     fc
       .tuple(fc.constantFrom(...PROTO_KEYS), smallJson)
       .chain(([k, v]) => invalid("prototype key", bytes(text(withKey(base, k, v))), k, "Unknown field")),
@@ -123,6 +127,9 @@ export function malformedBody(spec: BodySpec): fc.Arbitrary<Case> {
         smallJson,
       )
       .chain(([k, v]) => invalid("unknown key", bytes(text(withKey(base, k, v))), k, "Unknown field")),
+  ];
+  const arbs: fc.Arbitrary<Case>[] = [
+    ...(strict ? unknownKeys : []),
     fc
       .constantFrom(...fieldNames)
       .chain((f) => WRONG[fields[f]].chain((v) => invalid(`wrong type (${f})`, bytes(text({ ...base, [f]: v })), f))),
@@ -316,3 +323,203 @@ export const notAnArchive = fc.oneof(
   fc.uint8Array({ minLength: 1, maxLength: 2048 }).filter((b) => b[0] !== 0x1f),
   fc.uint8Array({ maxLength: 512 }).map((b) => Uint8Array.from([0x1f, 0x8b, ...b])),
 );
+
+/** X-Secret-Key values that are not `mine`: missing, empty, another infra-env's, near misses, junk. */
+export function badSecretKey(mine: string, others: string[]): fc.Arbitrary<string | undefined> {
+  const near = fc.oneof(
+    fc.constantFrom(`${mine}x`, mine.slice(0, -1), mine.toUpperCase(), mine.toLowerCase(), `Bearer ${mine}`),
+    fc
+      .nat({ max: mine.length - 1 })
+      .map((i) => `${mine.slice(0, i)}${mine[i] === "A" ? "B" : "A"}${mine.slice(i + 1)}`),
+  );
+  return fc
+    .oneof(
+      fc.constant(undefined),
+      fc.constant(""),
+      headerText,
+      near,
+      ...(others.length ? [fc.constantFrom(...others)] : []),
+    )
+    .filter((v) => v === undefined || (/^[\x20-\x7e\x80-\xff]*$/.test(v) && v.trim() !== mine));
+}
+
+/** Where an inventory's checked fields are, and their JSON types. */
+const INVENTORY_FIELDS: [string, Kind][] = [
+  ["hostname", "string"],
+  ["cpu", "object"],
+  ["cpu.architecture", "string"],
+  ["cpu.count", "int"],
+  ["cpu.model_name", "string"],
+  ["cpu.frequency", "number"],
+  ["cpu.flags", "array"],
+  ["memory", "object"],
+  ["memory.physical_bytes", "int"],
+  ["memory.usable_bytes", "int"],
+  ["disks", "array"],
+  ["disks.0", "object"],
+  ["disks.0.name", "string"],
+  ["disks.0.size_bytes", "int"],
+  ["disks.0.removable", "bool"],
+  ["interfaces", "array"],
+  ["interfaces.0", "object"],
+  ["interfaces.0.name", "string"],
+  ["interfaces.0.ipv4_addresses", "array"],
+  ["interfaces.0.mtu", "int"],
+  ["system_vendor", "object"],
+  ["system_vendor.virtual", "bool"],
+  ["boot", "object"],
+  ["bmc_address", "string"],
+  ["timestamp", "number"],
+];
+const REQUIRED = [
+  "cpu",
+  "cpu.architecture",
+  "cpu.count",
+  "memory",
+  "memory.physical_bytes",
+  "disks",
+  "disks.0.name",
+  "disks.0.size_bytes",
+  "interfaces",
+  "interfaces.0.name",
+];
+const COUNTS = ["cpu.count", "memory.physical_bytes", "memory.usable_bytes", "disks.0.size_bytes"];
+const TEXTS = ["hostname", "cpu.model_name", "disks.0.name", "disks.0.serial", "interfaces.0.name", "bmc_address"];
+
+/** A deep copy of `doc` with `path` set to `value` (or deleted when `value` is `DELETE`). */
+const DELETE = Symbol("delete");
+function setPath(doc: unknown, path: string, value: unknown): unknown {
+  const copy = structuredClone(doc) as Record<string, unknown>;
+  const keys = path.split(".");
+  let at: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  const last = keys[keys.length - 1];
+  if (value === DELETE) delete at[last];
+  else Object.defineProperty(at, last, { value, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+/** An inventory step's `output` with one defect: the JSON text (or the object), and the field it must name. */
+export type BadInventory = { defect: string; output: unknown; field: string; message?: string };
+
+/** Malformed inventories made from a valid one (`valid` must have a disk and an interface). */
+export function malformedInventory(valid: Record<string, unknown>): fc.Arbitrary<BadInventory> {
+  const text = (o: unknown) => JSON.stringify(o);
+  const asText = fc.boolean(); // the output as JSON text, or as the object itself
+  const out = (doc: unknown, stringForm: boolean) => (stringForm ? text(doc) : doc);
+  const f = (p: string) => `inventory.${p}`;
+  const pathArb = fc.constantFrom(...INVENTORY_FIELDS);
+  return fc.oneof(
+    fc.tuple(pathArb, asText).chain(([[p, kind], s]) =>
+      WRONG[kind].map((v) => ({
+        defect: `inventory: wrong type (${p})`,
+        output: out(setPath(valid, p, v), s),
+        field: f(p),
+      })),
+    ),
+    fc
+      .tuple(fc.constantFrom(...REQUIRED), asText)
+      .map(([p, s]) => ({ defect: `inventory: missing ${p}`, output: out(setPath(valid, p, DELETE), s), field: f(p) })),
+    fc
+      .tuple(
+        fc.constantFrom(...COUNTS),
+        fc.oneof(
+          fc.integer({ max: -1 }),
+          fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }).filter((d) => !Number.isInteger(d)),
+        ),
+        asText,
+      )
+      .map(([p, n, s]) => ({
+        defect: `inventory: bad count (${p})`,
+        output: out(setPath(valid, p, n), s),
+        field: f(p),
+      })),
+    fc
+      .tuple(
+        fc.oneof(
+          fc.constant(""),
+          fc.integer({ min: 65, max: 200 }).map((n) => "x".repeat(n)),
+        ),
+        asText,
+      )
+      .map(([a, s]) => ({
+        defect: "inventory: bad cpu.architecture",
+        output: out(setPath(valid, "cpu.architecture", a), s),
+        field: f("cpu.architecture"),
+      })),
+    fc.tuple(fc.constantFrom(...TEXTS), fc.integer({ min: 4097, max: 6000 }), asText).map(([p, n, s]) => ({
+      defect: `inventory: overlong ${p}`,
+      output: out(setPath(valid, p, "y".repeat(n)), s),
+      field: f(p),
+    })),
+    // __proto__ anywhere (JSON.parse makes it an own key; kept, it would be dropped or become a prototype).
+    fc
+      .tuple(
+        fc.constantFrom("", "cpu", "memory", "disks.0", "interfaces.0", "system_vendor", "extra.deeper"),
+        smallJson,
+        asText,
+      )
+      .map(([p, v, s]) => {
+        const withExtra = setPath(valid, "extra", { deeper: {} });
+        const doc =
+          p === ""
+            ? withKey(withExtra as Record<string, unknown>, "__proto__", v)
+            : setPath(withExtra, `${p}.__proto__`, v);
+        // The object form's top level is the body's `output` itself.
+        const field = p === "" ? (s ? "inventory.__proto__" : "output") : f(`${p}.__proto__`);
+        return { defect: `inventory: __proto__ key (${p || "top"})`, output: out(doc, s), field };
+      }),
+    // NUL in a string (PostgreSQL's jsonb cannot store it), in a checked field or an unchecked one.
+    fc
+      .tuple(
+        fc.constantFrom("hostname", "cpu.model_name", "disks.0.serial", "system_vendor.serial_number", "extra"),
+        word(0),
+        asText,
+      )
+      .map(([p, w, s]) => ({
+        defect: `inventory: NUL in ${p}`,
+        output: out(setPath(valid, p, `${w}\u0000${w}`), s),
+        field: f(p),
+      })),
+    // Nested deeper than any API accepts, in a known or an unknown field (as text: in the object form the body is too deep).
+    fc
+      .tuple(fc.integer({ min: 65, max: 20_000 }), fc.boolean(), fc.constantFrom("cpu.flags", "extra", "disks.0.more"))
+      .map(([depth, arrays, p]) => {
+        const nest = arrays
+          ? `${"[".repeat(depth)}${"]".repeat(depth)}`
+          : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+        const output = text(setPath(valid, p, "\u0001")).replace('"\\u0001"', nest);
+        return { defect: `inventory: deep nesting (${p})`, output, field: "inventory" };
+      }),
+    fc
+      .oneof(
+        fc.string({ maxLength: 40 }).filter((t) => {
+          try {
+            JSON.parse(t);
+            return false;
+          } catch {
+            return true;
+          }
+        }),
+        fc.constantFrom("[]", "null", "1", '"inventory"', "true"),
+        fc
+          .double({ min: 0.05, max: 0.95, noNaN: true })
+          .map((at) => text(valid).slice(0, Math.floor(at * text(valid).length))),
+      )
+      .map((t) => ({ defect: "inventory: not a JSON object", output: t, field: "inventory" })),
+    fc
+      .oneof(fc.integer(), fc.boolean(), anyArray, fc.constant(null))
+      .map((v) => ({ defect: "output of the wrong type", output: v, field: "output" })),
+    fc.integer({ min: 1025, max: 1100 }).map((n) => ({
+      defect: "inventory: too many disks",
+      output: text(
+        setPath(
+          valid,
+          "disks",
+          Array.from({ length: n }, (_, i) => ({ name: `d${i}`, size_bytes: 1 })),
+        ),
+      ),
+      field: "inventory.disks",
+    })),
+  );
+}

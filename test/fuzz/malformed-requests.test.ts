@@ -1,9 +1,13 @@
 // Property-based fuzz of every write route (POST/PUT/PATCH/DELETE under app/api and app/apis) and
 // every GET with query parameters, through the real handlers on the test database: over 10,000
-// malformed requests (bodies, Content-Type/Content-Length, query strings, Last-Event-ID, Range), each
-// of which must get a 4xx problem+json naming what was wrong, add or remove no row in any table, and
-// leave the server answering. The seed is fixed (FUZZ_SEED overrides it); fast-check prints it with
-// the shrunk counterexample on failure, so a failure replays exactly.
+// malformed requests (bodies, Content-Type/Content-Length, query strings, Last-Event-ID, Range, the
+// agent's X-Secret-Key and inventories), each of which must get a 4xx problem+json naming what was
+// wrong, add or remove no row in any table (nor change a host), and leave the server answering. A scan
+// of app/**\/route.ts fails the run when a handler taking input is not fuzzed. The seed is fixed
+// (FUZZ_SEED overrides it); fast-check prints it with the shrunk counterexample on failure, so a
+// failure replays exactly.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as clusterOne from "@/app/api/assisted-install/v2/clusters/[cluster_id]/route";
@@ -11,6 +15,11 @@ import * as clusters from "@/app/api/assisted-install/v2/clusters/route";
 import * as events from "@/app/api/assisted-install/v2/events/route";
 import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
 import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
+import * as bind from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/hosts/[host_id]/actions/bind/route";
+import * as unbind from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/hosts/[host_id]/actions/unbind/route";
+import * as instructions from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/hosts/[host_id]/instructions/route";
+import * as hostOne from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/hosts/[host_id]/route";
+import * as hosts from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/hosts/route";
 import * as regenerate from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/regenerate-signing-key/route";
 import * as infraEnvOne from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/route";
 import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
@@ -33,19 +42,24 @@ import * as recipes from "@/app/apis/ims/v3/recipes/route";
 import { clusterCreateSchema, clusterUpdateSchema } from "@/lib/clusters/schemas";
 import { db, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ROLES } from "@/lib/hosts/requirements";
+import { hostCreateSchema, hostUpdateSchema, stepReplySchema } from "@/lib/hosts/schemas";
 import { imageCreateSchema, imagePatchSchema } from "@/lib/images/schemas";
 import { IMAGE_TYPES, infraEnvCreateSchema, infraEnvUpdateSchema } from "@/lib/infra-envs/schemas";
 import { JOB_STATUSES, JOB_TYPES, jobCreateSchema } from "@/lib/jobs/schemas";
 import { publicKeyCreateSchema } from "@/lib/public-keys/schemas";
 import { recipeCreateSchema, recipePatchSchema } from "@/lib/recipes/schemas";
 import { SSH_KEY } from "@/test/fixtures";
+import { Agent, agentTokenOf, inventory } from "@/test/hosts";
 import { type Called, call } from "@/test/http";
 import {
   type BodySpec,
   badLastEventId,
+  badSecretKey,
   type Case,
   headerText,
   malformedBody,
+  malformedInventory,
   malformedQuery,
   notAnArchive,
   type QueryKind,
@@ -58,13 +72,37 @@ const MODELS = Object.values(Prisma.ModelName);
 
 let sent = 0;
 const started = Date.now();
-const ids = {} as Record<"cluster" | "infraEnv" | "publicKey" | "recipe" | "image" | "job" | "artifact", string>;
+const ids = {} as Record<
+  "cluster" | "infraEnv" | "infraEnv2" | "host" | "host2" | "publicKey" | "recipe" | "image" | "job" | "artifact",
+  string
+>;
+/** The agent tokens of ids.infraEnv and ids.infraEnv2. */
+const tokens = { one: "", two: "" };
 
 /** Rows per table in one query, so checking after every request stays cheap. */
 async function rowCounts(): Promise<Record<string, number>> {
   const sql = MODELS.map((m) => `SELECT '${m}' AS model, COUNT(*) AS n FROM "${m}"`).join(" UNION ALL ");
   const rows = await db().$queryRawUnsafe<{ model: string; n: bigint | number }[]>(sql);
   return Object.fromEntries(rows.map((r) => [r.model, Number(r.n)]));
+}
+
+/** What of each host a request could change (status and validations move with time on their own). */
+async function hostState(): Promise<unknown[]> {
+  return db().host.findMany({
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      infraEnvId: true,
+      clusterId: true,
+      requestedHostname: true,
+      role: true,
+      inventory: true,
+      inventoryUpdatedAt: true,
+      cpuArchitecture: true,
+      discoveryAgentVersion: true,
+      checkedInAt: true,
+    },
+  });
 }
 
 function expectProblem(res: Called, c: Case, what: string) {
@@ -95,6 +133,9 @@ type Target = {
   path: string;
   param?: string; // the path parameter's name
   id?: () => string; // its value, unless the case brings one
+  params?: () => Record<string, string>; // the other path parameters
+  /** Also check that no host changed what a request may change (agent check-ins, renames, binding). */
+  hosts?: boolean;
   runs: number;
   cases: () => fc.Arbitrary<Case>;
 };
@@ -106,7 +147,7 @@ async function send(t: Target, c: Case): Promise<Called> {
   return call(t.handler, {
     method: t.method,
     path: `${t.path}${qs}`,
-    params: t.param && id !== undefined ? { [t.param]: id } : {},
+    params: { ...t.params?.(), ...(t.param && id !== undefined ? { [t.param]: id } : {}), ...c.params },
     rawBody: c.body,
     headers: c.headers,
   });
@@ -156,6 +197,44 @@ const infraEnvFields = {
   openshift_version: "string",
 } as const;
 
+/** The step reply around an inventory output. */
+const reply = (output: unknown) => ({ step_type: "inventory", step_id: "inventory-1", exit_code: 0, output });
+const json = (o: unknown) => new Uint8Array(Buffer.from(JSON.stringify(o), "utf8"));
+/** The agent's cases, sent with infra-env one's valid token. */
+const withToken = (arb: fc.Arbitrary<Case>) =>
+  arb.map((c): Case => ({ ...c, headers: { ...c.headers, "x-secret-key": tokens.one } }));
+/** A wrong or missing X-Secret-Key (or a valid token of an infra-env that does not exist): 401, whatever the body. */
+const badAgent = (bodies: fc.Arbitrary<Uint8Array | undefined>) =>
+  fc.oneof(
+    fc.tuple(badSecretKey(tokens.one, [tokens.two]), bodies).map(
+      ([key, b]): Case => ({
+        defect: "bad X-Secret-Key",
+        body: b,
+        headers:
+          key === undefined
+            ? { "content-type": "application/json" }
+            : { "content-type": "application/json", "x-secret-key": key },
+        status: 401,
+      }),
+    ),
+    fc.tuple(fc.uuid(), bodies).map(
+      ([ie, b]): Case => ({
+        defect: "no such infra-env",
+        params: { infra_env_id: ie },
+        body: b,
+        headers: { "content-type": "application/json", "x-secret-key": tokens.one },
+        status: 401,
+      }),
+    ),
+  );
+const hostPath = "/api/assisted-install/v2/infra-envs/x/hosts/y";
+const inHost = { param: "host_id", id: () => ids.host, params: () => ({ infra_env_id: ids.infraEnv }), hosts: true };
+/** Ids naming no host of infra-env one: not UUIDs, UUIDs of nothing, or infra-env two's host. */
+const noSuchHost = (extra: () => Partial<Case> = () => ({})) =>
+  fc
+    .oneof(unknownId(taken()), fc.constant(ids.host2))
+    .map((id): Case => ({ defect: "no such host", id, headers: {}, status: 404, ...extra() }));
+
 const TARGETS: Target[] = [
   // Create and update bodies.
   {
@@ -163,7 +242,7 @@ const TARGETS: Target[] = [
     handler: clusters.POST,
     method: "POST",
     path: "/api/assisted-install/v2/clusters",
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { name: "fuzz-base", openshift_version: "4.14" },
       known: keysOf(clusterCreateSchema),
@@ -178,7 +257,7 @@ const TARGETS: Target[] = [
     path: "/api/assisted-install/v2/clusters/x",
     param: "cluster_id",
     id: () => ids.cluster,
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { name: "fuzz-renamed" },
       known: keysOf(clusterUpdateSchema),
@@ -191,7 +270,7 @@ const TARGETS: Target[] = [
     handler: infraEnvs.POST,
     method: "POST",
     path: "/api/assisted-install/v2/infra-envs",
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { name: "fuzz base" },
       known: keysOf(infraEnvCreateSchema),
@@ -206,7 +285,7 @@ const TARGETS: Target[] = [
     path: "/api/assisted-install/v2/infra-envs/x",
     param: "infra_env_id",
     id: () => ids.infraEnv,
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { name: "fuzz renamed" },
       known: keysOf(infraEnvUpdateSchema),
@@ -219,7 +298,7 @@ const TARGETS: Target[] = [
     handler: keys.POST,
     method: "POST",
     path: "/apis/ims/v3/public-keys",
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { name: "fuzz key", public_key: SSH_KEY },
       known: keysOf(publicKeyCreateSchema),
@@ -232,7 +311,7 @@ const TARGETS: Target[] = [
     handler: recipes.POST,
     method: "POST",
     path: "/apis/ims/v3/recipes",
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { name: "fuzz recipe", recipe_type: "kiwi-ng", linux_distribution: "sles15" },
       known: keysOf(recipeCreateSchema),
@@ -254,7 +333,7 @@ const TARGETS: Target[] = [
     path: "/apis/ims/v3/recipes/x",
     param: "recipe_id",
     id: () => ids.recipe,
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { require_dkms: true },
       known: keysOf(recipePatchSchema),
@@ -266,7 +345,7 @@ const TARGETS: Target[] = [
     handler: images.POST,
     method: "POST",
     path: "/apis/ims/v3/images",
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { name: "fuzz image" },
       known: keysOf(imageCreateSchema),
@@ -281,7 +360,7 @@ const TARGETS: Target[] = [
     path: "/apis/ims/v3/images/x",
     param: "image_id",
     id: () => ids.image,
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { arch: "x86_64" },
       known: keysOf(imagePatchSchema),
@@ -293,7 +372,7 @@ const TARGETS: Target[] = [
     handler: jobs.POST,
     method: "POST",
     path: "/apis/ims/v3/jobs",
-    runs: 450,
+    runs: 350,
     cases: body({
       base: { job_type: "create", artifact_id: "00000000-0000-4000-8000-000000000000", image_root_archive_name: "img" },
       known: keysOf(jobCreateSchema),
@@ -367,6 +446,219 @@ const TARGETS: Target[] = [
           }),
         ),
   },
+  // The hosts API: the agent's side (X-Secret-Key) and the user's.
+  {
+    name: "POST infra-envs/{id}/hosts (agent registers)",
+    handler: hosts.POST,
+    method: "POST",
+    path: "/api/assisted-install/v2/infra-envs/x/hosts",
+    param: "infra_env_id",
+    id: () => ids.infraEnv,
+    hosts: true,
+    runs: 400,
+    cases: () =>
+      fc.oneof(
+        badAgent(
+          fc.option(
+            fc.uuid().map((host_id) => json({ host_id })),
+            { nil: undefined },
+          ),
+        ),
+        // Infra-env two's host: the base fails only at the end (409), so a body defect must be what is named.
+        withToken(
+          malformedBody({
+            base: { host_id: ids.host2, discovery_agent_version: "fuzz" },
+            known: keysOf(hostCreateSchema),
+            fields: { host_id: "string", discovery_agent_version: "string" },
+            maxBodyBytes: env().ARCHWAY_MAX_BODY_BYTES,
+          }),
+        ),
+        withToken(
+          fc.constant<Case>({
+            defect: "host of another infra-env",
+            body: json({ host_id: ids.host2 }),
+            headers: {},
+            status: 409,
+          }),
+        ),
+        // NUL cannot be stored (PostgreSQL refuses it in text).
+        withToken(
+          fc.tuple(fc.uuid(), fc.string({ maxLength: 8 })).map(
+            ([host_id, w]): Case => ({
+              defect: "NUL in discovery_agent_version",
+              body: json({ host_id, discovery_agent_version: `${w}\u0000${w}` }),
+              headers: {},
+              status: 400,
+              field: "discovery_agent_version",
+            }),
+          ),
+        ),
+      ),
+  },
+  {
+    name: "GET infra-envs/{id}/hosts/{id}/instructions (agent check-in)",
+    handler: instructions.GET,
+    method: "GET",
+    path: `${hostPath}/instructions`,
+    ...inHost,
+    runs: 150,
+    cases: () => fc.oneof(badAgent(fc.constant(undefined)), withToken(noSuchHost())),
+  },
+  {
+    name: "POST infra-envs/{id}/hosts/{id}/instructions (step reply)",
+    handler: instructions.POST,
+    method: "POST",
+    path: `${hostPath}/instructions`,
+    ...inHost,
+    runs: 800,
+    cases: () =>
+      fc.oneof(
+        { arbitrary: badAgent(fc.option(fc.constant(json(reply(inventory()))), { nil: undefined })), weight: 2 },
+        {
+          // The envelope: a base whose inventory is not JSON (a 400 naming `inventory`), so the defect is what is named.
+          arbitrary: withToken(
+            malformedBody({
+              base: reply("{not json"),
+              known: keysOf(stepReplySchema),
+              fields: { step_type: "string", step_id: "string", exit_code: "int", error: "string" },
+              maxBodyBytes: env().ARCHWAY_MAX_BODY_BYTES,
+              strict: false, // unknown keys are dropped, as assisted-service does
+            }),
+          ),
+          weight: 3,
+        },
+        {
+          arbitrary: withToken(
+            malformedInventory(inventory()).map(
+              (b): Case => ({
+                defect: b.defect,
+                body: json(reply(b.output)),
+                headers: {},
+                status: 400,
+                field: b.field,
+              }),
+            ),
+          ),
+          weight: 4,
+        },
+        { arbitrary: withToken(noSuchHost(() => ({ body: json(reply(inventory())) }))), weight: 1 },
+        {
+          // A failed step's error goes into an event, whose text cannot hold NUL on PostgreSQL.
+          arbitrary: withToken(
+            fc.tuple(fc.integer({ min: 1, max: 255 }), fc.string({ maxLength: 8 })).map(
+              ([code, w]): Case => ({
+                defect: "NUL in a failed step's error",
+                body: json({ step_type: "inventory", step_id: "i", exit_code: code, error: `${w}\u0000${w}` }),
+                headers: {},
+                status: 400,
+                field: "error",
+              }),
+            ),
+          ),
+          weight: 1,
+        },
+      ),
+  },
+  {
+    name: "PATCH infra-envs/{id}/hosts/{id}",
+    handler: hostOne.PATCH,
+    method: "PATCH",
+    path: hostPath,
+    ...inHost,
+    runs: 300,
+    cases: () =>
+      fc.oneof(
+        // Not an RFC 1123 hostname: a 400 naming host_name in the service.
+        malformedBody({
+          base: { host_name: "not_a_hostname!" },
+          known: keysOf(hostUpdateSchema),
+          fields: { host_name: "string", host_role: "string" },
+          names: ["host_name"],
+          maxBodyBytes: env().ARCHWAY_MAX_BODY_BYTES,
+        }),
+        fc
+          .string({ maxLength: 12 })
+          .filter((r) => !(ROLES as readonly string[]).includes(r))
+          .map(
+            (r): Case => ({
+              defect: "no such role",
+              body: json({ host_role: r }),
+              headers: {},
+              status: 400,
+              field: "host_role",
+            }),
+          ),
+        noSuchHost(() => ({ body: json({ host_role: "worker" }) })),
+      ),
+  },
+  {
+    name: "DELETE infra-envs/{id}/hosts/{id}",
+    handler: hostOne.DELETE,
+    method: "DELETE",
+    path: hostPath,
+    ...inHost,
+    runs: 150,
+    cases: () =>
+      fc.oneof(
+        noSuchHost(),
+        fc.uuid().map(
+          (ie): Case => ({
+            defect: "host of no such infra-env",
+            params: { infra_env_id: ie },
+            headers: {},
+            status: 404,
+          }),
+        ),
+      ),
+  },
+  {
+    name: "POST infra-envs/{id}/hosts/{id}/actions/bind",
+    handler: bind.POST,
+    method: "POST",
+    path: `${hostPath}/actions/bind`,
+    ...inHost,
+    runs: 300,
+    cases: () =>
+      fc.oneof(
+        // No such cluster: a 400 naming cluster_id in the service.
+        malformedBody({
+          base: { cluster_id: "00000000-0000-4000-8000-00000000c1c1" },
+          known: ["cluster_id"],
+          fields: { cluster_id: "string" },
+          maxBodyBytes: env().ARCHWAY_MAX_BODY_BYTES,
+        }),
+        fc.constant<Case>({
+          defect: "already bound",
+          body: json({ cluster_id: ids.cluster }),
+          headers: {},
+          status: 409,
+        }),
+        noSuchHost(() => ({ body: json({ cluster_id: ids.cluster }) })),
+      ),
+  },
+  {
+    name: "POST infra-envs/{id}/hosts/{id}/actions/unbind",
+    handler: unbind.POST,
+    method: "POST",
+    path: `${hostPath}/actions/unbind`,
+    ...inHost,
+    runs: 150,
+    cases: () =>
+      fc.oneof(
+        // Its infra-env belongs to the cluster: delete it instead.
+        fc
+          .option(fc.uint8Array({ maxLength: 64 }), { nil: undefined })
+          .map((b): Case => ({ defect: "cluster's own infra-env", body: b, headers: {}, status: 400 })),
+        fc.constant<Case>({
+          defect: "not bound",
+          id: ids.host2,
+          params: { infra_env_id: ids.infraEnv2 },
+          headers: {},
+          status: 409,
+        }),
+        noSuchHost(),
+      ),
+  },
   // Deletes and actions on ids that name nothing (or on a job that has ended).
   ...(
     [
@@ -431,7 +723,7 @@ const TARGETS: Target[] = [
     handler: events.GET,
     method: "GET",
     path: "/api/assisted-install/v2/events",
-    runs: 500,
+    runs: 400,
     cases: query({
       cluster_id: "uuid",
       infra_env_id: "uuid",
@@ -491,7 +783,7 @@ const TARGETS: Target[] = [
       handler,
       method: "GET",
       path: `/apis/ims/v3/${name.split(" ")[1]}`,
-      runs: 400,
+      runs: 300,
       cases: query(spec as Record<string, QueryKind>),
     }),
   ),
@@ -523,6 +815,47 @@ const TARGETS: Target[] = [
   },
 ];
 
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+/** Handlers the fuzz does not send malformed requests to, and why. */
+const EXEMPT: Record<string, string> = {
+  "app/iso/[token]/[version]/[arch]/[file]/route.ts GET":
+    "a download by signed token: its Range handling is the artifact download's (fuzzed below), the files are not there in tests",
+  "app/iso/[token]/[version]/[arch]/[file]/route.ts HEAD": "as its GET",
+  "app/rootfs/[version]/[arch]/[file]/route.ts GET": "a cached download, as the ISO's",
+  "app/rootfs/[version]/[arch]/[file]/route.ts HEAD": "as its GET",
+  "app/apis/ims/v3/artifacts/[artifact_id]/route.ts HEAD": "the same handler as its GET, fuzzed on Range below",
+};
+
+/**
+ * Every exported handler in app/**\/route.ts that takes input a client can get wrong: every
+ * POST/PUT/PATCH/DELETE, and a GET or HEAD that declares a `query` schema or an `auth` hook, or that
+ * does not go through route() (it reads the request itself).
+ */
+function routeHandlersTakingInput(): { file: string; method: string }[] {
+  const out: { file: string; method: string }[] = [];
+  const files = (readdirSync(path.join(ROOT, "app"), { recursive: true }) as string[])
+    .filter((f) => path.basename(f) === "route.ts")
+    .map((f) => path.join("app", f).split(path.sep).join("/"))
+    .sort();
+  for (const file of files) {
+    const src = readFileSync(path.join(ROOT, file), "utf8");
+    const exported = /export\s+(?:const\s+(\w+)\s*=\s*([^;]*)|(?:async\s+)?function\s+(\w+))/g;
+    for (const m of src.matchAll(exported)) {
+      const method = m[1] ?? m[3];
+      if (!/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(method)) continue;
+      if (method !== "GET" && method !== "HEAD") {
+        out.push({ file, method });
+        continue;
+      }
+      const init = m[2] ?? "";
+      // route({ ...options }, handler): the options are what comes before the handler.
+      const options = init.startsWith("route(") ? init.slice(0, init.search(/async\s*\(|\(\s*\)\s*=>/)) : null;
+      if (options === null || /\b(query|auth)\b/.test(options)) out.push({ file, method });
+    }
+  }
+  return out;
+}
+
 beforeAll(async () => {
   const make = async (h: Handler, path: string, b: unknown) => {
     const res = await call(h, { method: "POST", path, body: b });
@@ -531,6 +864,17 @@ beforeAll(async () => {
   };
   ids.cluster = await make(clusters.POST, "/c", { name: "fuzz-fixture", openshift_version: "4.14" });
   ids.infraEnv = await make(infraEnvs.POST, "/i", { name: "fuzz fixture", cluster_id: ids.cluster });
+  ids.infraEnv2 = await make(infraEnvs.POST, "/i", { name: "fuzz fixture two" });
+  tokens.one = await agentTokenOf(ids.infraEnv);
+  tokens.two = await agentTokenOf(ids.infraEnv2);
+  for (const [key, ie, token] of [
+    ["host", ids.infraEnv, tokens.one],
+    ["host2", ids.infraEnv2, tokens.two],
+  ] as const) {
+    const agent = new Agent(ie, token);
+    await agent.boot({ hostname: `fuzz-${key}` });
+    ids[key] = agent.hostId;
+  }
   ids.publicKey = await make(keys.POST, "/k", { name: "fuzz fixture", public_key: SSH_KEY });
   ids.recipe = await make(recipes.POST, "/r", {
     name: "fuzz fixture",
@@ -565,12 +909,14 @@ describe("malformed requests", () => {
   for (const t of TARGETS) {
     it(`${t.name}: every malformed request is a 4xx problem and changes no table`, async () => {
       const before = await rowCounts(); // per route, so one route's failure does not fail the next ones
+      const hostsBefore = t.hosts ? await hostState() : undefined;
       await fc.assert(
         fc.asyncProperty(t.cases(), async (c) => {
           const res = await send(t, c);
           const what = `${t.name}, ${c.defect}: ${res.status} ${res.text.slice(0, 300)}`;
           expectProblem(res, c, what);
           expect(await rowCounts(), what).toEqual(before);
+          if (hostsBefore) expect(await hostState(), what).toEqual(hostsBefore);
         }),
         { seed: SEED, numRuns: scaled(t.runs) },
       );
@@ -610,6 +956,22 @@ describe("malformed requests", () => {
       { seed: SEED, numRuns: scaled(300) },
     );
   }, 120_000);
+
+  it("fuzzes every route that takes input: a new one must be added to TARGETS (or exempted here, with why)", async () => {
+    const fuzzed = new Set<unknown>([...TARGETS.map((t) => t.handler), artifactOne.GET]);
+    const missing: string[] = [];
+    const required = routeHandlersTakingInput();
+    // The scan itself works: it finds the routes known to take input.
+    expect(required.length).toBeGreaterThanOrEqual(TARGETS.length - 5);
+    for (const { file, method } of required) {
+      if (EXEMPT[`${file} ${method}`]) continue;
+      const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+      if (!fuzzed.has(mod[method])) missing.push(`${method} ${file}`);
+    }
+    expect(missing, `route handlers that take input but are not in the fuzz's TARGETS:\n${missing.join("\n")}`).toEqual(
+      [],
+    );
+  });
 
   it("sent at least 10,000 malformed requests", () => {
     if (process.env.FUZZ_SCALE) return; // a scaled run (for speed or depth) sends what it was asked to

@@ -9,6 +9,7 @@ import type { HostJson } from "@/lib/hosts/serialize";
 import { uniqueName } from "@/test/fixtures";
 import { Agent, agentTokenOf, inventory } from "@/test/hosts";
 import { call } from "@/test/http";
+import * as instructionsRoute from "./[host_id]/instructions/route";
 import * as one from "./[host_id]/route";
 import * as list from "./route";
 
@@ -147,6 +148,33 @@ describe("inventory step reply", () => {
     ],
     ["memory is missing", (({ memory, ...rest }) => rest)(inventory()), "inventory.memory", /object/],
     ["a disk without size", { ...inventory(), disks: [{ name: "sda" }] }, "inventory.disks.0.size_bytes", /number/],
+    // Found by the fuzz: JSON text nested 20,000 deep was stored, and storing it overflowed the stack (a 500).
+    [
+      "nested 20,000 deep",
+      JSON.stringify({ ...inventory(), extra: 0 }).replace(
+        '"extra":0',
+        `"extra":${"[".repeat(20_000)}${"]".repeat(20_000)}`,
+      ),
+      "inventory",
+      /At most 64 levels/,
+    ],
+    // Found by the fuzz: zod dropped a __proto__ key silently (or, in the object form, made it the prototype).
+    [
+      "a __proto__ key",
+      JSON.stringify({ ...inventory(), cpu: { architecture: "x86_64", count: 8, marker: 0 } }).replace(
+        '"marker":0',
+        '"__proto__":{"count":-1}',
+      ),
+      "inventory.cpu.__proto__",
+      /__proto__ is not a usable key/,
+    ],
+    // Found while fuzzing: PostgreSQL's jsonb refuses \u0000, so storing this was a 500 there.
+    [
+      "a NUL in a serial number",
+      { ...inventory(), system_vendor: { serial_number: "abc\u0000def" } },
+      "inventory.system_vendor.serial_number",
+      /NUL/,
+    ],
   ])("a malformed inventory (%s) is a 400 naming the field, and nothing is stored", async (_, inv, field, message) => {
     const ie = await newInfraEnv();
     const agent = new Agent(ie.id, ie.token);
@@ -167,6 +195,43 @@ describe("inventory step reply", () => {
     const res = await agent.reply({ step_type: "inventory", step_id: "i", exit_code: 0, output: inventory() });
     expect(res.status).toBe(204);
     expect((await hostsOf(ie.id))[0].status).toBe("known");
+  });
+
+  it("refuses a __proto__ key at the top of an inventory sent as an object (400 naming output)", async () => {
+    const ie = await newInfraEnv();
+    const agent = new Agent(ie.id, ie.token);
+    await agent.register();
+    // As JSON text, so the key stays an own key of `output` (an object literal would set its prototype).
+    const body = `{"step_type":"inventory","step_id":"i","exit_code":0,"output":{"__proto__":${JSON.stringify(inventory())}}}`;
+    const res = await call(instructionsRoute.POST, {
+      method: "POST",
+      path: "/x",
+      params: { infra_env_id: ie.id, host_id: agent.hostId },
+      headers: { "x-secret-key": ie.token, "content-type": "application/json" },
+      rawBody: body,
+    });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.errors)).toContain("output");
+    expect((await hostsOf(ie.id))[0]).toMatchObject({ inventory: "", status: "discovering" });
+  });
+
+  it("refuses NUL in the agent version or a step's error (400 naming the field; PostgreSQL cannot store it)", async () => {
+    const ie = await newInfraEnv();
+    const agent = new Agent(ie.id, ie.token);
+    const reg = await call(list.POST, {
+      method: "POST",
+      path: "/h",
+      params: { infra_env_id: ie.id },
+      headers: { "x-secret-key": ie.token },
+      body: { host_id: agent.hostId, discovery_agent_version: "v1\u0000" },
+    });
+    expect(reg.status).toBe(400);
+    expect(Object.keys(reg.body.errors)).toEqual(["discovery_agent_version"]);
+    await agent.register();
+    const res = await agent.reply({ step_type: "inventory", step_id: "i", exit_code: 1, error: "no\u0000ghw" });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.errors)).toEqual(["error"]);
+    expect(await eventsOf(`host_id=${agent.hostId}&severities=warning`)).toEqual([]);
   });
 
   it("a failed inventory step leaves a warning event and stores nothing", async () => {
