@@ -1,0 +1,139 @@
+// npm run bench:hosts — 1,000 simulated discovery agents against one console: each registers, gets
+// its first instruction, answers it with an inventory, then polls for instructions every few
+// seconds (random phase) while a viewer reads the 1,000-host list once a second. Prints p50/p99 of
+// the polls and of the list beside the goals, the errors, and the console's memory growth.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ensurePrepared } from "../prepare.mjs";
+import { percentile, startConsole, treeRss } from "./server.mjs";
+
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
+const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 5);
+const WINDOW_SECONDS = Number(process.env.BENCH_WINDOW_SECONDS ?? 30);
+const MiB = 1024 ** 2;
+const A = "/api/assisted-install/v2";
+
+ensurePrepared({ build: true });
+const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "archway-bench-hosts-")), "data");
+const srv = await startConsole({
+  ARCHWAY_DATA_DIR: dataDir,
+  ARCHWAY_PREFETCH_BASE_IMAGES: "off",
+  ARCHWAY_SAMPLE_IMAGES: "off",
+});
+const errors = [];
+
+async function call(method, p, body, headers = {}) {
+  const started = performance.now();
+  const res = await fetch(`${srv.base}${p}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const ms = performance.now() - started;
+  if (!res.ok) {
+    errors.push(`${method} ${p.replace(/[0-9a-f-]{36}/g, "{id}")} ${res.status}`);
+    return { ms, body: null };
+  }
+  return { ms, body: text ? JSON.parse(text) : null };
+}
+
+function inventory(i) {
+  return {
+    cpu: { architecture: "x86_64", count: 8, model_name: "Intel Xeon (bench)" },
+    memory: { physical_bytes: 32 * 1024 ** 3, usable_bytes: 31 * 1024 ** 3 },
+    hostname: `bench-${i}`,
+    disks: [{ name: "sda", path: "/dev/sda", size_bytes: 480e9, drive_type: "SSD", removable: false }],
+    interfaces: [
+      {
+        name: "eth0",
+        mac_address: `52:54:00:${[i >> 16, (i >> 8) & 255, i & 255].map((b) => b.toString(16).padStart(2, "0")).join(":")}`,
+        ipv4_addresses: [`10.1.${i >> 8}.${i & 255}/16`],
+      },
+    ],
+    system_vendor: { manufacturer: "QEMU", product_name: "Standard PC" },
+    boot: { current_boot_mode: "uefi" },
+  };
+}
+
+const infraEnv = (
+  await call("POST", `${A}/infra-envs`, {
+    name: "bench-hosts",
+    openshift_version: "4.14",
+    cpu_architecture: "x86_64",
+    pull_secret: '{"auths":{"bench.example":{"auth":"YTpi"}}}',
+  })
+).body;
+const ign = (await call("GET", `${A}/infra-envs/${infraEnv.id}/downloads/files?file_name=discovery.ign`)).body;
+const tokenFile = ign.storage.files.find((f) => f.path === "/etc/assisted/agent-token");
+const auth = { "X-Secret-Key": Buffer.from(tokenFile.contents.source.split(",")[1], "base64").toString() };
+const hostsPath = `${A}/infra-envs/${infraEnv.id}/hosts`;
+
+const rssBefore = treeRss(srv.pid);
+const ids = Array.from({ length: AGENTS }, () => randomUUID());
+const registerMs = [];
+let next = 0;
+// Hosts booting together: 50 agents at a time go through register → instruction → inventory.
+await Promise.all(
+  Array.from({ length: 50 }, async () => {
+    while (next < ids.length) {
+      const i = next++;
+      const id = ids[i];
+      registerMs.push((await call("POST", hostsPath, { host_id: id, discovery_agent_version: "bench/1" }, auth)).ms);
+      const step = (await call("GET", `${hostsPath}/${id}/instructions`, undefined, auth)).body?.instructions?.[0];
+      await call(
+        "POST",
+        `${hostsPath}/${id}/instructions`,
+        {
+          step_type: "inventory",
+          step_id: step?.step_id ?? "inventory",
+          exit_code: 0,
+          output: JSON.stringify(inventory(i)),
+          error: "",
+        },
+        auth,
+      );
+    }
+  }),
+);
+
+const pollMs = [];
+const listMs = [];
+const until = Date.now() + WINDOW_SECONDS * 1000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+await Promise.all([
+  ...ids.map(async (id) => {
+    await sleep(Math.random() * POLL_SECONDS * 1000);
+    while (Date.now() < until) {
+      pollMs.push((await call("GET", `${hostsPath}/${id}/instructions`, undefined, auth)).ms);
+      await sleep(POLL_SECONDS * 1000);
+    }
+  }),
+  (async () => {
+    while (Date.now() < until) {
+      const { ms, body } = await call("GET", hostsPath);
+      if (body && body.length !== AGENTS) errors.push(`hosts list had ${body.length} hosts, not ${AGENTS}`);
+      listMs.push(ms);
+      await sleep(1000);
+    }
+  })(),
+]);
+const rssGrowth = (treeRss(srv.pid) - rssBefore) / MiB;
+await srv.stop();
+
+const row = (what, values, goal) =>
+  console.log(
+    `${what.padEnd(34)} p50 ${percentile(values, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(1).padStart(7)} ms   n=${values.length}   goal: ${goal}`,
+  );
+console.log(
+  `\n${AGENTS} agents, polling every ${POLL_SECONDS} s for ${WINDOW_SECONDS} s (one client process, loopback)`,
+);
+row("register", registerMs, "—");
+row("instruction poll", pollMs, "p99 < 50 ms");
+row(`hosts list (${AGENTS} hosts)`, listMs, "p99 < 100 ms");
+console.log(
+  `${"errors".padEnd(34)} ${errors.length}   goal: 0${errors.length ? `   first: ${errors.slice(0, 3).join("; ")}` : ""}`,
+);
+console.log(`${"console RSS growth".padEnd(34)} ${rssGrowth.toFixed(1)} MiB   goal: < 100 MiB`);
