@@ -11,16 +11,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { ROOT } from "./db/providers.mjs";
-
-// dpkg-query's own field syntax, not a template.
-// biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query format
-const DPKG_STATUS = "-f=${db:Status-Status}";
+import { installed } from "./system-deps.mjs";
 
 const PACKAGE = "mtools";
 const DEADLINE_MS = 6 * 60_000;
-
-const installed = (pkg) =>
-  spawnSync("dpkg-query", ["-W", DPKG_STATUS, pkg], { encoding: "utf8" }).stdout === "installed";
 
 function freePort() {
   return new Promise((resolve) => {

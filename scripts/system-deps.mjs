@@ -19,7 +19,8 @@ function postgresPresent() {
   return dirs.some((d) => existsSync(path.join(d, "initdb"))) && spawnSync("id", ["postgres"]).status === 0;
 }
 
-function installed(pkg) {
+/** Whether dpkg has the package installed (PostgreSQL: its server binaries, wherever they are). */
+export function installed(pkg) {
   if (pkg === "postgresql") return postgresPresent();
   const res = spawnSync("dpkg-query", ["-W", DPKG_STATUS, pkg], { encoding: "utf8" });
   return res.status === 0 && res.stdout.trim() === "installed";
