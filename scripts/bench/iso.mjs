@@ -7,6 +7,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
+import { ensureSystemPackages } from "../system-deps.mjs";
 import { freePort, percentile, startConsole, treeRss, waitForBaseImages } from "./server.mjs";
 
 const GiB = 1024 ** 3;
@@ -63,6 +64,8 @@ http { access_log off; sendfile on; tcp_nopush on; client_body_temp_path ${work}
   return { base: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
 }
 
+// nginx is the anchor every figure is compared with: without it the comparison would silently be missing.
+ensureSystemPackages(["runtime", "bench"], { what: "the benchmarks" });
 ensurePrepared({ build: true });
 console.log(`work dir ${work}`);
 
