@@ -26,15 +26,24 @@ const errors = [];
 
 async function call(method, p, body, headers = {}) {
   const started = performance.now();
-  const res = await fetch(`${srv.base}${p}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
+  const label = `${method} ${p.replace(/[0-9a-f-]{36}/g, "{id}")}`;
+  let res;
+  let text;
+  try {
+    res = await fetch(`${srv.base}${p}`, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    text = await res.text();
+  } catch (err) {
+    // A refused or timed-out connection is a failed request to count, not a reason to stop measuring.
+    errors.push(`${label}: ${err.cause?.code ?? err.message}`);
+    return { ms: performance.now() - started, body: null };
+  }
   const ms = performance.now() - started;
   if (!res.ok) {
-    errors.push(`${method} ${p.replace(/[0-9a-f-]{36}/g, "{id}")} ${res.status}`);
+    errors.push(`${label} ${res.status}`);
     return { ms, body: null };
   }
   return { ms, body: text ? JSON.parse(text) : null };
