@@ -1,5 +1,4 @@
 // Reads a host's JSON-text fields (inventory, validations_info) and words its facts for the tables.
-import type { Tone } from "@/components/ui/badge";
 import type { HostJson } from "@/lib/api-client/hosts";
 import { parseArch } from "@/lib/arch";
 
@@ -53,20 +52,6 @@ export function failedValidations(host: HostJson): HostValidation[] {
 export function hostnameOf(host: HostJson): string {
   return host.requested_hostname || inventoryOf(host)?.hostname || host.id;
 }
-
-export const STATUS_TONE: Record<string, Tone> = {
-  discovering: "info",
-  known: "success",
-  insufficient: "warning",
-  disconnected: "danger",
-};
-
-export const STATUS_LABEL: Record<string, string> = {
-  discovering: "Discovering",
-  known: "Known",
-  insufficient: "Insufficient",
-  disconnected: "Disconnected",
-};
 
 export function roleText(host: HostJson): string {
   if (host.role === "master") return "Control plane";

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
 import type { HostJson } from "@/lib/api-client/hosts";
+import { isKnown } from "@/lib/hosts/status";
 import { eventKeys, infraEnvKeys } from "@/lib/queries/keys";
 import { useClusterHosts } from "@/lib/queries/use-cluster-hosts";
 import { useInfraEnvHosts } from "@/lib/queries/use-infra-env-hosts";
@@ -39,7 +40,7 @@ function HostsPanel({
   const [openId, setOpenId] = useState<string | null>(null);
   const hosts = query.data ?? [];
   useFollowers(hosts);
-  const known = hosts.filter((h) => h.status === "known").length;
+  const known = hosts.filter((h) => isKnown(h.status)).length;
   return (
     <Panel
       flush

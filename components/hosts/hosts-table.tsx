@@ -6,7 +6,8 @@ import { formatBytes } from "@/components/ui/byte-size";
 import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
 import { useNow } from "@/components/ui/use-now";
 import type { HostJson } from "@/lib/api-client/hosts";
-import { archMismatch, hostnameOf, inventoryOf, roleText, STATUS_LABEL, STATUS_TONE } from "./format";
+import { isKnown, statusLabel, statusTone } from "@/lib/hosts/status";
+import { archMismatch, hostnameOf, inventoryOf, roleText } from "./format";
 
 export function ago(iso: string, now: number): string {
   const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
@@ -20,8 +21,8 @@ export function ago(iso: string, now: number): string {
 export function HostStatus({ host }: { host: HostJson }) {
   return (
     <div className="min-w-48 max-w-md">
-      <Badge tone={STATUS_TONE[host.status] ?? "neutral"}>{STATUS_LABEL[host.status] ?? host.status}</Badge>
-      {host.status !== "known" && host.status_info ? (
+      <Badge tone={statusTone(host.status)}>{statusLabel(host.status)}</Badge>
+      {!isKnown(host.status) && host.status_info ? (
         <p className="mt-1 text-xs text-slate-600">{host.status_info}</p>
       ) : null}
     </div>

@@ -1,5 +1,7 @@
 // What the discovery agent does through the agent API: register, ask for instructions (its
 // check-in), and reply to steps. The caller has authenticated it for `infraEnv` already.
+// A poll is the hot path (every host, every minute): two small indexed queries and no evaluation
+// unless the host comes back from silence.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { parseArch } from "@/lib/arch";
@@ -7,14 +9,28 @@ import { db, type InfraEnv } from "@/lib/db";
 import { recordEvent } from "@/lib/events/record";
 import { conflict, HttpError, notFound } from "@/lib/http/errors";
 import { parseInventory } from "./inventory";
-import { hostLabel, refreshScope, scopeOf } from "./refresh";
+import { hostLabel, refreshAround, refreshHosts, scopeOf } from "./refresh";
 import type { HostCreate, StepReply } from "./schemas";
+import { baseStatus, hostStatus } from "./status";
+import { hostnameOf } from "./validations";
 
 /** assisted-service asks again after 60 s, and after 120 s when the host was disconnected. */
 export const NEXT_INSTRUCTION_SECONDS = 60;
+/** The inventory is asked for once, then again after this long (hardware rarely changes while discovering). */
+export const INVENTORY_REFRESH_MS = 5 * 60 * 1000;
+
+const polled = {
+  id: true,
+  infraEnvId: true,
+  clusterId: true,
+  status: true,
+  hostname: true,
+  inventoryWanted: true,
+  inventoryUpdatedAt: true,
+} as const;
 
 async function hostOf(infraEnv: InfraEnv, hostId: string) {
-  const host = await db().host.findUnique({ where: { id: hostId } });
+  const host = await db().host.findUnique({ where: { id: hostId }, select: polled });
   if (!host || host.infraEnvId !== infraEnv.id) throw notFound(`Host ${hostId} is not registered with this infra-env`);
   return host;
 }
@@ -23,21 +39,35 @@ async function reread(id: string) {
   return db().host.findUniqueOrThrow({ where: { id } });
 }
 
-/** A check-in: records the time and, when the host had been disconnected, brings it back. */
-async function checkIn(infraEnv: InfraEnv, hostId: string, now: Date, data: { discoveryAgentVersion?: string } = {}) {
+/**
+ * A check-in: records the time and, when the host had been disconnected, brings it back and asks
+ * for its inventory again (it may have been rebooted with other hardware).
+ */
+async function checkIn(
+  infraEnv: InfraEnv,
+  hostId: string,
+  now: Date,
+  data: { discoveryAgentVersion?: string; inventoryWanted?: boolean } = {},
+) {
   const host = await hostOf(infraEnv, hostId);
-  await db().host.update({ where: { id: hostId }, data: { checkedInAt: now, ...data } });
-  if (host.status === "disconnected") await refreshScope(scopeOf(host), now);
-  return host;
+  const back = baseStatus(host.status) === "disconnected";
+  const wanted = data.inventoryWanted || back || undefined;
+  await db().host.update({ where: { id: hostId }, data: { checkedInAt: now, ...data, inventoryWanted: wanted } });
+  if (back) await refreshHosts({ id: hostId }, now);
+  return { ...host, inventoryWanted: wanted ?? host.inventoryWanted };
 }
 
 export async function registerHost(infraEnv: InfraEnv, input: HostCreate, now = new Date(), requestId?: string) {
-  const existing = await db().host.findUnique({ where: { id: input.host_id } });
+  const existing = await db().host.findUnique({ where: { id: input.host_id }, select: { infraEnvId: true } });
   if (existing && existing.infraEnvId !== infraEnv.id)
     throw conflict(`Host ${input.host_id} is registered with another infra-env; delete it there first`);
   if (existing) {
-    await checkIn(infraEnv, existing.id, now, { discoveryAgentVersion: input.discovery_agent_version });
-    return reread(existing.id);
+    // The agent started again (a reboot, perhaps into other hardware): ask for the inventory again.
+    await checkIn(infraEnv, input.host_id, now, {
+      discoveryAgentVersion: input.discovery_agent_version,
+      inventoryWanted: true,
+    });
+    return reread(input.host_id);
   }
   const cluster = infraEnv.clusterId ? await db().cluster.findUnique({ where: { id: infraEnv.clusterId } }) : null;
   try {
@@ -50,6 +80,7 @@ export async function registerHost(infraEnv: InfraEnv, input: HostCreate, now = 
           discoveryAgentVersion: input.discovery_agent_version ?? null,
           checkedInAt: now,
           statusUpdatedAt: now,
+          status: hostStatus("discovering", cluster !== null),
           statusInfo: "Waiting for the host's hardware inventory",
         },
       }),
@@ -68,20 +99,28 @@ export async function registerHost(infraEnv: InfraEnv, input: HostCreate, now = 
     // Two registrations of the same host at once: the second finds the first.
     if ((err as { code?: string }).code !== "P2002") throw err;
   }
-  const host = await reread(input.host_id);
-  await refreshScope(scopeOf(host), now, requestId);
+  // A new host has no hostname yet, so no other host's validations change.
+  await refreshHosts({ id: input.host_id }, now, requestId);
   return reread(input.host_id);
 }
 
 export async function nextInstructions(infraEnv: InfraEnv, hostId: string, now = new Date()) {
   const host = await checkIn(infraEnv, hostId, now);
-  // As assisted-service does in every pre-install state: the inventory first, then refreshed each time.
-  const stepId = `inventory-${randomBytes(4).toString("hex")}`;
-  return {
-    next_instruction_seconds: NEXT_INSTRUCTION_SECONDS,
-    post_step_action: "continue" as const,
-    instructions: [{ step_type: "inventory", step_id: stepId, command: "", args: [host.id] }],
-  };
+  const stale = !host.inventoryUpdatedAt || now.getTime() - host.inventoryUpdatedAt.getTime() >= INVENTORY_REFRESH_MS;
+  // assisted-service sends the inventory step at every poll; once it is in, asking again only
+  // now and then keeps a thousand polling hosts from re-sending (and us re-validating) it all.
+  const instructions =
+    host.inventoryWanted || stale
+      ? [
+          {
+            step_type: "inventory",
+            step_id: `inventory-${randomBytes(4).toString("hex")}`,
+            command: "",
+            args: [hostId],
+          },
+        ]
+      : [];
+  return { next_instruction_seconds: NEXT_INSTRUCTION_SECONDS, post_step_action: "continue" as const, instructions };
 }
 
 export async function postStepReply(infraEnv: InfraEnv, hostId: string, reply: StepReply, now = new Date()) {
@@ -104,15 +143,25 @@ export async function postStepReply(infraEnv: InfraEnv, hostId: string, reply: S
   }
   const parsed = parseInventory(reply.output);
   if (!parsed.ok) throw new HttpError(400, parsed.detail, parsed.errors);
+  // Stored as the text the API sends, so lists pass it through instead of re-encoding it.
+  const text = JSON.stringify(parsed.inventory);
+  const stored = await db().host.findUniqueOrThrow({
+    where: { id: hostId },
+    select: { inventory: true, requestedHostname: true },
+  });
+  const received = { checkedInAt: now, inventoryUpdatedAt: now, inventoryWanted: false };
+  if (stored.inventory === text) {
+    // Nothing the validations read has changed.
+    await db().host.update({ where: { id: hostId }, data: received });
+    if (baseStatus(before.status) === "disconnected") await refreshHosts({ id: hostId }, now);
+    return;
+  }
   const arch = parseArch(parsed.inventory.cpu.architecture);
+  const hostname = hostnameOf({ requestedHostname: stored.requestedHostname, inventory: parsed.inventory });
   await db().host.update({
     where: { id: hostId },
-    data: {
-      inventory: parsed.inventory as object,
-      inventoryUpdatedAt: now,
-      cpuArchitecture: arch === "multi" ? null : arch,
-      checkedInAt: now,
-    },
+    data: { ...received, inventory: text, cpuArchitecture: arch === "multi" ? null : arch, hostname },
   });
-  await refreshScope(scopeOf(before), now);
+  const scope = scopeOf(before);
+  await refreshAround(hostId, { scope, hostname: before.hostname }, { scope, hostname }, now);
 }

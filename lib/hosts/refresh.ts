@@ -1,6 +1,7 @@
-// Re-evaluates the hosts of one scope (a cluster, or an unbound infra-env) and stores what changed:
-// validations, status and suggested role, with an event for every status change. Hostname
-// uniqueness makes hosts depend on each other, so a scope is always evaluated whole.
+// Re-evaluates hosts and stores what changed: validations, status and suggested role, with an event
+// for every status change. Only the hosts whose validations can change are evaluated: a host's own
+// facts touch only itself; a hostname touches the hosts of its scope that share it (uniqueness),
+// found through the indexed `hostname` column, so one agent's reply costs the same at 1 or 10,000 hosts.
 import "server-only";
 import { type Arch, parseArch } from "@/lib/arch";
 import { readImageTable } from "@/lib/catalog/queries";
@@ -9,7 +10,8 @@ import { db, type Host, type Prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/events/record";
 import type { Inventory } from "./inventory";
 import { DISCONNECT_AFTER_MS } from "./requirements";
-import { evaluateHost, hostnameOf, type Scope } from "./validations";
+import { baseStatus, spellings } from "./status";
+import { evaluateHost, type Scope } from "./validations";
 
 export type ScopeKey = { clusterId: string } | { infraEnvId: string; clusterId: null };
 
@@ -18,10 +20,8 @@ export function scopeOf(host: Pick<Host, "clusterId" | "infraEnvId">): ScopeKey 
 }
 
 /** How events and messages name a host: its hostname, else its id. */
-export function hostLabel(host: Pick<Host, "id" | "requestedHostname" | "inventory">): string {
-  return (
-    hostnameOf({ requestedHostname: host.requestedHostname, inventory: host.inventory as Inventory | null }) ?? host.id
-  );
+export function hostLabel(host: Pick<Host, "id" | "hostname">): string {
+  return host.hostname ?? host.id;
 }
 
 async function clusterScope(clusterId: string | null): Promise<Scope["cluster"]> {
@@ -37,66 +37,86 @@ async function clusterScope(clusterId: string | null): Promise<Scope["cluster"]>
   };
 }
 
-/** JSON with sorted keys: PostgreSQL's jsonb does not keep the order keys were written in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
+type Row = Host & { infraEnv: { cpuArchitecture: string } };
+
+/** Hosts of `rows` whose hostname another host of the same scope also has (one query per scope). */
+async function takenHostnames(rows: Row[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  const byScope = new Map<string, { key: ScopeKey; names: Set<string> }>();
+  for (const h of rows) {
+    if (!h.hostname) continue;
+    const key = scopeOf(h);
+    const id = JSON.stringify(key);
+    const entry = byScope.get(id) ?? { key, names: new Set() };
+    entry.names.add(h.hostname);
+    byScope.set(id, entry);
+  }
+  for (const { key, names } of byScope.values()) {
+    const groups = await db().host.groupBy({
+      by: ["hostname"],
+      where: { ...key, hostname: { in: [...names] } },
+      _count: { _all: true },
+    });
+    for (const g of groups) if (g.hostname && g._count._all > 1) taken.add(`${JSON.stringify(key)}\n${g.hostname}`);
+  }
+  return new Set(
+    rows.filter((h) => h.hostname && taken.has(`${JSON.stringify(scopeOf(h))}\n${h.hostname}`)).map((h) => h.id),
   );
 }
 
-export async function refreshScope(key: ScopeKey, now = new Date(), requestId?: string): Promise<void> {
-  const cluster = await clusterScope(key.clusterId);
-  const hosts = await db().host.findMany({
-    where: key,
-    include: { infraEnv: { select: { cpuArchitecture: true } } },
-  });
-  const names = hosts.map((h) =>
-    hostnameOf({ requestedHostname: h.requestedHostname, inventory: h.inventory as never }),
-  );
+/** Evaluates the hosts `where` selects and writes what changed, in one transaction. */
+export async function refreshHosts(where: Prisma.HostWhereInput, now = new Date(), requestId?: string) {
+  const rows = await db().host.findMany({ where, include: { infraEnv: { select: { cpuArchitecture: true } } } });
+  if (rows.length === 0) return;
+  const clusters = new Map<string, Scope["cluster"]>();
+  for (const id of new Set(rows.map((h) => h.clusterId).filter((c): c is string => c !== null)))
+    clusters.set(id, await clusterScope(id));
+  const taken = await takenHostnames(rows);
   const writes: Prisma.PrismaPromise<unknown>[] = [];
-  hosts.forEach((h, i) => {
+  for (const h of rows) {
     const ev = evaluateHost(
       {
         role: h.role,
         requestedHostname: h.requestedHostname,
-        inventory: h.inventory as Inventory | null,
+        inventory: h.inventory ? (JSON.parse(h.inventory) as Inventory) : null,
         checkedInAt: h.checkedInAt,
       },
       {
         infraEnvArch: (parseArch(h.infraEnv.cpuArchitecture) ?? "x86_64") as Arch,
-        cluster,
-        otherHostnames: names.filter((n, j): n is string => j !== i && n !== null),
+        cluster: h.clusterId ? (clusters.get(h.clusterId) ?? null) : null,
+        hostnameTaken: taken.has(h.id),
       },
       now,
     );
+    // Written in the anchor's group order; the same text means nothing changed.
+    const validationsInfo = JSON.stringify(ev.validationsInfo);
     const statusChanged = ev.status !== h.status;
     if (
       !statusChanged &&
       ev.statusInfo === h.statusInfo &&
       ev.suggestedRole === h.suggestedRole &&
-      canonical(ev.validationsInfo) === canonical(h.validationsInfo)
+      validationsInfo === h.validationsInfo
     )
-      return;
+      continue;
     writes.push(
       db().host.update({
         where: { id: h.id },
         data: {
           status: ev.status,
           statusInfo: ev.statusInfo,
-          validationsInfo: ev.validationsInfo,
+          validationsInfo,
           suggestedRole: ev.suggestedRole,
           ...(statusChanged ? { statusUpdatedAt: now } : {}),
         },
       }),
     );
-    if (statusChanged)
+    if (statusChanged) {
+      const base = baseStatus(ev.status);
       writes.push(
         recordEvent(db(), {
           name: "host_status_updated",
           message: `Host ${hostLabel(h)} status changed from ${h.status} to ${ev.status}: ${ev.statusInfo}`,
-          severity: ev.status === "known" || ev.status === "discovering" ? "info" : "warning",
+          severity: base === "known" || base === "discovering" ? "info" : "warning",
           hostId: h.id,
           infraEnvId: h.infraEnvId,
           clusterId: h.clusterId,
@@ -104,24 +124,50 @@ export async function refreshScope(key: ScopeKey, now = new Date(), requestId?: 
           requestId,
         }),
       );
-  });
+    }
+  }
   if (writes.length) await db().$transaction(writes);
 }
 
+/** Every host of a scope: when what they share changes (the cluster went away, say). */
+export function refreshScope(key: ScopeKey, now = new Date(), requestId?: string) {
+  return refreshHosts(key, now, requestId);
+}
+
 /**
- * Disconnection is computed when hosts are read: hosts silent for too long in the rows being read
- * have their scopes re-evaluated first, so a read never shows a stale status and the change is
- * stored (with its event) by whoever looks first. No timer: nothing to run on every replica.
+ * After a host's hostname or scope changed: the host itself, and the hosts of its old and new scope
+ * that carry its old or new hostname (their uniqueness validation may have flipped).
+ */
+export async function refreshAround(
+  hostId: string,
+  before: { scope: ScopeKey; hostname: string | null },
+  after: { scope: ScopeKey; hostname: string | null },
+  now = new Date(),
+  requestId?: string,
+) {
+  const same = JSON.stringify(before.scope) === JSON.stringify(after.scope) && before.hostname === after.hostname;
+  if (same) return refreshHosts({ id: hostId }, now, requestId);
+  const namesakes: Prisma.HostWhereInput[] = [];
+  for (const { scope } of [before, after])
+    for (const name of new Set([before.hostname, after.hostname]))
+      if (name) namesakes.push({ ...scope, hostname: name });
+  await refreshHosts({ OR: [{ id: hostId }, ...namesakes] }, now, requestId);
+}
+
+/**
+ * Disconnection is computed when hosts are read: hosts silent for too long among the rows being read
+ * are re-evaluated first (an indexed query that finds nothing when every host checks in), so a read
+ * never shows a stale status and the change is stored (with its event) by whoever looks first. No
+ * timer: nothing to run on every replica. Silence changes only the host's own validations.
  */
 export async function refreshSilent(where: Prisma.HostWhereInput, now = new Date()): Promise<void> {
   const silent = await db().host.findMany({
     where: {
       ...where,
-      status: { not: "disconnected" },
       checkedInAt: { lt: new Date(now.getTime() - DISCONNECT_AFTER_MS) },
+      status: { notIn: spellings("disconnected") },
     },
-    select: { clusterId: true, infraEnvId: true },
+    select: { id: true },
   });
-  const keys = new Map(silent.map((h) => [JSON.stringify(scopeOf(h)), scopeOf(h)]));
-  for (const key of keys.values()) await refreshScope(key, now);
+  if (silent.length) await refreshHosts({ id: { in: silent.map((h) => h.id) } }, now);
 }

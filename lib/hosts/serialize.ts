@@ -1,17 +1,9 @@
 // A stored host as assisted-service's `host` definition shows it: inventory and validations_info
-// are JSON text, as the anchor sends them.
+// are JSON text, as the anchor sends them, and are stored as that text: passed through, never re-encoded.
 import type { Host } from "@/lib/db";
 
 export function hostHref(infraEnvId: string, id: string) {
   return `/api/assisted-install/v2/infra-envs/${infraEnvId}/hosts/${id}`;
-}
-
-/** Groups in the anchor's order (jsonb in PostgreSQL stores keys in its own order). */
-function validationsText(v: unknown): string {
-  if (!v || typeof v !== "object") return "";
-  const groups = v as Record<string, unknown>;
-  const order = ["hardware", "network", ...Object.keys(groups).filter((k) => k !== "hardware" && k !== "network")];
-  return JSON.stringify(Object.fromEntries(order.filter((k) => k in groups).map((k) => [k, groups[k]])));
 }
 
 export function serializeHost(h: Host) {
@@ -24,8 +16,8 @@ export function serializeHost(h: Host) {
     status: h.status,
     status_info: h.statusInfo,
     status_updated_at: h.statusUpdatedAt.toISOString(),
-    validations_info: validationsText(h.validationsInfo),
-    inventory: h.inventory ? JSON.stringify(h.inventory) : "",
+    validations_info: h.validationsInfo ?? "",
+    inventory: h.inventory ?? "",
     requested_hostname: h.requestedHostname ?? "",
     role: h.role,
     suggested_role: h.suggestedRole ?? undefined,

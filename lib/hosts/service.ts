@@ -7,10 +7,12 @@ import { db, type Host } from "@/lib/db";
 import { recordEvent } from "@/lib/events/record";
 import { conflict, fieldError, HttpError, notFound } from "@/lib/http/errors";
 import { getInfraEnv } from "@/lib/infra-envs/service";
-import { hostLabel, refreshScope, refreshSilent, scopeOf } from "./refresh";
+import type { Inventory } from "./inventory";
+import { hostLabel, refreshAround, refreshHosts, refreshSilent, scopeOf } from "./refresh";
 import { roleLabel } from "./requirements";
 import type { HostUpdate } from "./schemas";
-import { hostnameProblem } from "./validations";
+import { isKnown } from "./status";
+import { hostnameOf, hostnameProblem } from "./validations";
 
 export async function listInfraEnvHosts(infraEnvId: string, now = new Date()) {
   await getInfraEnv(infraEnvId);
@@ -40,10 +42,13 @@ export async function updateHost(infraEnvId: string, hostId: string, patch: Host
   if (patch.host_role !== undefined && patch.host_role !== host.role)
     changes.push(`role changed from ${roleLabel(host.role)} to ${roleLabel(patch.host_role)}`);
   if (changes.length === 0) return host;
+  const requestedHostname = patch.host_name ?? host.requestedHostname;
+  const inventory = host.inventory ? (JSON.parse(host.inventory) as Inventory) : null;
+  const hostname = hostnameOf({ requestedHostname, inventory });
   await db().$transaction([
     db().host.update({
       where: { id: hostId },
-      data: { requestedHostname: patch.host_name, role: patch.host_role },
+      data: { requestedHostname: patch.host_name, role: patch.host_role, hostname },
     }),
     recordEvent(db(), {
       name: "host_updated",
@@ -54,7 +59,8 @@ export async function updateHost(infraEnvId: string, hostId: string, patch: Host
       requestId,
     }),
   ]);
-  await refreshScope(scopeOf(host), new Date(), requestId);
+  const scope = scopeOf(host);
+  await refreshAround(hostId, { scope, hostname: host.hostname }, { scope, hostname }, new Date(), requestId);
   return getHost(infraEnvId, hostId);
 }
 
@@ -72,7 +78,7 @@ export async function deleteHost(infraEnvId: string, hostId: string, requestId?:
     }),
   ]);
   // The others may have shared its hostname.
-  await refreshScope(scopeOf(host), new Date(), requestId);
+  if (host.hostname) await refreshHosts({ ...scopeOf(host), hostname: host.hostname }, new Date(), requestId);
 }
 
 export async function bindHost(infraEnvId: string, hostId: string, clusterId: string, requestId?: string) {
@@ -83,7 +89,7 @@ export async function bindHost(infraEnvId: string, hostId: string, clusterId: st
   if (host.clusterId) throw conflict(`Host ${hostLabel(host)} is already bound to a cluster; unbind it first`);
   const problem = bindingArchProblem(await readImageTable(), infraEnv.cpuArchitecture, cluster);
   if (problem) throw fieldError("cluster_id", `Cannot bind host ${hostLabel(host)}: ${problem}`);
-  if (host.status !== "known")
+  if (!isKnown(host.status))
     throw conflict(`Host ${hostLabel(host)} is ${host.status}; only a known host can be bound (${host.statusInfo})`);
   await db().$transaction([
     db().host.update({ where: { id: hostId }, data: { clusterId } }),
@@ -96,8 +102,14 @@ export async function bindHost(infraEnvId: string, hostId: string, clusterId: st
       requestId,
     }),
   ]);
-  await refreshScope(scopeOf(host), new Date(), requestId);
-  await refreshScope({ clusterId }, new Date(), requestId);
+  const hostname = host.hostname;
+  await refreshAround(
+    hostId,
+    { scope: scopeOf(host), hostname },
+    { scope: { clusterId }, hostname },
+    new Date(),
+    requestId,
+  );
   return getHost(infraEnvId, hostId);
 }
 
@@ -122,7 +134,8 @@ export async function unbindHost(infraEnvId: string, hostId: string, requestId?:
       requestId,
     }),
   ]);
-  await refreshScope(scopeOf(host), new Date(), requestId);
-  await refreshScope({ infraEnvId, clusterId: null }, new Date(), requestId);
+  const hostname = host.hostname;
+  const unbound = { infraEnvId, clusterId: null };
+  await refreshAround(hostId, { scope: scopeOf(host), hostname }, { scope: unbound, hostname }, new Date(), requestId);
   return getHost(infraEnvId, hostId);
 }

@@ -13,7 +13,7 @@ const inv = (over: Record<string, unknown> = {}) =>
     interfaces: [],
     ...over,
   });
-const scope = { infraEnvArch: "x86_64" as const, cluster: null, otherHostnames: [] };
+const scope = { infraEnvArch: "x86_64" as const, cluster: null, hostnameTaken: false };
 const now = new Date("2026-11-29T12:00:00Z");
 
 describe("host rules", () => {
@@ -49,7 +49,7 @@ describe("host rules", () => {
       scope,
       now,
     );
-    expect(ev.status).toBe("insufficient");
+    expect(ev.status).toBe("insufficient-unbound");
     expect(ev.statusInfo).toBe("Host CPU architecture riscv64 is not one Archway installs");
   });
 
@@ -60,8 +60,17 @@ describe("host rules", () => {
         scope,
         now,
       ).status;
-    expect(at(180_000)).toBe("known");
-    expect(at(180_001)).toBe("disconnected");
+    expect(at(180_000)).toBe("known-unbound");
+    expect(at(180_001)).toBe("disconnected-unbound");
+  });
+
+  it("a host bound to a cluster has the plain status; a hostname another host has fails uniqueness", () => {
+    const cluster = { name: "c1", singleNode: false, arch: "x86_64", releaseArches: [] };
+    const host = { role: "worker", requestedHostname: null, inventory: inv(), checkedInAt: now };
+    expect(evaluateHost(host, { ...scope, cluster }, now).status).toBe("known");
+    const twin = evaluateHost(host, { ...scope, cluster, hostnameTaken: true }, now);
+    expect(twin.status).toBe("insufficient");
+    expect(twin.statusInfo).toBe("Hostname node-1 is used by another host in cluster c1; give each host its own");
   });
 });
 

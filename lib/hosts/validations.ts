@@ -3,11 +3,11 @@
 import { type Arch, parseArch } from "@/lib/arch";
 import type { Inventory, InventoryDisk } from "./inventory";
 import { DISCONNECT_AFTER_MS, MIN_DISK_BYTES, type Requirement, requirementFor, suggestedRoleOf } from "./requirements";
+import { type HostStatus, hostStatus } from "./status";
 
 export type ValidationStatus = "success" | "failure" | "pending";
 export type Validation = { id: string; status: ValidationStatus; message: string };
 export type ValidationsInfo = { hardware: Validation[]; network: Validation[] };
-export type HostStatus = "discovering" | "known" | "insufficient" | "disconnected";
 
 export type HostFacts = {
   role: string;
@@ -20,8 +20,8 @@ export type Scope = {
   infraEnvArch: Arch;
   /** Set when the host is bound to a cluster. */
   cluster: { name: string; singleNode: boolean; arch: string; releaseArches: Arch[] } | null;
-  /** Hostnames of the other hosts of the same cluster (or unbound infra-env). */
-  otherHostnames: string[];
+  /** Another host of the same cluster (or unbound infra-env) has this host's hostname. */
+  hostnameTaken: boolean;
 };
 
 export type Evaluation = {
@@ -135,7 +135,7 @@ function hostnameValidations(host: HostFacts, scope: Scope): Validation[] {
   const where = scope.cluster ? `cluster ${scope.cluster.name}` : "this infra-env";
   return [
     problem ? fail("hostname-valid", problem) : pass("hostname-valid", `Hostname ${name} is valid`),
-    scope.otherHostnames.includes(name)
+    scope.hostnameTaken
       ? fail("hostname-unique", `Hostname ${name} is used by another host in ${where}; give each host its own`)
       : pass("hostname-unique", `Hostname ${name} is unique in ${where}`),
   ];
@@ -167,10 +167,12 @@ export function evaluateHost(host: HostFacts, scope: Scope, now: Date): Evaluati
       })()
     : [fail("has-inventory", "The host has not sent its hardware inventory yet"), ...ids.map(pending)];
   const validationsInfo = { hardware, network };
-  if (!connected) return { status: "disconnected", statusInfo: network[0].message, validationsInfo, suggestedRole };
+  const status = (base: Parameters<typeof hostStatus>[0]) => hostStatus(base, scope.cluster !== null);
+  if (!connected)
+    return { status: status("disconnected"), statusInfo: network[0].message, validationsInfo, suggestedRole };
   if (!inv)
     return {
-      status: "discovering",
+      status: status("discovering"),
       statusInfo: "Waiting for the host's hardware inventory",
       validationsInfo,
       suggestedRole,
@@ -178,10 +180,10 @@ export function evaluateHost(host: HostFacts, scope: Scope, now: Date): Evaluati
   const failed = hardware.filter((v) => v.status === "failure");
   if (failed.length)
     return {
-      status: "insufficient",
+      status: status("insufficient"),
       statusInfo: failed.map((v) => v.message).join("; "),
       validationsInfo,
       suggestedRole,
     };
-  return { status: "known", statusInfo: "Host is ready to be installed", validationsInfo, suggestedRole };
+  return { status: status("known"), statusInfo: "Host is ready to be installed", validationsInfo, suggestedRole };
 }

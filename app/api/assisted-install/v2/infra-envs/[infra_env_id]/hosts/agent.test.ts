@@ -65,7 +65,7 @@ describe("registration", () => {
       kind: "Host",
       id: agent.hostId,
       infra_env_id: ie.id,
-      status: "discovering",
+      status: "discovering-unbound",
       role: "auto-assign",
       discovery_agent_version: "archway-test-1",
       inventory: "",
@@ -90,6 +90,8 @@ describe("registration", () => {
     await agent.register();
     const res = await new Agent(b.id, b.token).register(agent.hostId);
     expect(res.status).toBe(409);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.body.detail).toBe(`Host ${agent.hostId} is registered with another infra-env; delete it there first`);
     expect((await hostsOf(b.id)).length).toBe(0);
   });
 
@@ -117,6 +119,27 @@ describe("instructions", () => {
     expect(new Date(host.checked_in_at).getTime()).toBeGreaterThan(past.getTime() + 30_000);
   });
 
+  it("asks for the inventory once, then not at every poll; again when the agent registers anew or it is old", async () => {
+    const ie = await newInfraEnv();
+    const agent = new Agent(ie.id, ie.token);
+    const steps = async () =>
+      ((await agent.instructions()).body.instructions as { step_type: string }[]).map((i) => i.step_type);
+    await agent.register();
+    expect(await steps()).toEqual(["inventory"]);
+    expect(await steps()).toEqual(["inventory"]);
+    expect((await agent.sendInventory(inventory())).status).toBe(204);
+    const poll = await agent.instructions();
+    expect(poll.body).toMatchObject({ next_instruction_seconds: 60, instructions: [] });
+    expect(await steps()).toEqual([]);
+    await agent.register();
+    expect(await steps()).toEqual(["inventory"]);
+    await agent.sendInventory(inventory());
+    expect(await steps()).toEqual([]);
+    const sixMinutesAgo = new Date(Date.now() - 6 * 60_000);
+    await db().host.update({ where: { id: agent.hostId }, data: { inventoryUpdatedAt: sixMinutesAgo } });
+    expect(await steps()).toEqual(["inventory"]);
+  });
+
   it("an unknown host is not found", async () => {
     const ie = await newInfraEnv();
     expect((await new Agent(ie.id, ie.token).instructions()).status).toBe(404);
@@ -129,7 +152,7 @@ describe("inventory step reply", () => {
     const agent = new Agent(ie.id, ie.token);
     await agent.boot({ arch: "arm64", hostname: "arm-1" });
     const host = (await hostsOf(ie.id))[0];
-    expect(host.status).toBe("known");
+    expect(host.status).toBe("known-unbound");
     expect(host.status_info).toBe("Host is ready to be installed");
     expect(JSON.parse(host.inventory).cpu).toMatchObject({ architecture: "arm64", count: 8 });
     expect((await db().host.findUniqueOrThrow({ where: { id: agent.hostId } })).cpuArchitecture).toBe("aarch64");
@@ -185,7 +208,7 @@ describe("inventory step reply", () => {
     expect(Object.keys(res.body.errors)).toContain(field);
     expect(res.body.errors[field][0]).toMatch(message);
     expect(res.body.detail).toMatch(/^Malformed inventory: /);
-    expect((await hostsOf(ie.id))[0]).toMatchObject({ inventory: "", status: "discovering" });
+    expect((await hostsOf(ie.id))[0]).toMatchObject({ inventory: "", status: "discovering-unbound" });
   });
 
   it("takes the inventory as an object too, so a shell agent need not escape it", async () => {
@@ -194,7 +217,7 @@ describe("inventory step reply", () => {
     await agent.register();
     const res = await agent.reply({ step_type: "inventory", step_id: "i", exit_code: 0, output: inventory() });
     expect(res.status).toBe(204);
-    expect((await hostsOf(ie.id))[0].status).toBe("known");
+    expect((await hostsOf(ie.id))[0].status).toBe("known-unbound");
   });
 
   it("refuses a __proto__ key at the top of an inventory sent as an object (400 naming output)", async () => {
@@ -212,7 +235,7 @@ describe("inventory step reply", () => {
     });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.errors)).toContain("output");
-    expect((await hostsOf(ie.id))[0]).toMatchObject({ inventory: "", status: "discovering" });
+    expect((await hostsOf(ie.id))[0]).toMatchObject({ inventory: "", status: "discovering-unbound" });
   });
 
   it("refuses NUL in the agent version or a step's error (400 naming the field; PostgreSQL cannot store it)", async () => {
@@ -251,22 +274,66 @@ describe("disconnected", () => {
     const agent = new Agent(ie.id, ie.token);
     await agent.boot({ hostname: "quiet-1" });
     await db().host.update({ where: { id: agent.hostId }, data: { checkedInAt: new Date(Date.now() - 170_000) } });
-    expect((await hostsOf(ie.id))[0].status).toBe("known");
+    expect((await hostsOf(ie.id))[0].status).toBe("known-unbound");
     await db().host.update({ where: { id: agent.hostId }, data: { checkedInAt: new Date(Date.now() - 181_000) } });
     const gone = (await call(one.GET, { path: "/h", params: { infra_env_id: ie.id, host_id: agent.hostId } })).body;
-    expect(gone.status).toBe("disconnected");
+    expect(gone.status).toBe("disconnected-unbound");
     expect(gone.status_info).toBe("Host has not checked in for 3 minutes");
     expect(JSON.parse(gone.validations_info).network[0]).toMatchObject({ id: "connected", status: "failure" });
-    await agent.instructions();
-    expect((await hostsOf(ie.id))[0].status).toBe("known");
+    const back = await agent.instructions();
+    expect((await hostsOf(ie.id))[0].status).toBe("known-unbound");
+    // Back from silence (perhaps a reboot into other hardware): the inventory is asked for again.
+    expect(back.body.instructions.map((i: { step_type: string }) => i.step_type)).toEqual(["inventory"]);
     const messages = (await eventsOf(`host_id=${agent.hostId}&order=ascending`)).map(
       (e: { message: string }) => e.message,
     );
     expect(messages).toContain(
-      "Host quiet-1 status changed from known to disconnected: Host has not checked in for 3 minutes",
+      "Host quiet-1 status changed from known-unbound to disconnected-unbound: Host has not checked in for 3 minutes",
     );
     expect(messages.at(-1)).toBe(
-      "Host quiet-1 status changed from disconnected to known: Host is ready to be installed",
+      "Host quiet-1 status changed from disconnected-unbound to known-unbound: Host is ready to be installed",
     );
+  });
+});
+
+describe("only the hosts an inventory can change are re-evaluated", () => {
+  const rowOf = (id: string) => db().host.findUniqueOrThrow({ where: { id } });
+
+  it("the same inventory again writes nothing but the check-in", async () => {
+    const ie = await newInfraEnv();
+    const agent = new Agent(ie.id, ie.token);
+    await agent.boot({ hostname: "same-1" });
+    const before = await rowOf(agent.hostId);
+    const eventsBefore = (await eventsOf(`host_id=${agent.hostId}`)).length;
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await agent.sendInventory(inventory({ hostname: "same-1" }))).status).toBe(204);
+    const after = await rowOf(agent.hostId);
+    expect(after.inventory).toBe(before.inventory);
+    expect(after.validationsInfo).toBe(before.validationsInfo);
+    expect(after.statusUpdatedAt).toEqual(before.statusUpdatedAt);
+    expect(after.inventoryUpdatedAt?.getTime()).toBeGreaterThan(before.inventoryUpdatedAt?.getTime() ?? 0);
+    expect((await eventsOf(`host_id=${agent.hostId}`)).length).toBe(eventsBefore);
+  });
+
+  it("a new hostname re-validates the hosts that share the old or new name, and leaves the others alone", async () => {
+    const ie = await newInfraEnv();
+    const [a, b, c] = [new Agent(ie.id, ie.token), new Agent(ie.id, ie.token), new Agent(ie.id, ie.token)];
+    await a.boot({ hostname: "alpha" });
+    await b.boot({ hostname: "bravo" });
+    await c.boot({ hostname: "charlie" });
+    const bravo = await rowOf(b.hostId);
+    await new Promise((r) => setTimeout(r, 5));
+    // c takes a's name: both fail uniqueness; b is not touched at all.
+    await c.sendInventory(inventory({ hostname: "alpha" }));
+    expect((await rowOf(a.hostId)).status).toBe("insufficient-unbound");
+    expect((await rowOf(c.hostId)).statusInfo).toBe(
+      "Hostname alpha is used by another host in this infra-env; give each host its own",
+    );
+    expect((await rowOf(b.hostId)).updatedAt).toEqual(bravo.updatedAt);
+    // And gives it back: a is known again.
+    await c.sendInventory(inventory({ hostname: "charlie" }));
+    expect((await rowOf(a.hostId)).status).toBe("known-unbound");
+    expect((await rowOf(c.hostId)).status).toBe("known-unbound");
+    expect((await rowOf(b.hostId)).updatedAt).toEqual(bravo.updatedAt);
   });
 });

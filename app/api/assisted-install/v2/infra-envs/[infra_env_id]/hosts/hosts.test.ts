@@ -108,7 +108,7 @@ describe("validations", () => {
     const agent = await bootHost(ie, inv);
     if (role) expect((await patchHost(agent, { host_role: role })).status).toBe(200);
     const host = await getHost(agent);
-    expect(host.status).toBe("insufficient");
+    expect(host.status).toBe("insufficient-unbound");
     expect(failures(host)).toEqual([sentence]);
     expect(host.status_info).toBe(sentence);
   });
@@ -125,7 +125,7 @@ describe("validations", () => {
     const ie = await infraEnv();
     expect((await getHost(await bootHost(ie, { hostname: "big" }))).suggested_role).toBe("master");
     const small = await getHost(await bootHost(ie, { hostname: "small", cores: 2, memoryGiB: 8 }));
-    expect(small).toMatchObject({ status: "known", suggested_role: "worker" });
+    expect(small).toMatchObject({ status: "known-unbound", suggested_role: "worker" });
   });
 
   it("a multi cluster accepts any architecture of its release, and no other", async () => {
@@ -144,21 +144,23 @@ describe("validations", () => {
     const b = await bootHost(ie, { hostname: "twin" });
     for (const h of [a, b]) {
       const host = await getHost(h);
-      expect(host.status).toBe("insufficient");
+      expect(host.status).toBe("insufficient-unbound");
       expect(failures(host)).toEqual([
         "Hostname twin is used by another host in this infra-env; give each host its own",
       ]);
     }
     const res = await patchHost(b, { host_name: "twin-2" });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ requested_hostname: "twin-2", status: "known" });
-    expect((await getHost(a)).status).toBe("known");
+    expect(res.body).toMatchObject({ requested_hostname: "twin-2", status: "known-unbound" });
+    expect((await getHost(a)).status).toBe("known-unbound");
     const log = await messages(`host_id=${b.hostId}`);
     expect(log).toContain("Host twin: hostname changed to twin-2");
     expect(log).toContain(
-      "Host twin status changed from discovering to insufficient: Hostname twin is used by another host in this infra-env; give each host its own",
+      "Host twin status changed from discovering-unbound to insufficient-unbound: Hostname twin is used by another host in this infra-env; give each host its own",
     );
-    expect(log.at(-1)).toBe("Host twin-2 status changed from insufficient to known: Host is ready to be installed");
+    expect(log.at(-1)).toBe(
+      "Host twin-2 status changed from insufficient-unbound to known-unbound: Host is ready to be installed",
+    );
   });
 });
 
@@ -167,7 +169,7 @@ describe("PATCH and DELETE", () => {
     const ie = await infraEnv();
     const agent = await bootHost(ie, { hostname: "w1", cores: 2, memoryGiB: 8 });
     const res = await patchHost(agent, { host_role: "master" });
-    expect(res.body).toMatchObject({ role: "master", status: "insufficient" });
+    expect(res.body).toMatchObject({ role: "master", status: "insufficient-unbound" });
     expect(failures(res.body)).toEqual([
       "2 CPU cores, 4 required for a control plane node",
       "8 GiB of memory, 16 GiB required for a control plane node",
@@ -196,7 +198,7 @@ describe("PATCH and DELETE", () => {
     const res = await call(one.DELETE, { method: "DELETE", path: "/h", params: params(a) });
     expect(res.status).toBe(204);
     expect((await call(one.GET, { path: "/h", params: params(a) })).status).toBe(404);
-    expect((await getHost(b)).status).toBe("known");
+    expect((await getHost(b)).status).toBe("known-unbound");
     expect(await messages(`host_id=${a.hostId}`)).toContain("Host dup: deregistered");
   });
 });
@@ -226,6 +228,7 @@ describe("late binding", () => {
     const un = await act(unbind, agent);
     expect(un.status).toBe(200);
     expect(un.body.cluster_id).toBeUndefined();
+    expect(un.body.status).toBe("known-unbound");
     const log = await messages(`host_id=${agent.hostId}`);
     expect(log).toContain(`Host arm-w: bound to cluster ${arm.name}`);
     expect(log).toContain(`Host arm-w: unbound from cluster ${arm.name}`);
@@ -245,7 +248,7 @@ describe("late binding", () => {
     const c = await cluster();
     const res = await act(bind, agent, { cluster_id: c.id });
     expect(res.status).toBe(409);
-    expect(res.body.detail).toMatch(/is discovering; only a known host can be bound/);
+    expect(res.body.detail).toMatch(/is discovering-unbound; only a known host can be bound/);
 
     const owned = await infraEnv({ cluster_id: c.id });
     const member = await bootHost(owned, { hostname: "member" });
