@@ -166,3 +166,20 @@ test("hosts booted from the ISO appear live, with their architecture, status, in
   await expect(rowOf(page, "cp-1")).toContainText("Control plane");
   await page.screenshot({ path: `${SHOTS}/cluster-readiness.png`, fullPage: true });
 });
+
+test("a host of an infra-env in no cluster is shown unbound, in the anchor's -unbound vocabulary", async ({
+  page,
+  request,
+}) => {
+  const infraEnv = await createInfraEnvViaApi(request, { name: uniqueName("unbound-ie"), openshift_version: "4.14" });
+  await page.goto(`/infra-envs/${infraEnv.id}`);
+  await expect(hostsPanel(page)).toContainText("Boot hosts from this infra-env's discovery ISO; they appear here.");
+  const agent = new SimulatedAgent(request, infraEnv.id, await agentToken(request, infraEnv.id));
+  await agent.register();
+  await expect(rowOf(page, agent.hostId)).toContainText("Discovering (unbound)");
+  await agent.reportInventory(inventory("spare-1", "x86_64", 4, 16));
+  await expect(rowOf(page, "spare-1")).toContainText("Known (unbound)");
+  await expect(hostsPanel(page)).toContainText("1 host, 1 known");
+  const listed = await (await request.get(`${API}/infra-envs/${infraEnv.id}/hosts`)).json();
+  expect(listed.map((h: { status: string }) => h.status)).toEqual(["known-unbound"]);
+});

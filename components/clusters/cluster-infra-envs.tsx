@@ -19,8 +19,8 @@ export function ClusterInfraEnvs({ clusterId }: { clusterId: string }) {
         </ButtonLink>
       }
     >
-      {data?.length ? (
-        <InfraEnvsTable infraEnvs={data} bare showCreated={false} />
+      {data?.items.length ? (
+        <InfraEnvsTable infraEnvs={data.items} bare showCreated={false} />
       ) : (
         <div className="p-4">
           {isPending ? (

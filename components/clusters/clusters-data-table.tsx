@@ -1,16 +1,50 @@
 "use client";
+// Loads one page of clusters for the filters and shows the table, or why there is nothing to show.
+import { useEffect } from "react";
+import type { ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-// Loads the clusters and shows the table, or what to do when there are none.
-import { useClusters } from "@/lib/queries/use-clusters";
+import { useClusterPage } from "@/lib/queries/use-cluster-page";
 import { ClustersTable } from "./clusters-table";
 
-export function ClustersDataTable({ onNewCluster }: { onNewCluster: () => void }) {
-  const { data, error, isPending } = useClusters();
+export const PAGE_SIZE = 20;
+
+type Props = {
+  filters: ListFilterValues;
+  offset: number;
+  onOffset: (offset: number) => void;
+  onClearFilters: () => void;
+  onNewCluster: () => void;
+};
+
+export function ClustersDataTable({ filters, offset, onOffset, onClearFilters, onNewCluster }: Props) {
+  const { data, error, isPending, isPlaceholderData } = useClusterPage({
+    name: filters.name,
+    cpuArchitecture: filters.arch,
+    limit: PAGE_SIZE,
+    offset,
+  });
+  const total = data?.total ?? 0;
+  const empty = !!data && data.items.length === 0 && !isPlaceholderData;
+  // The last page emptied (deletes elsewhere): go to the page that now is the last.
+  useEffect(() => {
+    if (empty && offset > 0) onOffset(Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE));
+  }, [empty, offset, total, onOffset]);
+
   if (isPending) return <LoadingState label="Loading clusters…" />;
   if (error) return <ErrorState error={error} title="Could not load clusters" />;
-  if (data.length === 0) {
+  if (data.total === 0) {
+    if (filters.name || filters.arch)
+      return (
+        <EmptyState
+          title="No clusters match these filters"
+          action={<Button onClick={onClearFilters}>Clear filters</Button>}
+        >
+          <p>No cluster has a name containing the text{filters.arch ? " and the architecture" : ""} you chose.</p>
+        </EmptyState>
+      );
     return (
       <EmptyState
         title="No clusters yet"
@@ -27,5 +61,10 @@ export function ClustersDataTable({ onNewCluster }: { onNewCluster: () => void }
       </EmptyState>
     );
   }
-  return <ClustersTable clusters={data} />;
+  return (
+    <div className={isPlaceholderData ? "opacity-60 transition-opacity" : undefined} aria-busy={isPlaceholderData}>
+      <ClustersTable clusters={data.items} />
+      <Pagination label="Cluster pages" offset={offset} limit={PAGE_SIZE} total={data.total} onOffset={onOffset} />
+    </div>
+  );
 }

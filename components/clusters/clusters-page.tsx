@@ -1,13 +1,22 @@
 "use client";
-// The Clusters page: list plus the New cluster dialog.
+// The Clusters page: filters, the paged list and the New cluster dialog.
 import { useState } from "react";
+import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClustersDataTable } from "./clusters-data-table";
 import { NewClusterDialog } from "./new-cluster-dialog";
 
+const NO_FILTERS: ListFilterValues = { name: "", arch: "" };
+
 export function ClustersPage() {
   const [creating, setCreating] = useState(false);
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [offset, setOffset] = useState(0);
+  const changeFilters = (next: ListFilterValues) => {
+    setFilters(next);
+    setOffset(0);
+  };
   return (
     <>
       <PageHeader
@@ -19,7 +28,14 @@ export function ClustersPage() {
           </Button>
         }
       />
-      <ClustersDataTable onNewCluster={() => setCreating(true)} />
+      <ListFilters what="clusters" value={filters} onChange={changeFilters} />
+      <ClustersDataTable
+        filters={filters}
+        offset={offset}
+        onOffset={setOffset}
+        onClearFilters={() => changeFilters(NO_FILTERS)}
+        onNewCluster={() => setCreating(true)}
+      />
       <NewClusterDialog open={creating} onClose={() => setCreating(false)} />
     </>
   );

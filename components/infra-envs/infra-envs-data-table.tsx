@@ -1,21 +1,48 @@
 "use client";
-// Loads infra-envs (and cluster names for the bound ones) and shows the table or the empty state.
-import { useMemo } from "react";
-import { ButtonLink } from "@/components/ui/button";
+// Loads one page of infra-envs for the filters and shows the table, or why there is nothing to show.
+import { useEffect } from "react";
+import type { ListFilterValues } from "@/components/ims/list-filters";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
-import { useClusters } from "@/lib/queries/use-clusters";
 import { useInfraEnvs } from "@/lib/queries/use-infra-envs";
 import { InfraEnvsTable } from "./infra-envs-table";
 
-export function InfraEnvsDataTable() {
-  const infraEnvs = useInfraEnvs();
-  const clusters = useClusters();
-  const names = useMemo(() => new Map((clusters.data ?? []).map((c) => [c.id, c.name])), [clusters.data]);
+export const PAGE_SIZE = 20;
 
-  if (infraEnvs.isPending) return <LoadingState label="Loading infra-envs…" />;
-  if (infraEnvs.error) return <ErrorState error={infraEnvs.error} title="Could not load infra-envs" />;
-  if (infraEnvs.data.length === 0) {
+type Props = {
+  filters: ListFilterValues;
+  offset: number;
+  onOffset: (offset: number) => void;
+  onClearFilters: () => void;
+};
+
+export function InfraEnvsDataTable({ filters, offset, onOffset, onClearFilters }: Props) {
+  const { data, error, isPending, isPlaceholderData } = useInfraEnvs({
+    name: filters.name,
+    cpuArchitecture: filters.arch,
+    limit: PAGE_SIZE,
+    offset,
+  });
+  const total = data?.total ?? 0;
+  const empty = !!data && data.items.length === 0 && !isPlaceholderData;
+  useEffect(() => {
+    if (empty && offset > 0) onOffset(Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE));
+  }, [empty, offset, total, onOffset]);
+
+  if (isPending) return <LoadingState label="Loading infra-envs…" />;
+  if (error) return <ErrorState error={error} title="Could not load infra-envs" />;
+  if (data.total === 0) {
+    if (filters.name || filters.arch)
+      return (
+        <EmptyState
+          title="No infra-envs match these filters"
+          action={<Button onClick={onClearFilters}>Clear filters</Button>}
+        >
+          <p>No infra-env has a name containing the text{filters.arch ? " and the architecture" : ""} you chose.</p>
+        </EmptyState>
+      );
     return (
       <EmptyState
         title="No infra-envs yet"
@@ -32,5 +59,10 @@ export function InfraEnvsDataTable() {
       </EmptyState>
     );
   }
-  return <InfraEnvsTable infraEnvs={infraEnvs.data} clusterNames={names} />;
+  return (
+    <div className={isPlaceholderData ? "opacity-60 transition-opacity" : undefined} aria-busy={isPlaceholderData}>
+      <InfraEnvsTable infraEnvs={data.items} showCluster />
+      <Pagination label="Infra-env pages" offset={offset} limit={PAGE_SIZE} total={data.total} onOffset={onOffset} />
+    </div>
+  );
 }

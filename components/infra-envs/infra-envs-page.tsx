@@ -1,9 +1,20 @@
-// The Infra-envs page: every discovery ISO definition, bound or not.
+"use client";
+// The Infra-envs page: every discovery ISO definition, bound or not, filtered and paged on the server.
+import { useState } from "react";
+import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { InfraEnvsDataTable } from "./infra-envs-data-table";
 
+const NO_FILTERS: ListFilterValues = { name: "", arch: "" };
+
 export function InfraEnvsPage() {
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [offset, setOffset] = useState(0);
+  const changeFilters = (next: ListFilterValues) => {
+    setFilters(next);
+    setOffset(0);
+  };
   return (
     <>
       <PageHeader
@@ -15,7 +26,13 @@ export function InfraEnvsPage() {
           </ButtonLink>
         }
       />
-      <InfraEnvsDataTable />
+      <ListFilters what="infra-envs" value={filters} onChange={changeFilters} />
+      <InfraEnvsDataTable
+        filters={filters}
+        offset={offset}
+        onOffset={setOffset}
+        onClearFilters={() => changeFilters(NO_FILTERS)}
+      />
     </>
   );
 }

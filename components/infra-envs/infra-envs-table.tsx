@@ -4,18 +4,19 @@ import { ArchBadge } from "@/components/ui/arch-badge";
 import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
 import type { InfraEnvJson } from "@/lib/api-client/infra-envs";
+import { ClusterLink } from "./cluster-link";
 import { imageTypeLabel, LATE_BINDING } from "./format";
 
 type InfraEnvsTableProps = {
   infraEnvs: InfraEnvJson[];
-  /** Cluster names by id, for the Cluster column; omit to hide the column. */
-  clusterNames?: Map<string, string>;
+  /** Shows the Cluster column (each bound cluster by name, fetched for the rows shown). */
+  showCluster?: boolean;
   bare?: boolean;
   /** Off in narrow places (a cluster's page), where the name and architecture matter more. */
   showCreated?: boolean;
 };
 
-export function InfraEnvsTable({ infraEnvs, clusterNames, bare, showCreated = true }: InfraEnvsTableProps) {
+export function InfraEnvsTable({ infraEnvs, showCluster, bare, showCreated = true }: InfraEnvsTableProps) {
   return (
     <Table caption="Infra-envs" bare={bare}>
       <THead>
@@ -23,7 +24,7 @@ export function InfraEnvsTable({ infraEnvs, clusterNames, bare, showCreated = tr
         <Th>CPU architecture</Th>
         <Th>OpenShift version</Th>
         <Th>Image type</Th>
-        {clusterNames ? <Th>Cluster</Th> : null}
+        {showCluster ? <Th>Cluster</Th> : null}
         <Th className="text-right">Hosts</Th>
         {showCreated ? <Th>Created</Th> : null}
       </THead>
@@ -40,12 +41,10 @@ export function InfraEnvsTable({ infraEnvs, clusterNames, bare, showCreated = tr
             </Td>
             <Td className="tabular-nums">{e.openshift_version || "—"}</Td>
             <Td>{imageTypeLabel(e.type)}</Td>
-            {clusterNames ? (
+            {showCluster ? (
               <Td>
                 {e.cluster_id ? (
-                  <Link href={`/clusters/${e.cluster_id}`} className="text-sky-700 hover:underline">
-                    {clusterNames.get(e.cluster_id) ?? e.cluster_id}
-                  </Link>
+                  <ClusterLink id={e.cluster_id} />
                 ) : (
                   <span className="text-slate-500">{LATE_BINDING}</span>
                 )}

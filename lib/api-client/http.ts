@@ -3,7 +3,7 @@ import { apiErrorFrom } from "./api-error";
 
 export const ASSISTED_API = "/api/assisted-install/v2";
 
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | undefined>;
 
 export function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();

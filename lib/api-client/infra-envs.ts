@@ -2,10 +2,17 @@
 import type { InfraEnvCreate, InfraEnvUpdate } from "@/lib/infra-envs/schemas";
 import type { InfraEnvJson } from "@/lib/infra-envs/serialize";
 import { ASSISTED_API, apiJson, withQuery } from "./http";
+import { listPage, type Page } from "./ims-page";
 
 export type { InfraEnvJson };
 
-export type InfraEnvFilter = { clusterId?: string };
+export type InfraEnvFilter = {
+  clusterId?: string;
+  name?: string;
+  cpuArchitecture?: string;
+  limit?: number;
+  offset?: number;
+};
 
 /** A signed, expiring discovery ISO link and the facts of the image behind it. */
 export type ImageUrlJson = {
@@ -22,8 +29,15 @@ export type ImageUrlJson = {
 const base = `${ASSISTED_API}/infra-envs`;
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
-export const listInfraEnvs = (filter: InfraEnvFilter = {}) =>
-  apiJson<InfraEnvJson[]>(withQuery(base, { cluster_id: filter.clusterId }));
+/** One page of infra-envs with the total (every one when there is no limit). */
+export const listInfraEnvs = (f: InfraEnvFilter = {}): Promise<Page<InfraEnvJson>> =>
+  listPage<InfraEnvJson>(base, {
+    cluster_id: f.clusterId,
+    name: f.name,
+    cpu_architecture: f.cpuArchitecture,
+    limit: f.limit,
+    offset: f.offset,
+  });
 
 export const getInfraEnv = (id: string) => apiJson<InfraEnvJson>(one(id));
 

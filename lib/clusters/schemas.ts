@@ -2,6 +2,7 @@
 // v2-cluster-update-params), shared by the route handlers and the New cluster dialog.
 import { z } from "zod";
 import { archOrMultiSchema } from "@/lib/arch";
+import { optionalPagination } from "@/lib/http/params";
 import {
   clearable,
   dnsDomain,
@@ -92,3 +93,15 @@ export const clusterUpdateSchema = z
 export type ClusterCreateInput = z.input<typeof clusterCreateSchema>;
 export type ClusterCreate = z.output<typeof clusterCreateSchema>;
 export type ClusterUpdate = z.output<typeof clusterUpdateSchema>;
+
+/**
+ * GET /clusters: filters on indexed columns, and a page. Not strict: assisted clients send their own
+ * query parameters (with_hosts, owner, ...) and expect them to be ignored.
+ */
+export const clusterListQuery = z.object({
+  name: z.string().max(128).optional(),
+  cpu_architecture: archOrMultiSchema.optional(),
+  ...optionalPagination,
+});
+
+export type ClusterListQuery = z.output<typeof clusterListQuery>;

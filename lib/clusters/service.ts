@@ -7,21 +7,50 @@ import { type Changes, clusterCreatedMessage, clusterDeletedMessage, updatedMess
 import { recordEvent } from "@/lib/events/record";
 import { refreshScope, refreshSilent } from "@/lib/hosts/refresh";
 import { HttpError, notFound } from "@/lib/http/errors";
+import { pageOf } from "@/lib/http/params";
 import { checkOperators, checkTopology, controlPlaneCountOf, requireRelease } from "./rules";
-import { CLUSTER_CREATE_ONLY, type ClusterCreate, type ClusterUpdate } from "./schemas";
+import { CLUSTER_CREATE_ONLY, type ClusterCreate, type ClusterListQuery, type ClusterUpdate } from "./schemas";
 
 const counts = { _count: { select: { hosts: true, infraEnvs: true } } } as const;
 const hostOrder: Prisma.HostOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
-// One cluster comes with its hosts; a list only with what readiness needs of them.
+// One cluster comes with its hosts.
 const withCounts = { ...counts, hosts: { orderBy: hostOrder } } satisfies Prisma.ClusterInclude;
-const withReadiness = {
-  ...counts,
-  hosts: { select: { role: true, suggestedRole: true, status: true }, orderBy: hostOrder },
-} satisfies Prisma.ClusterInclude;
 
-export async function listClusters() {
+/**
+ * A page of clusters (all of them without `limit`), newest first, each with what readiness needs of
+ * its hosts and its counts. Those come from two grouped queries over the page rather than Prisma's
+ * per-relation loading, which turns 10,000 clusters into batches of `IN (...)` lists.
+ */
+export async function listClusters(q: ClusterListQuery = { offset: 0 }) {
   await refreshSilent({ clusterId: { not: null } });
-  return db().cluster.findMany({ orderBy: { createdAt: "desc" }, include: withReadiness });
+  const where: Prisma.ClusterWhereInput = {
+    ...(q.name ? { name: { contains: q.name } } : {}),
+    ...(q.cpu_architecture ? { cpuArchitecture: q.cpu_architecture } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().cluster.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageOf(q) }),
+    db().cluster.count({ where }),
+  ]);
+  const paged = q.limit !== undefined || q.offset > 0 || Object.keys(where).length > 0;
+  const ids = paged ? { in: rows.map((c) => c.id) } : { not: null };
+  const [hosts, infraEnvs] = await Promise.all([
+    db().host.findMany({
+      where: { clusterId: ids },
+      select: { clusterId: true, role: true, suggestedRole: true, status: true },
+      orderBy: hostOrder,
+    }),
+    db().infraEnv.groupBy({ by: ["clusterId"], where: { clusterId: ids }, _count: { _all: true } }),
+  ]);
+  const hostsOf = new Map<string, typeof hosts>();
+  for (const h of hosts) hostsOf.set(h.clusterId as string, [...(hostsOf.get(h.clusterId as string) ?? []), h]);
+  const infraEnvCount = new Map(infraEnvs.map((g) => [g.clusterId, g._count._all]));
+  return {
+    total,
+    rows: rows.map((c) => {
+      const mine = hostsOf.get(c.id) ?? [];
+      return { ...c, hosts: mine, _count: { hosts: mine.length, infraEnvs: infraEnvCount.get(c.id) ?? 0 } };
+    }),
+  };
 }
 
 export async function getCluster(id: string) {

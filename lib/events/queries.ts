@@ -1,8 +1,8 @@
-// Lists events with the filters of assisted-service's GET /v2/events.
+// Lists events with the filters of assisted-service's GET /v2/events (every event without `limit`, as there).
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { pagination } from "@/lib/http/params";
+import { optionalPagination, pageOf } from "@/lib/http/params";
 
 export const SEVERITIES = ["info", "warning", "error", "critical"] as const;
 
@@ -28,7 +28,7 @@ export const eventsQuerySchema = z
         return list;
       }),
     message: z.string().max(256).optional(),
-    ...pagination,
+    ...optionalPagination,
     order: z.enum(["ascending", "descending"]).default("descending"),
   })
   .strict();
@@ -50,8 +50,7 @@ export async function listEvents(q: EventsQuery) {
         { eventTime: q.order === "ascending" ? "asc" : "desc" },
         { id: q.order === "ascending" ? "asc" : "desc" },
       ],
-      skip: q.offset,
-      take: q.limit,
+      ...pageOf(q),
     }),
     db().event.count({ where: filtered }),
     db().event.groupBy({ by: ["severity"], where, _count: { _all: true } }),

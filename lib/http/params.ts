@@ -22,3 +22,17 @@ export const pagination = {
   limit: wholeNumber({ min: 1, max: 1000 }).default(100),
   offset: wholeNumber().default(0),
 };
+
+/**
+ * `limit` and `offset` of the assisted lists: as in assisted-service, a list without `limit` is the
+ * whole list (clients written for it expect every row); with one, a page.
+ */
+export const optionalPagination = {
+  limit: wholeNumber({ min: 1 }).optional(),
+  offset: wholeNumber().default(0),
+};
+
+export type Pagination = { limit?: number; offset: number };
+
+/** Prisma's skip/take for a page (take undefined: every row from `offset`). */
+export const pageOf = (q: Pagination) => ({ skip: q.offset, take: q.limit });

@@ -10,7 +10,7 @@ import type { ImageCreate, ImagePatch } from "./schemas";
 export async function listImages(q: ListQuery) {
   const where = { ...(q.name ? { name: { contains: q.name } } : {}), ...(q.arch ? { arch: q.arch } : {}) };
   const [rows, total] = await Promise.all([
-    db().image.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }),
+    db().image.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: q.offset, take: q.limit }),
     db().image.count({ where }),
   ]);
   return { rows, total };

@@ -2,6 +2,7 @@
 // infra-env-update-params), shared by the route handlers and the console forms.
 import { z } from "zod";
 import { archSchema } from "@/lib/arch";
+import { optionalPagination } from "@/lib/http/params";
 import {
   clearable,
   emptyToUndefined,
@@ -136,3 +137,15 @@ export const infraEnvUpdateSchema = z
 export type InfraEnvCreateInput = z.input<typeof infraEnvCreateSchema>;
 export type InfraEnvCreate = z.output<typeof infraEnvCreateSchema>;
 export type InfraEnvUpdate = z.output<typeof infraEnvUpdateSchema>;
+
+/** GET /infra-envs: filters on indexed columns, and a page (every infra-env without `limit`). */
+export const infraEnvListQuery = z
+  .object({
+    cluster_id: z.uuid("Expected a cluster id (UUID)").optional(),
+    name: z.string().max(128).optional(),
+    cpu_architecture: archSchema.optional(),
+    ...optionalPagination,
+  })
+  .strict();
+
+export type InfraEnvListQuery = z.output<typeof infraEnvListQuery>;

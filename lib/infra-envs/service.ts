@@ -6,20 +6,35 @@ import { defaultOpenshiftVersion, readImageTable, releaseMembers } from "@/lib/c
 import { resolveRow } from "@/lib/catalog/resolve";
 import { archSupport } from "@/lib/catalog/support";
 import { minorOf } from "@/lib/catalog/version";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { type Changes, infraEnvCreatedMessage, updatedMessage } from "@/lib/events/messages";
 import { recordEvent } from "@/lib/events/record";
 import { fieldError, HttpError, notFound } from "@/lib/http/errors";
-import type { InfraEnvCreate, InfraEnvUpdate } from "./schemas";
+import { pageOf } from "@/lib/http/params";
+import type { InfraEnvCreate, InfraEnvListQuery, InfraEnvUpdate } from "./schemas";
 
 const withCounts = { _count: { select: { hosts: true } } } as const;
 
-export async function listInfraEnvs(filter: { clusterId?: string }) {
-  return db().infraEnv.findMany({
-    where: filter.clusterId ? { clusterId: filter.clusterId } : {},
-    orderBy: { createdAt: "desc" },
-    include: withCounts,
+/** A page of infra-envs (all of them without `limit`), newest first, with their host counts. */
+export async function listInfraEnvs(q: InfraEnvListQuery) {
+  const where: Prisma.InfraEnvWhereInput = {
+    ...(q.cluster_id ? { clusterId: q.cluster_id } : {}),
+    ...(q.name ? { name: { contains: q.name } } : {}),
+    ...(q.cpu_architecture ? { cpuArchitecture: q.cpu_architecture } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().infraEnv.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageOf(q) }),
+    db().infraEnv.count({ where }),
+  ]);
+  // Counted in one grouped query over the page, not one subquery per row.
+  const paged = q.limit !== undefined || q.offset > 0 || Object.keys(where).length > 0;
+  const counts = await db().host.groupBy({
+    by: ["infraEnvId"],
+    where: paged ? { infraEnvId: { in: rows.map((e) => e.id) } } : {},
+    _count: { _all: true },
   });
+  const hostCount = new Map(counts.map((g) => [g.infraEnvId, g._count._all]));
+  return { total, rows: rows.map((e) => ({ ...e, _count: { hosts: hostCount.get(e.id) ?? 0 } })) };
 }
 
 export async function getInfraEnv(id: string) {

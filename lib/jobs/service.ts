@@ -41,7 +41,7 @@ export async function listJobs(q: {
     ...(arch ? { arch } : {}),
   };
   const [rows, total] = await Promise.all([
-    db().job.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }),
+    db().job.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: q.offset, take: q.limit }),
     db().job.count({ where }),
   ]);
   return { rows, total };

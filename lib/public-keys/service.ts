@@ -12,7 +12,7 @@ export function serializePublicKey(k: PublicKey) {
 export async function listPublicKeys(q: { name?: string; limit: number; offset: number }) {
   const where = q.name ? { name: { contains: q.name } } : {};
   const [rows, total] = await Promise.all([
-    db().publicKey.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }),
+    db().publicKey.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: q.offset, take: q.limit }),
     db().publicKey.count({ where }),
   ]);
   return { rows, total };

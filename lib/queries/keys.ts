@@ -1,11 +1,13 @@
 // Query key factories: every cache entry of the console is named here, so mutations can
 // invalidate whole families (all lists, one detail) without guessing.
+import type { ClusterFilter } from "@/lib/api-client/clusters";
 import type { EventFilter } from "@/lib/api-client/events";
 import type { InfraEnvFilter } from "@/lib/api-client/infra-envs";
 
 export const clusterKeys = {
   all: ["clusters"] as const,
   lists: () => [...clusterKeys.all, "list"] as const,
+  page: (filter: ClusterFilter) => [...clusterKeys.lists(), filter] as const,
   detail: (id: string) => [...clusterKeys.all, "detail", id] as const,
 };
 

@@ -9,7 +9,7 @@ import type { RecipeCreate, RecipePatch } from "./schemas";
 export async function listRecipes(q: ListQuery) {
   const where = { ...(q.name ? { name: { contains: q.name } } : {}), ...(q.arch ? { arch: q.arch } : {}) };
   const [rows, total] = await Promise.all([
-    db().recipe.findMany({ where, orderBy: { createdAt: "desc" }, skip: q.offset, take: q.limit }),
+    db().recipe.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: q.offset, take: q.limit }),
     db().recipe.count({ where }),
   ]);
   return { rows, total };

@@ -1,12 +1,17 @@
-// GET /api/assisted-install/v2/clusters – list clusters; POST – register a cluster
-import { clusterCreateSchema } from "@/lib/clusters/schemas";
+// GET /api/assisted-install/v2/clusters – list clusters (name, cpu_architecture filters; limit/offset,
+// every cluster without limit; X-Total-Count); POST – register a cluster
+import { clusterCreateSchema, clusterListQuery } from "@/lib/clusters/schemas";
 import { serializeCluster } from "@/lib/clusters/serialize";
 import { createCluster, listClusters } from "@/lib/clusters/service";
+import { pageResponse } from "@/lib/http/paged";
 import { created, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, async () => (await listClusters()).map(serializeCluster));
+export const GET = route({ query: clusterListQuery }, async ({ query }) => {
+  const { rows, total } = await listClusters(query);
+  return pageResponse(rows.map(serializeCluster), total);
+});
 
 export const POST = route({ body: clusterCreateSchema }, async ({ req, body }) =>
   created(serializeCluster(await createCluster(body, req.headers.get("x-request-id") ?? undefined))),

@@ -1,12 +1,14 @@
-// GET /api/assisted-install/v2/events – events filtered by cluster, infra-env, host and severity
+// GET /api/assisted-install/v2/events – events filtered by cluster, infra-env, host and severity;
+// limit/offset (every event without limit), the total in X-Total-Count and Event-Count
 import { eventsQuerySchema, listEvents, serializeEvent } from "@/lib/events/queries";
-import { json, route } from "@/lib/http/route";
+import { pageResponse } from "@/lib/http/paged";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route({ query: eventsQuerySchema }, async ({ query }) => {
   const { events, total, counts } = await listEvents(query);
-  return json(events.map(serializeEvent), 200, {
+  return pageResponse(events.map(serializeEvent), total, {
     "Event-Count": String(total),
     ...Object.fromEntries(
       Object.entries(counts).map(([s, n]) => [`Severity-Count-${s[0].toUpperCase()}${s.slice(1)}`, String(n)]),

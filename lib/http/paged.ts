@@ -1,0 +1,8 @@
+// A page of a list as every list route answers it: the rows, and the total in X-Total-Count, so a
+// client pages without counting for itself.
+import "server-only";
+import { json } from "./route";
+
+export function pageResponse(rows: unknown[], total: number, headers: Record<string, string> = {}): Response {
+  return json(rows, 200, { "X-Total-Count": String(total), ...headers });
+}

@@ -1,0 +1,97 @@
+// npm run bench:lists — paged lists at 10,000 rows: seeds clusters, infra-envs and images through
+// the API (each cluster and infra-env also records an event), then times pages of 50 at random
+// offsets on every list and the full unpaged clusters list (assisted clients that send no limit).
+// Prints p50/p99 beside the goals, checking each answer's size and X-Total-Count as it goes.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ensurePrepared } from "../prepare.mjs";
+import { percentile, startConsole } from "./server.mjs";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const PAGE = 50;
+const A = "/api/assisted-install/v2";
+const I = "/apis/ims/v3";
+
+ensurePrepared({ build: true });
+const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "archway-bench-lists-")), "data");
+const srv = await startConsole({
+  ARCHWAY_DATA_DIR: dataDir,
+  ARCHWAY_PREFETCH_BASE_IMAGES: "off",
+  ARCHWAY_SAMPLE_IMAGES: "off",
+});
+const errors = [];
+
+async function post(p, body) {
+  const res = await fetch(`${srv.base}${p}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) errors.push(`POST ${p} ${res.status}: ${(await res.text()).slice(0, 200)}`);
+}
+
+/** Creates `n` rows with `make(i)`, 16 requests in flight. */
+async function seed(p, n, make) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < n) await post(p, make(next++));
+    }),
+  );
+}
+
+/** Times GET `p`; checks the row count and X-Total-Count. */
+async function timed(p, expectRows, expectTotal) {
+  const started = performance.now();
+  const res = await fetch(`${srv.base}${p}`);
+  const rows = await res.json();
+  const ms = performance.now() - started;
+  const total = Number(res.headers.get("x-total-count"));
+  if (!res.ok) errors.push(`GET ${p} ${res.status}`);
+  else if (rows.length !== expectRows) errors.push(`GET ${p}: ${rows.length} rows, not ${expectRows}`);
+  else if (total !== expectTotal) errors.push(`GET ${p}: X-Total-Count ${total}, not ${expectTotal}`);
+  return ms;
+}
+
+const seedStarted = performance.now();
+await seed(`${A}/clusters`, ROWS, (i) => ({ name: `bench-${i}`, openshift_version: "4.14" }));
+await seed(`${A}/infra-envs`, ROWS, (i) => ({ name: `bench-ie-${i}`, openshift_version: "4.14" }));
+await seed(`${I}/images`, ROWS, (i) => ({ name: `bench-image-${i}`, arch: i % 2 ? "aarch64" : "x86_64" }));
+const seedSeconds = (performance.now() - seedStarted) / 1000;
+const events = Number((await fetch(`${srv.base}${A}/events?limit=1`)).headers.get("x-total-count"));
+
+const lists = [
+  ["clusters", `${A}/clusters`, ROWS],
+  ["infra-envs", `${A}/infra-envs`, ROWS],
+  ["events", `${A}/events`, events],
+  ["images", `${I}/images`, ROWS],
+  ["images, arch filter", `${I}/images?arch=aarch64`, ROWS / 2],
+];
+const results = [];
+for (const [what, p, total] of lists) {
+  const ms = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const offset = Math.floor(Math.random() * (total - PAGE));
+    ms.push(await timed(`${p}${p.includes("?") ? "&" : "?"}limit=${PAGE}&offset=${offset}`, PAGE, total));
+  }
+  results.push([`${what}: page of ${PAGE}`, ms, "p99 < 30 ms"]);
+}
+const full = [];
+for (let i = 0; i < 20; i++) full.push(await timed(`${A}/clusters`, ROWS, ROWS));
+await srv.stop();
+
+console.log(
+  `\n${ROWS} clusters, infra-envs and images (${events} events), seeded through the API in ${seedSeconds.toFixed(0)} s`,
+);
+for (const [what, ms, goal] of results)
+  console.log(
+    `${what.padEnd(34)} p50 ${percentile(ms, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(ms, 99).toFixed(1).padStart(7)} ms   n=${ms.length}   goal: ${goal}`,
+  );
+console.log(
+  `${"clusters, unpaged (all rows)".padEnd(34)} p50 ${percentile(full, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(full, 99).toFixed(1).padStart(7)} ms   n=${full.length}   goal: p50 < 100 ms`,
+);
+console.log(
+  `${"errors".padEnd(34)} ${errors.length}   goal: 0${errors.length ? `   first: ${errors.slice(0, 3).join("; ")}` : ""}`,
+);
