@@ -40,8 +40,9 @@ async function reread(id: string) {
 }
 
 /**
- * A check-in: records the time and, when the host had been disconnected, brings it back and asks
- * for its inventory again (it may have been rebooted with other hardware).
+ * A check-in: records the time (one UPDATE that also reads what the poll needs, and 404s a host of
+ * another infra-env) and, when the host had been disconnected, brings it back and asks for its
+ * inventory again (it may have been rebooted with other hardware).
  */
 async function checkIn(
   infraEnv: InfraEnv,
@@ -49,12 +50,20 @@ async function checkIn(
   now: Date,
   data: { discoveryAgentVersion?: string; inventoryWanted?: boolean } = {},
 ) {
-  const host = await hostOf(infraEnv, hostId);
-  const back = baseStatus(host.status) === "disconnected";
-  const wanted = data.inventoryWanted || back || undefined;
-  await db().host.update({ where: { id: hostId }, data: { checkedInAt: now, ...data, inventoryWanted: wanted } });
-  if (back) await refreshHosts({ id: hostId }, now);
-  return { ...host, inventoryWanted: wanted ?? host.inventoryWanted };
+  const host = await db()
+    .host.update({
+      where: { id: hostId, infraEnvId: infraEnv.id },
+      data: { checkedInAt: now, ...data },
+      select: polled,
+    })
+    .catch((err: { code?: string }) => {
+      if (err.code === "P2025") throw notFound(`Host ${hostId} is not registered with this infra-env`);
+      throw err;
+    });
+  if (baseStatus(host.status) !== "disconnected") return host;
+  await db().host.update({ where: { id: hostId }, data: { inventoryWanted: true } });
+  await refreshHosts({ id: hostId }, now);
+  return { ...host, inventoryWanted: true };
 }
 
 export async function registerHost(infraEnv: InfraEnv, input: HostCreate, now = new Date(), requestId?: string) {

@@ -4,10 +4,10 @@
 // the polls and of the list beside the goals, the errors, and the console's memory growth.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
-import { percentile, startConsole, treeRss } from "./server.mjs";
+import { percentile, startConsole, treeCpuSeconds, treeRss } from "./server.mjs";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 5);
@@ -110,6 +110,10 @@ await Promise.all(
 
 const pollMs = [];
 const listMs = [];
+// Server CPU per request in the window: what latency would be on an idle machine's core, whatever
+// else the machine is running (the percentiles include waiting for a CPU).
+const cpuBefore = treeCpuSeconds(srv.pid);
+const loadBefore = loadavg()[0];
 const until = Date.now() + WINDOW_SECONDS * 1000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 await Promise.all([
@@ -129,6 +133,8 @@ await Promise.all([
     }
   })(),
 ]);
+const cpuMsPerRequest = ((treeCpuSeconds(srv.pid) - cpuBefore) * 1000) / (pollMs.length + listMs.length);
+const loadAfter = loadavg()[0];
 const rssGrowth = (treeRss(srv.pid) - rssBefore) / MiB;
 await srv.stop();
 
@@ -146,3 +152,6 @@ console.log(
   `${"errors".padEnd(34)} ${errors.length}   goal: 0${errors.length ? `   first: ${errors.slice(0, 3).join("; ")}` : ""}`,
 );
 console.log(`${"console RSS growth".padEnd(34)} ${rssGrowth.toFixed(1)} MiB   goal: < 100 MiB`);
+console.log(
+  `${"console CPU per request (window)".padEnd(34)} ${cpuMsPerRequest.toFixed(2)} ms   (machine load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)})`,
+);

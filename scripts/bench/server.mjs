@@ -67,6 +67,28 @@ export function treeRss(pid) {
   return total;
 }
 
+/** CPU time (user + system) of a process and all its descendants, in seconds. */
+export function treeCpuSeconds(pid) {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  const visit = (p) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {}
+    try {
+      readFileSync(`/proc/${p}/task/${p}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number)
+        .forEach(visit);
+    } catch {}
+  };
+  visit(pid);
+  return total;
+}
+
 export async function waitForBaseImages(base, timeoutMs = 600_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
