@@ -4,6 +4,7 @@ import type { Arch } from "@/lib/arch";
 import type { Job } from "@/lib/db";
 import type { Emulation } from "./emulation";
 import type { JobLog } from "./job-log";
+import type { SandboxSpec } from "./sandbox/bwrap";
 
 export type JobStatus =
   | "creating"
@@ -23,7 +24,10 @@ export type BuildContext = {
   arch: Arch;
   emulation: Emulation;
   log: JobLog;
+  /** The job's scratch disk (mounted; its root belongs to the job's mapped root). */
   workDir: string;
+  /** How the job's processes are confined (runProcess `sandbox`, with root/scratch set per step). */
+  sandbox: Omit<SandboxSpec, "root" | "scratch">;
   signal: AbortSignal;
   step: (status: JobStatus, message: string) => Promise<void>;
 };

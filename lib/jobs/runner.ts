@@ -2,7 +2,6 @@
 // timeout and cancellation (each step is a process group the abort kills), and cleans up each
 // job's work directory. A distributed executor (Kubernetes Jobs, a queue) implements JobExecutor.
 import "server-only";
-import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { type Arch, parseArch } from "@/lib/arch";
 import { db } from "@/lib/db";
@@ -13,6 +12,9 @@ import { type Builder, type JobStatus, TERMINAL } from "./context";
 import { ensureEmulation } from "./emulation";
 import { JobLog } from "./job-log";
 import { publish } from "./log-bus";
+import { JobCgroup, reapCgroups } from "./sandbox/cgroup";
+import { describeSandbox, limitReason, type SandboxSettings, sandboxSettings } from "./sandbox/limits";
+import { mountScratch, mountsUnder, removeScratch, scratchOf, scratchRoot } from "./sandbox/scratch";
 
 export interface JobExecutor {
   submit(jobId: string): void;
@@ -66,8 +68,12 @@ class InProcessExecutor implements JobExecutor {
     this.running.set(jobId, ac);
     const timeoutS = env().ARCHWAY_JOB_TIMEOUT_SECONDS;
     const timer = setTimeout(() => ac.abort(`Timed out after ${timeoutS} s`), timeoutS * 1000);
-    const workDir = path.join(env().dataDir, "jobs", jobId);
+    const scratch = scratchOf(env().dataDir, jobId);
+    const workDir = scratch.dir;
     const log = await JobLog.open(jobId);
+    let cgroup: JobCgroup | null = null;
+    let settings: SandboxSettings | null = null;
+    let watch: NodeJS.Timeout | undefined;
     try {
       const job = await db().job.update({ where: { id: jobId }, data: { startedAt: new Date() } });
       const arch = parseArch(job.arch) as Arch;
@@ -78,7 +84,18 @@ class InProcessExecutor implements JobExecutor {
           ? `Running natively on ${arch}`
           : `Running ${arch} binaries under QEMU user emulation (${emulation.interpreter}); expect it to be about 10x slower`,
       );
-      await mkdir(workDir, { recursive: true });
+      settings = sandboxSettings(job.buildEnvSize);
+      void log.line("creating", describeSandbox(settings));
+      await mountScratch(scratch, settings.scratchGiB, settings.uidBase);
+      cgroup = await JobCgroup.create(env().dataDir, jobId, settings);
+      // A fork bomb does not end by itself, and an OOM kill may leave the script running: the
+      // first limit hit ends the job with its reason.
+      const limits = settings;
+      const cg = cgroup;
+      watch = setInterval(() => {
+        const hits = cg.hits();
+        if (hits.oomKills || hits.pidsRefused) ac.abort(limitReason(limits, cg, workDir) ?? "limit");
+      }, 100);
       const builder = BUILDERS[job.jobType];
       if (!builder) throw new Error(`No builder for job type ${job.jobType}`);
       let current: string | null = null;
@@ -89,6 +106,7 @@ class InProcessExecutor implements JobExecutor {
         emulation,
         log,
         workDir,
+        sandbox: { cgroup, uidBase: settings.uidBase, network: settings.network },
         signal: ac.signal,
         step: async (status, message) => {
           const now = new Date().toISOString();
@@ -100,19 +118,22 @@ class InProcessExecutor implements JobExecutor {
         },
       });
       if (current && times[current]) times[current].finished = new Date().toISOString();
-      await log.flush();
+      await log.close();
       await db().job.update({ where: { id: jobId }, data: { stepTimes: times } });
       await finish(jobId, "success", { resultantImageId: imageId });
     } catch (err) {
       const cancelled = ac.signal.aborted && ac.signal.reason === CANCELLED;
-      const reason = ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message;
+      const limit = !cancelled && settings ? limitReason(settings, cgroup, workDir) : null;
+      const reason = limit ?? (ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message);
       await log.line("error", reason, "stderr");
-      await log.flush();
+      await log.close();
       await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason });
     } finally {
       clearTimeout(timer);
+      clearInterval(watch);
       this.running.delete(jobId);
-      await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+      await cgroup?.destroy().catch((e) => console.error(`[archway] job ${jobId}: ${e.message}`));
+      await removeScratch(scratch).catch((e) => console.error(`[archway] job ${jobId}: ${e.message}`));
       this.pump();
     }
   }
@@ -124,13 +145,20 @@ export function executor(): JobExecutor {
   return (globalExecutor.archwayExecutor ??= new InProcessExecutor());
 }
 
-/** At start-up nothing is running yet: jobs a dead server left unfinished become errors. */
+/**
+ * At start-up nothing of ours is running yet: what a dead server's jobs left is killed (their
+ * cgroups) and unmounted (their scratch disks), and the jobs it left unfinished become errors.
+ */
 export async function reconcileJobs(): Promise<number> {
+  const killed = await reapCgroups(env().dataDir);
+  for (const dir of mountsUnder(scratchRoot(env().dataDir)))
+    await removeScratch(scratchOf(env().dataDir, path.basename(dir)));
+  if (killed.length) console.log(`[archway] killed the processes of ${killed.length} job(s) a stopped server left`);
   const { count } = await db().job.updateMany({
     where: { status: { notIn: TERMINAL } },
     data: {
       status: "error",
-      failureReason: "Interrupted: the server stopped while this job ran",
+      failureReason: "Interrupted: the server stopped while this job ran; its processes were killed at restart",
       finishedAt: new Date(),
     },
   });
