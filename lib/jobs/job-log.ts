@@ -17,7 +17,7 @@ type Row = BusLine & { jobId: string };
 const PAUSE_LINES = 2000;
 const PAUSE_BYTES = 2 * 1024 * 1024;
 
-const mib = (n: number) => `${Math.round(n / 1048576)} MiB`;
+const size = (n: number) => (n % 1048576 === 0 ? `${n / 1048576} MiB` : `${Math.round(n / 1024)} KiB`);
 
 export class JobLog {
   private seq = 0;
@@ -40,13 +40,13 @@ export class JobLog {
     return log;
   }
 
-  private add(step: string, line: string, stream: string, time: Date): void {
+  private add(step: string, line: string, stream: string, time: Date, capped = true): void {
     const bytes = Buffer.byteLength(line);
-    if (this.storedBytes + bytes > this.maxBytes) {
+    if (capped && this.storedBytes + bytes > this.maxBytes) {
       if (this.droppedLines++ === 0)
         this.push(
           step,
-          `[archway] this job's log reached its ${mib(this.maxBytes)} cap; further lines are counted, not kept`,
+          `[archway] this job's log reached its ${size(this.maxBytes)} cap; further lines are counted, not kept`,
           "stderr",
           time,
         );
@@ -62,7 +62,10 @@ export class JobLog {
     this.pending.push({ jobId: this.jobId, step, seq: ++this.seq, stream, line, time });
   }
 
-  /** One call may carry several lines; a trailing newline does not make an empty line. */
+  /**
+   * The console's own lines (steps, reasons): never dropped, so the end of a capped log still says
+   * what happened. One call may carry several lines; a trailing newline does not make an empty line.
+   */
   line(step: string, text: string, stream: "stdout" | "stderr" = "stdout"): Promise<void> {
     const time = new Date();
     for (const line of text.replace(/\n$/, "").split("\n"))
@@ -71,6 +74,7 @@ export class JobLog {
         line.length > MAX_LINE_BYTES ? line.slice(0, MAX_LINE_BYTES) + cutMarker(line.length - MAX_LINE_BYTES) : line,
         stream,
         time,
+        false,
       );
     return this.flush();
   }
@@ -105,7 +109,7 @@ export class JobLog {
     if (this.droppedLines)
       this.push(
         "error",
-        `[archway] ${this.droppedLines} line(s), ${this.droppedBytes} bytes, were dropped past the ${mib(this.maxBytes)} log cap`,
+        `[archway] ${this.droppedLines} line(s), ${this.droppedBytes} bytes, were dropped past the ${size(this.maxBytes)} log cap`,
         "stderr",
         new Date(),
       );
