@@ -1,6 +1,7 @@
 // IMS images: records, arch corrections, labels, a link set once, guarded deletes.
 import "server-only";
 import { db } from "@/lib/db";
+import { TERMINAL } from "@/lib/jobs/statuses";
 import { conflict, notFound } from "@/lib/http/errors";
 import { releaseArtifacts } from "@/lib/ims/artifact-refs";
 import { type ListQuery, linkOf, sameLink } from "@/lib/ims/common";
@@ -89,7 +90,7 @@ export async function imageReferences(id: string) {
     where: {
       OR: [
         { artifactId: id, jobType: "customize" },
-        { resultantImageId: id, status: { notIn: ["success", "error", "cancelled"] } },
+        { resultantImageId: id, status: { notIn: TERMINAL } },
       ],
     },
     select: { id: true, status: true },

@@ -4,11 +4,12 @@
 import "server-only";
 import path from "node:path";
 import { type Arch, parseArch } from "@/lib/arch";
+import { fetchBaseImage } from "@/lib/base-images/fetch-job";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { create } from "./builders/create";
 import { customize } from "./builders/customize";
-import { type Builder, type JobStatus, TERMINAL } from "./context";
+import { CANCELLED, type JobContext, type JobKind, type JobStatus, TERMINAL } from "./context";
 import { ensureEmulation } from "./emulation";
 import { JobLog } from "./job-log";
 import { publish } from "./log-bus";
@@ -22,8 +23,11 @@ export interface JobExecutor {
   cancel(jobId: string): Promise<boolean>;
 }
 
-const BUILDERS: Record<string, Builder> = { create, customize };
-const CANCELLED = "Cancelled by the user";
+const KINDS: Record<string, JobKind> = {
+  create: { sandboxed: true, run: create },
+  customize: { sandboxed: true, run: customize },
+  fetch_base_image: { sandboxed: false, run: fetchBaseImage },
+};
 
 async function finish(
   jobId: string,
@@ -76,37 +80,13 @@ class InProcessExecutor implements JobExecutor {
     let watch: NodeJS.Timeout | undefined;
     try {
       const job = await db().job.update({ where: { id: jobId }, data: { startedAt: new Date() } });
-      const arch = parseArch(job.arch) as Arch;
-      const emulation = await ensureEmulation(arch);
-      void log.line(
-        "creating",
-        emulation.native
-          ? `Running natively on ${arch}`
-          : `Running ${arch} binaries under QEMU user emulation (${emulation.interpreter}); expect it to be about 10x slower`,
-      );
-      settings = sandboxSettings(job.buildEnvSize);
-      void log.line("creating", describeSandbox(settings));
-      await mountScratch(scratch, settings.scratchGiB, settings.uidBase);
-      cgroup = await JobCgroup.create(env().dataDir, jobId, settings);
-      // A fork bomb does not end by itself, and an OOM kill may leave the script running: the
-      // first limit hit ends the job with its reason.
-      const limits = settings;
-      const cg = cgroup;
-      watch = setInterval(() => {
-        const hits = cg.hits();
-        if (hits.oomKills || hits.pidsRefused) ac.abort(limitReason(limits, cg, workDir) ?? "limit");
-      }, 100);
-      const builder = BUILDERS[job.jobType];
-      if (!builder) throw new Error(`No builder for job type ${job.jobType}`);
+      const kind = KINDS[job.jobType];
+      if (!kind) throw new Error(`No builder for job type ${job.jobType}`);
       let current: string | null = null;
       const times: Record<string, { started: string; finished?: string }> = {};
-      const imageId = await builder({
+      const base: JobContext = {
         job,
-        arch,
-        emulation,
         log,
-        workDir,
-        sandbox: { cgroup, uidBase: settings.uidBase, network: settings.network },
         signal: ac.signal,
         step: async (status, message) => {
           const now = new Date().toISOString();
@@ -116,7 +96,38 @@ class InProcessExecutor implements JobExecutor {
           await db().job.update({ where: { id: jobId }, data: { status, stepTimes: times } });
           void log.line(status, message);
         },
-      });
+      };
+      let imageId: string | undefined;
+      if (!kind.sandboxed) await kind.run(base);
+      else {
+        const arch = parseArch(job.arch) as Arch;
+        const emulation = await ensureEmulation(arch);
+        void log.line(
+          "creating",
+          emulation.native
+            ? `Running natively on ${arch}`
+            : `Running ${arch} binaries under QEMU user emulation (${emulation.interpreter}); expect it to be about 10x slower`,
+        );
+        settings = sandboxSettings(job.buildEnvSize);
+        void log.line("creating", describeSandbox(settings));
+        await mountScratch(scratch, settings.scratchGiB, settings.uidBase);
+        cgroup = await JobCgroup.create(env().dataDir, jobId, settings);
+        // A fork bomb does not end by itself, and an OOM kill may leave the script running: the
+        // first limit hit ends the job with its reason.
+        const limits = settings;
+        const cg = cgroup;
+        watch = setInterval(() => {
+          const hits = cg.hits();
+          if (hits.oomKills || hits.pidsRefused) ac.abort(limitReason(limits, cg, workDir) ?? "limit");
+        }, 100);
+        imageId = await kind.run({
+          ...base,
+          arch,
+          emulation,
+          workDir,
+          sandbox: { cgroup, uidBase: settings.uidBase, network: settings.network },
+        });
+      }
       if (current && times[current]) times[current].finished = new Date().toISOString();
       await log.close();
       await db().job.update({ where: { id: jobId }, data: { stepTimes: times } });
