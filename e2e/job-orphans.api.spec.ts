@@ -76,9 +76,18 @@ test("kill -9 of the server during a job leaves no process of it alive, and the 
   let server = startServer(dataDir, port);
   try {
     await ready(base);
-    const images = (await (await fetch(`${base}/apis/ims/v3/images`)).json()) as { id: string; arch: string }[];
-    const arm = images.find((i) => i.arch === "aarch64");
-    expect(arm).toBeDefined();
+    // The sample images are imported in the background after start.
+    let arm: { id: string; arch: string } | undefined;
+    await expect
+      .poll(
+        async () => {
+          const images = (await (await fetch(`${base}/apis/ims/v3/images`)).json()) as { id: string; arch: string }[];
+          arm = images.find((i) => i.arch === "aarch64");
+          return !!arm;
+        },
+        { timeout: 120_000, intervals: [1000] },
+      )
+      .toBe(true);
     const res = await fetch(`${base}/apis/ims/v3/jobs`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -3,7 +3,11 @@
 import type { Tone } from "@/components/ui/badge";
 import { isTerminal, JOB_STATUSES } from "@/lib/jobs/statuses";
 
-export const TYPE_LABELS: Record<string, string> = { create: "Create", customize: "Customize" };
+export const TYPE_LABELS: Record<string, string> = {
+  create: "Create",
+  customize: "Customize",
+  fetch_base_image: "Fetch base image",
+};
 
 export const typeLabel = (type: string) => TYPE_LABELS[type] ?? type;
 
@@ -25,10 +29,7 @@ const FLOWS: Record<string, string[]> = {
 
 /** The job type's steps plus any other step the job recorded, in the API's status order. */
 export function stepsOf(jobType: string, recorded: string[]): string[] {
-  const steps = new Set([
-    ...(FLOWS[jobType] ?? ["creating"]),
-    ...recorded.filter((s) => !isTerminal(s)),
-  ]);
+  const steps = new Set([...(FLOWS[jobType] ?? ["creating"]), ...recorded.filter((s) => !isTerminal(s))]);
   const order = (s: string) => {
     const i = (JOB_STATUSES as readonly string[]).indexOf(s);
     return i < 0 ? JOB_STATUSES.length : i;
