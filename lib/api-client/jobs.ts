@@ -12,7 +12,6 @@ export type { JobJson };
 
 export const IMS_API = "/apis/ims/v3";
 
-
 /** A job is over once it has a finish time or a final status; nothing about it changes after. */
 export function jobFinished(job: { status: string; finished?: string } | undefined): boolean {
   return !!job && (!!job.finished || isTerminal(job.status));

@@ -1,10 +1,10 @@
 // IMS images: records, arch corrections, labels, a link set once, guarded deletes.
 import "server-only";
 import { db } from "@/lib/db";
-import { TERMINAL } from "@/lib/jobs/statuses";
 import { conflict, notFound } from "@/lib/http/errors";
 import { releaseArtifacts } from "@/lib/ims/artifact-refs";
 import { type ListQuery, linkOf, sameLink } from "@/lib/ims/common";
+import { TERMINAL } from "@/lib/jobs/statuses";
 import { manifestArtifacts } from "./attach-manifest";
 import type { ImageCreate, ImagePatch } from "./schemas";
 

@@ -1,21 +1,20 @@
-// The embedded job executor: runs jobs in this process with a concurrency limit, a per-job
-// timeout and cancellation (each step is a process group the abort kills), and cleans up each
-// job's work directory. A distributed executor (Kubernetes Jobs, a queue) implements JobExecutor.
+// The embedded job executor, the one engine of every job type (image builds and base-image
+// fetches): runs jobs in this process with a queue, a concurrency limit, a per-job timeout and
+// cancellation, gives image builds their sandbox (lib/jobs/sandbox) and undoes it after, and ends
+// every job with `event: end`. A distributed executor (Kubernetes Jobs, a queue) implements JobExecutor.
 import "server-only";
 import path from "node:path";
-import { type Arch, parseArch } from "@/lib/arch";
 import { fetchBaseImage } from "@/lib/base-images/fetch-job";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { create } from "./builders/create";
 import { customize } from "./builders/customize";
 import { CANCELLED, type JobContext, type JobKind, type JobStatus, TERMINAL } from "./context";
-import { ensureEmulation } from "./emulation";
 import { JobLog } from "./job-log";
 import { publish } from "./log-bus";
-import { JobCgroup, reapCgroups } from "./sandbox/cgroup";
-import { describeSandbox, limitReason, type SandboxSettings, sandboxSettings } from "./sandbox/limits";
-import { mountScratch, mountsUnder, removeScratch, scratchOf, scratchRoot } from "./sandbox/scratch";
+import { reapCgroups } from "./sandbox/cgroup";
+import { type PreparedSandbox, prepareSandbox } from "./sandbox/prepare";
+import { mountsUnder, removeScratch, scratchOf, scratchRoot } from "./sandbox/scratch";
 
 export interface JobExecutor {
   submit(jobId: string): void;
@@ -72,12 +71,8 @@ class InProcessExecutor implements JobExecutor {
     this.running.set(jobId, ac);
     const timeoutS = env().ARCHWAY_JOB_TIMEOUT_SECONDS;
     const timer = setTimeout(() => ac.abort(`Timed out after ${timeoutS} s`), timeoutS * 1000);
-    const scratch = scratchOf(env().dataDir, jobId);
-    const workDir = scratch.dir;
     const log = await JobLog.open(jobId);
-    let cgroup: JobCgroup | null = null;
-    let settings: SandboxSettings | null = null;
-    let watch: NodeJS.Timeout | undefined;
+    let sandbox: PreparedSandbox | null = null;
     try {
       const job = await db().job.update({ where: { id: jobId }, data: { startedAt: new Date() } });
       const kind = KINDS[job.jobType];
@@ -98,53 +93,25 @@ class InProcessExecutor implements JobExecutor {
         },
       };
       let imageId: string | undefined;
-      if (!kind.sandboxed) await kind.run(base);
-      else {
-        const arch = parseArch(job.arch) as Arch;
-        const emulation = await ensureEmulation(arch);
-        void log.line(
-          "creating",
-          emulation.native
-            ? `Running natively on ${arch}`
-            : `Running ${arch} binaries under QEMU user emulation (${emulation.interpreter}); expect it to be about 10x slower`,
-        );
-        settings = sandboxSettings(job.buildEnvSize);
-        void log.line("creating", describeSandbox(settings));
-        await mountScratch(scratch, settings.scratchGiB, settings.uidBase);
-        cgroup = await JobCgroup.create(env().dataDir, jobId, settings);
-        // A fork bomb does not end by itself, and an OOM kill may leave the script running: the
-        // first limit hit ends the job with its reason.
-        const limits = settings;
-        const cg = cgroup;
-        watch = setInterval(() => {
-          const hits = cg.hits();
-          if (hits.oomKills || hits.pidsRefused) ac.abort(limitReason(limits, cg, workDir) ?? "limit");
-        }, 100);
-        imageId = await kind.run({
-          ...base,
-          arch,
-          emulation,
-          workDir,
-          sandbox: { cgroup, uidBase: settings.uidBase, network: settings.network },
-        });
-      }
+      if (kind.sandboxed) {
+        sandbox = await prepareSandbox(job, base, (reason) => ac.abort(reason));
+        imageId = await kind.run({ ...base, ...sandbox.ctx });
+      } else await kind.run(base);
       if (current && times[current]) times[current].finished = new Date().toISOString();
       await log.close();
       await db().job.update({ where: { id: jobId }, data: { stepTimes: times } });
       await finish(jobId, "success", { resultantImageId: imageId });
     } catch (err) {
       const cancelled = ac.signal.aborted && ac.signal.reason === CANCELLED;
-      const limit = !cancelled && settings ? limitReason(settings, cgroup, workDir) : null;
+      const limit = cancelled ? null : (sandbox?.limitReason() ?? null);
       const reason = limit ?? (ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message);
       await log.line("error", reason, "stderr");
       await log.close();
       await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason });
     } finally {
       clearTimeout(timer);
-      clearInterval(watch);
       this.running.delete(jobId);
-      await cgroup?.destroy().catch((e) => console.error(`[archway] job ${jobId}: ${e.message}`));
-      await removeScratch(scratch).catch((e) => console.error(`[archway] job ${jobId}: ${e.message}`));
+      await sandbox?.release();
       this.pump();
     }
   }

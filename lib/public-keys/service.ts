@@ -2,8 +2,8 @@
 import "server-only";
 import type { PublicKey } from "@/lib/db";
 import { db } from "@/lib/db";
-import { TERMINAL } from "@/lib/jobs/statuses";
 import { conflict, notFound } from "@/lib/http/errors";
+import { TERMINAL } from "@/lib/jobs/statuses";
 import type { PublicKeyCreate } from "./schemas";
 
 export function serializePublicKey(k: PublicKey) {
