@@ -46,6 +46,20 @@ const envSchema = z.object({
     .min(5)
     .max(7 * 86400)
     .default(3600),
+  /** Job sandbox limits (lib/jobs/sandbox): memory in MiB, processes, CPUs; scratch disk is the job's build_env_size. */
+  ARCHWAY_JOB_MEMORY_MIB: z.coerce.number().int().min(64).max(1_048_576).default(4096),
+  ARCHWAY_JOB_PIDS: z.coerce.number().int().min(16).max(1_000_000).default(1024),
+  ARCHWAY_JOB_CPUS: z.coerce.number().min(0.1).max(1024).default(2),
+  /** "allowed" lets jobs share the host's network; "none" (default) gives them only a loopback. */
+  ARCHWAY_JOB_NETWORK: z.enum(["none", "allowed"]).default("none"),
+  /** First host uid/gid of the 65,536 ids a job's root and users map to (never 0; keep it out of /etc/subuid ranges). */
+  ARCHWAY_JOB_UID_BASE: z.coerce.number().int().min(65_536).max(4_294_901_759).default(1_879_048_192),
+  /** Log bytes stored per job; beyond it lines are counted and dropped with one notice. */
+  ARCHWAY_JOB_LOG_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .default(64 * 1024 * 1024),
   /** "off" skips importing the sample images and recipes (one per architecture) at start. */
   ARCHWAY_SAMPLE_IMAGES: z.enum(["on", "off"]).default("on"),
 });

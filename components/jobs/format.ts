@@ -1,28 +1,17 @@
 // How job facts read in the console: status and type labels, badge tones, durations, the steps a job
 // of each type goes through.
 import type { Tone } from "@/components/ui/badge";
-import { JOB_STATUSES } from "@/lib/jobs/schemas";
+import { isTerminal, JOB_STATUSES } from "@/lib/jobs/statuses";
 
-export const TYPE_LABELS: Record<string, string> = { create: "Create", customize: "Customize" };
+export const TYPE_LABELS: Record<string, string> = {
+  create: "Create",
+  customize: "Customize",
+  fetch_base_image: "Fetch base image",
+};
 
 export const typeLabel = (type: string) => TYPE_LABELS[type] ?? type;
 
-const STATUS_LABELS: Record<string, string> = {
-  creating: "Queued",
-  fetching_image: "Fetching image",
-  fetching_recipe: "Fetching recipe",
-  waiting_for_repos: "Waiting for repos",
-  building_image: "Building image",
-  packaging_artifacts: "Packaging artifacts",
-  waiting_on_user: "Waiting on user",
-  error: "Error",
-  success: "Success",
-  cancelled: "Cancelled",
-};
-
-export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status.replace(/_/g, " ");
-}
+export { statusLabel } from "@/lib/jobs/statuses";
 
 export function statusTone(status: string): Tone {
   if (status === "success") return "success";
@@ -40,10 +29,7 @@ const FLOWS: Record<string, string[]> = {
 
 /** The job type's steps plus any other step the job recorded, in the API's status order. */
 export function stepsOf(jobType: string, recorded: string[]): string[] {
-  const steps = new Set([
-    ...(FLOWS[jobType] ?? ["creating"]),
-    ...recorded.filter((s) => !["error", "success", "cancelled"].includes(s)),
-  ]);
+  const steps = new Set([...(FLOWS[jobType] ?? ["creating"]), ...recorded.filter((s) => !isTerminal(s))]);
   const order = (s: string) => {
     const i = (JOB_STATUSES as readonly string[]).indexOf(s);
     return i < 0 ? JOB_STATUSES.length : i;

@@ -1,11 +1,10 @@
 // A job's status as a coloured badge; running states carry a pulsing dot.
 import { Badge } from "@/components/ui/badge";
+import { isTerminal } from "@/lib/jobs/statuses";
 import { statusLabel, statusTone } from "./format";
 
-const ENDED = ["success", "error", "cancelled"];
-
 export function JobStatusBadge({ status }: { status: string }) {
-  const running = !ENDED.includes(status) && status !== "waiting_on_user";
+  const running = !isTerminal(status) && status !== "waiting_on_user";
   return (
     <Badge tone={statusTone(status)} title={status}>
       {running ? (

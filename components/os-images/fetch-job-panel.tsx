@@ -1,7 +1,7 @@
 "use client";
-// A base-ISO fetch job under its OS image row: status, a progress bar and the live log (polled every
-// second, new lines only), and Retry once it failed. When the job ends the image table is re-read so
-// the rows show the outcome.
+// A base-ISO fetch job under its OS image row: status, a progress bar, the live log (the job log's
+// Server-Sent Events, as on a job's page), Cancel while it runs and Retry once it failed. When the
+// job ends the image table is re-read so the rows show the outcome.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,8 +10,9 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { jobFinished } from "@/lib/api-client/jobs";
 import { hideFileUrls } from "@/lib/catalog/display-url";
 import { catalogKeys } from "@/lib/queries/keys";
+import { useCancelJob } from "@/lib/queries/use-cancel-job";
 import { useJob } from "@/lib/queries/use-job";
-import { useJobLog } from "@/lib/queries/use-job-log";
+import { useJobLogStream } from "@/lib/queries/use-job-log-stream";
 
 type Props = { jobId: string; what: string; onDismiss?: () => void; onRetry?: () => void; retrying?: boolean };
 
@@ -34,11 +35,9 @@ export function FetchJobPanel({ jobId, what, onDismiss, onRetry, retrying }: Pro
   const queryClient = useQueryClient();
   const { data: job, error } = useJob(jobId);
   const finished = jobFinished(job);
-  const log = useJobLog(jobId, { live: !finished });
-  const lines = useMemo(
-    () => (log.data?.lines ?? []).map((l) => ({ ...l, text: hideFileUrls(l.text) })),
-    [log.data?.lines],
-  );
+  const log = useJobLogStream(jobId);
+  const cancel = useCancelJob();
+  const lines = useMemo(() => log.lines.map((l) => ({ seq: l.seq, text: hideFileUrls(l.line) })), [log.lines]);
   const failed = finished && job?.status !== "success";
   // A job followed live shows its log, folded once it succeeds (a success needs no reading) and kept
   // open when it fails; one that had already failed when the page loaded shows its reason, with the
@@ -77,6 +76,11 @@ export function FetchJobPanel({ jobId, what, onDismiss, onRetry, retrying }: Pro
           {error ? `Could not read the job: ${error.message}` : status}
         </p>
         <div className="flex shrink-0 items-center gap-1">
+          {job && !finished ? (
+            <Button size="sm" variant="ghost" onClick={() => cancel.mutate(jobId)} disabled={cancel.isPending}>
+              {cancel.isPending ? "Cancelling…" : "Cancel"}
+            </Button>
+          ) : null}
           {failed && onRetry ? (
             <Button size="sm" onClick={onRetry} disabled={retrying}>
               {retrying ? "Starting…" : "Retry"}
@@ -110,7 +114,7 @@ export function FetchJobPanel({ jobId, what, onDismiss, onRetry, retrying }: Pro
           <LogViewer
             label={`Fetch log: ${what}`}
             lines={lines}
-            empty={log.isPending ? "Loading the log…" : "No log lines yet."}
+            empty={log.connection.state === "connecting" ? "Loading the log…" : "No log lines yet."}
           />
         </div>
       </details>

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { jobCreateSchema } from "@/lib/jobs/schemas";
 import type { JobJson } from "@/lib/jobs/serialize";
+import { isTerminal } from "@/lib/jobs/statuses";
 import { ApiError, apiErrorFrom } from "./api-error";
 import { apiJson, apiRequest, withQuery } from "./http";
 import type { Page } from "./ims-page";
@@ -11,11 +12,9 @@ export type { JobJson };
 
 export const IMS_API = "/apis/ims/v3";
 
-const FINAL = new Set(["success", "error", "failed", "cancelled"]);
-
 /** A job is over once it has a finish time or a final status; nothing about it changes after. */
 export function jobFinished(job: { status: string; finished?: string } | undefined): boolean {
-  return !!job && (!!job.finished || FINAL.has(job.status));
+  return !!job && (!!job.finished || isTerminal(job.status));
 }
 
 const one = (id: string) => `${IMS_API}/jobs/${encodeURIComponent(id)}`;

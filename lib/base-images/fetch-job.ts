@@ -1,18 +1,19 @@
-// The base-image fetch job: builds the sample source when it is one and missing, downloads and
-// verifies the ISO under a temp name, builds the minimal template, and records the outcome; a
-// failure records its kind and the source's fingerprint, which decide when start-up retries it.
+// The base-image fetch, a job type of the job runner (lib/jobs/runner.ts: its queue, concurrency,
+// timeout, cancel and `event: end`): builds the sample source when it is one and missing, downloads
+// and verifies the ISO under a temp name, builds the minimal template, and records the outcome on the
+// base image; a failure records its kind and the source's fingerprint, which decide when start-up
+// retries it.
 import "server-only";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Arch } from "@/lib/arch";
+import { isArch, parseArch } from "@/lib/arch";
 import { sampleIsoPath } from "@/lib/catalog/default-catalog";
 import { displayUrl } from "@/lib/catalog/display-url";
-import type { BaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { JobLog } from "@/lib/jobs/job-log";
+import { CANCELLED, type JobContext } from "@/lib/jobs/context";
 import { SAMPLE_ARCHES, type SampleArch } from "@/lib/samples/arch-profiles";
 import { assertInstalled, MissingPackages, missingCacheTools } from "@/lib/samples/prerequisites";
 import { buildSampleIso } from "@/lib/samples/sample-iso";
@@ -21,7 +22,7 @@ import { buildMinimalTemplate } from "./minimal";
 import { BaseImageRejected, type Verified, verifyBaseIso } from "./verify";
 
 /** Why an attempt failed; start-up retries each kind under its own condition (heal.ts). */
-export type FailureKind = "interrupted" | "prerequisites" | "source" | "content" | "other";
+export type FailureKind = "interrupted" | "prerequisites" | "source" | "content" | "cancelled" | "other";
 
 export function cacheDir(): string {
   return path.join(env().dataDir, "cache", "base-images");
@@ -40,17 +41,23 @@ export function sampleArchOf(url: string): SampleArch | null {
   return SAMPLE_ARCHES.find((arch) => file === sampleIsoPath(env().dataDir, arch)) ?? null;
 }
 
-function failureKind(err: unknown): FailureKind {
+function failureKind(err: unknown, signal: AbortSignal): FailureKind {
+  if (signal.aborted) return signal.reason === CANCELLED ? "cancelled" : "other";
   if (err instanceof MissingPackages) return "prerequisites";
   if (err instanceof SourceUnavailable) return "source";
   if (err instanceof BaseImageRejected) return "content";
   return "other";
 }
 
-export async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null): Promise<void> {
-  const log = await JobLog.open(jobId);
+export async function fetchBaseImage(ctx: JobContext): Promise<void> {
+  const { log, signal } = ctx;
+  const jobId = ctx.job.id;
+  const bi = await db().baseImage.findUniqueOrThrow({ where: { id: Number(ctx.job.artifactId) } });
+  const parsed = parseArch(bi.cpuArchitecture);
+  const arch = parsed !== null && isArch(parsed) ? parsed : null;
   let fingerprint: string | null = null;
   try {
+    await ctx.step("fetching_image", `Fetching the ${bi.cpuArchitecture} base ISO`);
     if (!arch) throw new Error(`The row's architecture ${bi.cpuArchitecture} cannot have a live ISO`);
     const sample = sampleArchOf(bi.url);
     const buildSample = sample !== null && !existsSync(fileURLToPath(bi.url));
@@ -68,6 +75,7 @@ export async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null):
     let verified: Verified | undefined;
     const file = cachePath(bi.url);
     const { size, sha256 } = await download(bi.url, file, {
+      signal,
       onSource: (f) => (fingerprint = f),
       onProgress: (bytes, total) => {
         const pct = total ? Math.floor((bytes / total) * 100) : null;
@@ -115,19 +123,13 @@ export async function runFetch(bi: BaseImage, jobId: string, arch: Arch | null):
         fetchedAt: new Date(),
       },
     });
-    await log.flush();
-    await db().job.update({ where: { id: jobId }, data: { status: "success", progress: 100, finishedAt: new Date() } });
   } catch (err) {
-    const reason = (err as Error).message;
-    void log.line("error", reason, "stderr");
-    await log.flush();
+    // The runner ends the job (its log line, status and `event: end`); the base image keeps why.
+    const reason = signal.aborted ? String(signal.reason) : (err as Error).message;
     await db().baseImage.update({
       where: { id: bi.id },
-      data: { status: "failed", error: reason, failureKind: failureKind(err), sourceFingerprint: fingerprint },
+      data: { status: "failed", error: reason, failureKind: failureKind(err, signal), sourceFingerprint: fingerprint },
     });
-    await db().job.update({
-      where: { id: jobId },
-      data: { status: "error", failureReason: reason, finishedAt: new Date() },
-    });
+    throw err;
   }
 }

@@ -1,5 +1,6 @@
-// Start-up for the base-image cache: fetches a stopped server left running become "interrupted",
-// and each failed base image is retried once the cause of its failure is gone.
+// Start-up for the base-image cache: base images a stopped server left fetching become
+// "interrupted" (their jobs are failed by the job runner's own start-up), and each failed base
+// image is retried once the cause of its failure is gone.
 import "server-only";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8,19 +9,15 @@ import { db } from "@/lib/db";
 import { missingCacheTools } from "@/lib/samples/prerequisites";
 import { probeSource } from "./download";
 import { type FailureKind, sampleArchOf } from "./fetch-job";
-import { baseImageFor, FETCH_JOB, isFetching, startFetch } from "./service";
+import { baseImageFor, isFetching, startFetch } from "./service";
 
 const INTERRUPTED = "Interrupted: the server stopped while this ran";
 
-/** After a restart nothing is still fetching: mark what was left running as interrupted. */
+/** After a restart nothing is still fetching: mark what was left fetching as interrupted. */
 export async function reconcileFetches(): Promise<void> {
   await db().baseImage.updateMany({
     where: { status: "fetching" },
     data: { status: "failed", error: INTERRUPTED, failureKind: "interrupted" },
-  });
-  await db().job.updateMany({
-    where: { jobType: FETCH_JOB, status: { notIn: ["success", "error", "cancelled"] } },
-    data: { status: "error", failureReason: INTERRUPTED, finishedAt: new Date() },
   });
 }
 
@@ -49,6 +46,8 @@ export async function retryDecision(bi: BaseImage): Promise<RetryDecision> {
   switch (kind) {
     case "interrupted":
       return { retry: true, why: "the previous fetch was interrupted" };
+    case "cancelled":
+      return { retry: false, why: "its fetch was cancelled (Fetch on the OS images page starts it again)" };
     case "prerequisites": {
       const missing = missingCacheTools(sampleArchOf(bi.url));
       return missing.length

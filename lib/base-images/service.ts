@@ -1,11 +1,12 @@
-// The base-image cache: each OS image row's url is fetched once into data/cache by a job (progress
-// and log lines), verified, and then reused by every discovery ISO of that version and arch.
+// The base-image cache: each OS image row's url is fetched once into data/cache by a job of the job
+// runner (progress, log lines, cancel), verified, and then reused by every discovery ISO of that
+// version and arch.
 import "server-only";
 import { existsSync } from "node:fs";
-import { isArch, parseArch } from "@/lib/arch";
 import type { BaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
-import { runFetch } from "./fetch-job";
+import { subscribe } from "@/lib/jobs/log-bus";
+import { executor } from "@/lib/jobs/runner";
 
 export const FETCH_JOB = "fetch_base_image";
 
@@ -60,14 +61,12 @@ export function startFetch(baseImageId: number): Promise<Flight> {
 
 async function beginFetch(baseImageId: number): Promise<Flight> {
   const bi = await db().baseImage.findUniqueOrThrow({ where: { id: baseImageId } });
-  const arch = parseArch(bi.cpuArchitecture);
   const job = await db().job.create({
     data: {
       jobType: FETCH_JOB,
       artifactId: String(bi.id),
       arch: bi.cpuArchitecture,
-      status: "fetching_image",
-      startedAt: new Date(),
+      status: "creating",
       progress: 0,
       stepTimes: {},
     },
@@ -76,5 +75,14 @@ async function beginFetch(baseImageId: number): Promise<Flight> {
     where: { id: bi.id },
     data: { status: "fetching", jobId: job.id, error: null, failureKind: null },
   });
-  return { jobId: job.id, done: runFetch(bi, job.id, arch !== null && isArch(arch) ? arch : null) };
+  // Listening before the job is submitted, so even an instant end is heard.
+  const done = new Promise<void>((resolve) => {
+    const stop = subscribe(job.id, (e) => {
+      if (e.type !== "end") return;
+      stop();
+      resolve();
+    });
+  });
+  executor().submit(job.id);
+  return { jobId: job.id, done };
 }

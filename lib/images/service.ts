@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
 import { releaseArtifacts } from "@/lib/ims/artifact-refs";
 import { type ListQuery, linkOf, sameLink } from "@/lib/ims/common";
+import { TERMINAL } from "@/lib/jobs/statuses";
 import { manifestArtifacts } from "./attach-manifest";
 import type { ImageCreate, ImagePatch } from "./schemas";
 
@@ -89,7 +90,7 @@ export async function imageReferences(id: string) {
     where: {
       OR: [
         { artifactId: id, jobType: "customize" },
-        { resultantImageId: id, status: { notIn: ["success", "error", "cancelled"] } },
+        { resultantImageId: id, status: { notIn: TERMINAL } },
       ],
     },
     select: { id: true, status: true },

@@ -4,29 +4,38 @@ import type { Arch } from "@/lib/arch";
 import type { Job } from "@/lib/db";
 import type { Emulation } from "./emulation";
 import type { JobLog } from "./job-log";
+import type { SandboxSpec } from "./sandbox/bwrap";
 
-export type JobStatus =
-  | "creating"
-  | "fetching_image"
-  | "fetching_recipe"
-  | "waiting_for_repos"
-  | "building_image"
-  | "packaging_artifacts"
-  | "waiting_on_user"
-  | "error"
-  | "success"
-  | "cancelled";
-export const TERMINAL: JobStatus[] = ["error", "success", "cancelled"];
+import type { JobStatus } from "./statuses";
 
-export type BuildContext = {
+export { type JobStatus, TERMINAL } from "./statuses";
+
+/** The abort reason of a user's cancel (any other abort is a failure: timeout, a limit). */
+export const CANCELLED = "Cancelled by the user";
+
+/** What every job type gets. */
+export type JobContext = {
   job: Job;
-  arch: Arch;
-  emulation: Emulation;
   log: JobLog;
-  workDir: string;
   signal: AbortSignal;
   step: (status: JobStatus, message: string) => Promise<void>;
 };
 
+export type BuildContext = JobContext & {
+  arch: Arch;
+  emulation: Emulation;
+  log: JobLog;
+  /** The job's scratch disk (mounted; its root belongs to the job's mapped root). */
+  workDir: string;
+  /** How the job's processes are confined (runProcess `sandbox`, with root/scratch set per step). */
+  sandbox: Omit<SandboxSpec, "root" | "scratch">;
+};
+
 /** A builder returns the id of the image it produced. */
 export type Builder = (ctx: BuildContext) => Promise<string>;
+
+/**
+ * A job type of the runner: image builds run image content, so they get the sandbox, a scratch disk
+ * and (for a foreign arch) emulation; other types (the base-image fetch) run in the console.
+ */
+export type JobKind = { sandboxed: true; run: Builder } | { sandboxed: false; run: (ctx: JobContext) => Promise<void> };

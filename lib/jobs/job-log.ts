@@ -1,33 +1,101 @@
 // Appends a job's log lines (job, step, seq, time, stream) to the database as they happen and
 // wakes live viewers. Writes are batched: one insert in flight, the lines that arrive meanwhile go
 // in the next one, so a job printing 10k lines/s costs a few inserts per second, and an idle job's
-// line is written at once.
+// line is written at once. A child's output is paused while the batch waiting is large (the
+// database is behind), and a job's stored log is capped (ARCHWAY_JOB_LOG_MAX_BYTES): past it lines
+// are only counted, with one notice when the cap is reached and the count at the end.
 import "server-only";
+import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { cutMarker, lineSplitter, MAX_LINE_BYTES } from "./line-splitter";
 import { type BusLine, linesEvent, publish } from "./log-bus";
 
 type Row = BusLine & { jobId: string };
 
+// A waiting batch this large pauses the producing processes until it is stored.
+const PAUSE_LINES = 2000;
+const PAUSE_BYTES = 2 * 1024 * 1024;
+
+const size = (n: number) => (n % 1048576 === 0 ? `${n / 1048576} MiB` : `${Math.round(n / 1024)} KiB`);
+
 export class JobLog {
   private seq = 0;
   private pending: Row[] = [];
+  private pendingBytes = 0;
   private flushing: Promise<void> | null = null;
+  private storedBytes = 0;
+  private droppedLines = 0;
+  private droppedBytes = 0;
 
-  private constructor(readonly jobId: string) {}
+  private constructor(
+    readonly jobId: string,
+    private readonly maxBytes: number,
+  ) {}
 
-  static async open(jobId: string): Promise<JobLog> {
-    const log = new JobLog(jobId);
+  static async open(jobId: string, maxBytes = env().ARCHWAY_JOB_LOG_MAX_BYTES): Promise<JobLog> {
+    const log = new JobLog(jobId, maxBytes);
     const last = await db().jobLogLine.findFirst({ where: { jobId }, orderBy: { seq: "desc" }, select: { seq: true } });
     log.seq = last?.seq ?? 0;
     return log;
   }
 
-  /** One call may carry several lines; a trailing newline does not make an empty line. */
+  private add(step: string, line: string, stream: string, time: Date, capped = true): void {
+    const bytes = Buffer.byteLength(line);
+    if (capped && this.storedBytes + bytes > this.maxBytes) {
+      if (this.droppedLines++ === 0)
+        this.push(
+          step,
+          `[archway] this job's log reached its ${size(this.maxBytes)} cap; further lines are counted, not kept`,
+          "stderr",
+          time,
+        );
+      this.droppedBytes += bytes;
+      return;
+    }
+    this.storedBytes += bytes;
+    this.push(step, line, stream, time);
+  }
+
+  private push(step: string, line: string, stream: string, time: Date): void {
+    this.pendingBytes += line.length;
+    this.pending.push({ jobId: this.jobId, step, seq: ++this.seq, stream, line, time });
+  }
+
+  /**
+   * The console's own lines (steps, reasons): never dropped, so the end of a capped log still says
+   * what happened. One call may carry several lines; a trailing newline does not make an empty line.
+   */
   line(step: string, text: string, stream: "stdout" | "stderr" = "stdout"): Promise<void> {
     const time = new Date();
     for (const line of text.replace(/\n$/, "").split("\n"))
-      this.pending.push({ jobId: this.jobId, step, seq: ++this.seq, stream, line, time });
+      this.add(
+        step,
+        line.length > MAX_LINE_BYTES ? line.slice(0, MAX_LINE_BYTES) + cutMarker(line.length - MAX_LINE_BYTES) : line,
+        stream,
+        time,
+        false,
+      );
     return this.flush();
+  }
+
+  /** Logs a child's output stream line by line; resolves when it ended and its lines are stored. */
+  stream(step: string, kind: "stdout" | "stderr", from: Readable): Promise<void> {
+    const split = lineSplitter((l) => this.add(step, l, kind, new Date()));
+    return new Promise((resolve) => {
+      from.on("data", (chunk: Buffer) => {
+        split.push(chunk);
+        const flushed = this.flush();
+        if (this.pending.length >= PAUSE_LINES || this.pendingBytes >= PAUSE_BYTES) {
+          from.pause();
+          void flushed.then(() => from.resume());
+        }
+      });
+      from.on("close", () => {
+        split.end();
+        void this.flush().then(resolve);
+      });
+    });
   }
 
   /** Resolves once every line handed in so far is stored. */
@@ -36,10 +104,23 @@ export class JobLog {
     return this.flushing;
   }
 
+  /** At the job's end: says how much was dropped past the cap, and stores the rest. */
+  async close(): Promise<void> {
+    if (this.droppedLines)
+      this.push(
+        "error",
+        `[archway] ${this.droppedLines} line(s), ${this.droppedBytes} bytes, were dropped past the ${size(this.maxBytes)} log cap`,
+        "stderr",
+        new Date(),
+      );
+    await this.flush();
+  }
+
   private async drain(): Promise<void> {
     while (this.pending.length) {
       const rows = this.pending;
       this.pending = [];
+      this.pendingBytes = 0;
       try {
         await db().jobLogLine.createMany({ data: rows });
         publish(this.jobId, linesEvent(rows.map(({ jobId: _j, ...l }) => l)));

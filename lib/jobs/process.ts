@@ -1,8 +1,11 @@
-// Runs one step of a job as a real child process in its own process group, streaming its stdout
-// and stderr into the job log line by line; aborting kills the whole group.
+// Runs one step of a job as a real child process, streaming its stdout and stderr into the job log
+// line by line; aborting kills it. With `sandbox` the process runs in the job's bubblewrap sandbox
+// and cgroup (lib/jobs/sandbox), and the abort kills every process of the cgroup.
 import "server-only";
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import type { JobLog } from "./job-log";
+import { lineSplitter } from "./line-splitter";
+import { type SandboxSpec, spawnSandboxed } from "./sandbox/bwrap";
 
 export class StepFailed extends Error {
   constructor(message: string) {
@@ -11,23 +14,32 @@ export class StepFailed extends Error {
   }
 }
 
-function lineSplitter(emit: (line: string) => void) {
-  let rest = "";
-  return {
-    push(chunk: Buffer) {
-      const text = rest + chunk.toString("utf8");
-      const lines = text.split("\n");
-      rest = lines.pop() ?? "";
-      for (const l of lines) emit(l);
-    },
-    end() {
-      if (rest) emit(rest);
-      rest = "";
-    },
-  };
-}
+export type ProcessOptions = {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+  input?: string | Buffer;
+  sandbox?: SandboxSpec;
+};
 
-export type ProcessOptions = { cwd: string; env?: NodeJS.ProcessEnv; signal: AbortSignal; input?: string | Buffer };
+const SANDBOX_ENV = { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LANG: "C" };
+
+function start(cmd: string, args: string[], opts: ProcessOptions): { child: ChildProcess; ready: Promise<void> } {
+  const stdin = opts.input === undefined ? "ignore" : "pipe";
+  if (opts.sandbox)
+    return spawnSandboxed(opts.sandbox, cmd, args, {
+      cwd: opts.cwd,
+      env: { ...SANDBOX_ENV, ...(opts.env as Record<string, string> | undefined) },
+      stdin,
+    });
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    detached: true,
+    stdio: [stdin, "pipe", "pipe"],
+  });
+  return { child, ready: Promise.resolve() };
+}
 
 export function runProcess(
   log: JobLog,
@@ -38,17 +50,14 @@ export function runProcess(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     if (opts.signal.aborted) return reject(new StepFailed(String(opts.signal.reason ?? "aborted")));
-    const child = spawn(cmd, args, {
-      cwd: opts.cwd,
-      env: opts.env ?? process.env,
-      detached: true,
-      stdio: [opts.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-    });
-    const out = lineSplitter((l) => void log.line(step, l, "stdout"));
-    const err = lineSplitter((l) => void log.line(step, l, "stderr"));
-    child.stdout!.on("data", (c: Buffer) => out.push(c));
-    child.stderr!.on("data", (c: Buffer) => err.push(c));
-    if (opts.input !== undefined) child.stdin!.end(opts.input);
+    const { child, ready } = start(cmd, args, opts);
+    const out = log.stream(step, "stdout", child.stdout!);
+    const err = log.stream(step, "stderr", child.stderr!);
+    if (opts.input !== undefined)
+      void ready.then(
+        () => child.stdin!.end(opts.input),
+        () => {},
+      );
     let killTimer: NodeJS.Timeout | undefined;
     const kill = () => {
       const group = (sig: NodeJS.Signals) => {
@@ -57,18 +66,22 @@ export function runProcess(
         } catch {
           // the group is already gone
         }
+        if (sig === "SIGKILL") opts.sandbox?.cgroup.killAll();
       };
+      if (opts.sandbox) return group("SIGKILL"); // nothing inside needs a grace period
       group("SIGTERM");
       killTimer = setTimeout(() => group("SIGKILL"), 3000);
     };
     opts.signal.addEventListener("abort", kill, { once: true });
+    let setupError: Error | null = null;
+    ready.catch((e: Error) => (setupError = e));
     child.on("error", (e) => reject(new StepFailed(`${cmd} could not start: ${e.message}`)));
-    child.on("close", (code, sig) => {
+    child.on("close", async (code, sig) => {
       opts.signal.removeEventListener("abort", kill);
       clearTimeout(killTimer);
-      out.end();
-      err.end();
+      await Promise.all([out, err]);
       if (opts.signal.aborted) reject(new StepFailed(String(opts.signal.reason ?? "aborted")));
+      else if (setupError && code !== 0) reject(new StepFailed((setupError as Error).message));
       else if (code === 0) resolve();
       else
         reject(
@@ -79,3 +92,5 @@ export function runProcess(
     });
   });
 }
+
+export { lineSplitter };

@@ -1,18 +1,20 @@
-// The embedded job executor: runs jobs in this process with a concurrency limit, a per-job
-// timeout and cancellation (each step is a process group the abort kills), and cleans up each
-// job's work directory. A distributed executor (Kubernetes Jobs, a queue) implements JobExecutor.
+// The embedded job executor, the one engine of every job type (image builds and base-image
+// fetches): runs jobs in this process with a queue, a concurrency limit, a per-job timeout and
+// cancellation, gives image builds their sandbox (lib/jobs/sandbox) and undoes it after, and ends
+// every job with `event: end`. A distributed executor (Kubernetes Jobs, a queue) implements JobExecutor.
 import "server-only";
-import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { type Arch, parseArch } from "@/lib/arch";
+import { fetchBaseImage } from "@/lib/base-images/fetch-job";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { create } from "./builders/create";
 import { customize } from "./builders/customize";
-import { type Builder, type JobStatus, TERMINAL } from "./context";
-import { ensureEmulation } from "./emulation";
+import { CANCELLED, type JobContext, type JobKind, type JobStatus, TERMINAL } from "./context";
 import { JobLog } from "./job-log";
 import { publish } from "./log-bus";
+import { reapCgroups } from "./sandbox/cgroup";
+import { type PreparedSandbox, prepareSandbox } from "./sandbox/prepare";
+import { mountsUnder, removeScratch, scratchOf, scratchRoot } from "./sandbox/scratch";
 
 export interface JobExecutor {
   submit(jobId: string): void;
@@ -20,8 +22,11 @@ export interface JobExecutor {
   cancel(jobId: string): Promise<boolean>;
 }
 
-const BUILDERS: Record<string, Builder> = { create, customize };
-const CANCELLED = "Cancelled by the user";
+const KINDS: Record<string, JobKind> = {
+  create: { sandboxed: true, run: create },
+  customize: { sandboxed: true, run: customize },
+  fetch_base_image: { sandboxed: false, run: fetchBaseImage },
+};
 
 async function finish(
   jobId: string,
@@ -66,29 +71,17 @@ class InProcessExecutor implements JobExecutor {
     this.running.set(jobId, ac);
     const timeoutS = env().ARCHWAY_JOB_TIMEOUT_SECONDS;
     const timer = setTimeout(() => ac.abort(`Timed out after ${timeoutS} s`), timeoutS * 1000);
-    const workDir = path.join(env().dataDir, "jobs", jobId);
     const log = await JobLog.open(jobId);
+    let sandbox: PreparedSandbox | null = null;
     try {
       const job = await db().job.update({ where: { id: jobId }, data: { startedAt: new Date() } });
-      const arch = parseArch(job.arch) as Arch;
-      const emulation = await ensureEmulation(arch);
-      void log.line(
-        "creating",
-        emulation.native
-          ? `Running natively on ${arch}`
-          : `Running ${arch} binaries under QEMU user emulation (${emulation.interpreter}); expect it to be about 10x slower`,
-      );
-      await mkdir(workDir, { recursive: true });
-      const builder = BUILDERS[job.jobType];
-      if (!builder) throw new Error(`No builder for job type ${job.jobType}`);
+      const kind = KINDS[job.jobType];
+      if (!kind) throw new Error(`No builder for job type ${job.jobType}`);
       let current: string | null = null;
       const times: Record<string, { started: string; finished?: string }> = {};
-      const imageId = await builder({
+      const base: JobContext = {
         job,
-        arch,
-        emulation,
         log,
-        workDir,
         signal: ac.signal,
         step: async (status, message) => {
           const now = new Date().toISOString();
@@ -98,21 +91,27 @@ class InProcessExecutor implements JobExecutor {
           await db().job.update({ where: { id: jobId }, data: { status, stepTimes: times } });
           void log.line(status, message);
         },
-      });
+      };
+      let imageId: string | undefined;
+      if (kind.sandboxed) {
+        sandbox = await prepareSandbox(job, base, (reason) => ac.abort(reason));
+        imageId = await kind.run({ ...base, ...sandbox.ctx });
+      } else await kind.run(base);
       if (current && times[current]) times[current].finished = new Date().toISOString();
-      await log.flush();
+      await log.close();
       await db().job.update({ where: { id: jobId }, data: { stepTimes: times } });
       await finish(jobId, "success", { resultantImageId: imageId });
     } catch (err) {
       const cancelled = ac.signal.aborted && ac.signal.reason === CANCELLED;
-      const reason = ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message;
+      const limit = cancelled ? null : (sandbox?.limitReason() ?? null);
+      const reason = limit ?? (ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message);
       await log.line("error", reason, "stderr");
-      await log.flush();
+      await log.close();
       await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason });
     } finally {
       clearTimeout(timer);
       this.running.delete(jobId);
-      await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+      await sandbox?.release();
       this.pump();
     }
   }
@@ -124,13 +123,20 @@ export function executor(): JobExecutor {
   return (globalExecutor.archwayExecutor ??= new InProcessExecutor());
 }
 
-/** At start-up nothing is running yet: jobs a dead server left unfinished become errors. */
+/**
+ * At start-up nothing of ours is running yet: what a dead server's jobs left is killed (their
+ * cgroups) and unmounted (their scratch disks), and the jobs it left unfinished become errors.
+ */
 export async function reconcileJobs(): Promise<number> {
+  const killed = await reapCgroups(env().dataDir);
+  for (const dir of mountsUnder(scratchRoot(env().dataDir)))
+    await removeScratch(scratchOf(env().dataDir, path.basename(dir)));
+  if (killed.length) console.log(`[archway] killed the processes of ${killed.length} job(s) a stopped server left`);
   const { count } = await db().job.updateMany({
     where: { status: { notIn: TERMINAL } },
     data: {
       status: "error",
-      failureReason: "Interrupted: the server stopped while this job ran",
+      failureReason: "Interrupted: the server stopped while this job ran; its processes were killed at restart",
       finishedAt: new Date(),
     },
   });

@@ -3,20 +3,10 @@
 import { z } from "zod";
 import { pagination } from "@/lib/http/params";
 import { nameField } from "@/lib/validation/fields";
+import { JOB_STATUSES } from "./statuses";
 
 export const JOB_TYPES = ["create", "customize"] as const;
-export const JOB_STATUSES = [
-  "creating",
-  "fetching_image",
-  "fetching_recipe",
-  "waiting_for_repos",
-  "building_image",
-  "packaging_artifacts",
-  "waiting_on_user",
-  "error",
-  "success",
-  "cancelled",
-] as const;
+export { JOB_STATUSES } from "./statuses";
 
 export const jobCreateSchema = z
   .object({

@@ -3,6 +3,7 @@ import "server-only";
 import type { PublicKey } from "@/lib/db";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
+import { TERMINAL } from "@/lib/jobs/statuses";
 import type { PublicKeyCreate } from "./schemas";
 
 export function serializePublicKey(k: PublicKey) {
@@ -31,7 +32,7 @@ export function createPublicKey(input: PublicKeyCreate) {
 export async function deletePublicKey(id: string) {
   await getPublicKey(id);
   const jobs = await db().job.findMany({
-    where: { publicKeyId: id, status: { notIn: ["success", "error", "cancelled"] } },
+    where: { publicKeyId: id, status: { notIn: TERMINAL } },
     select: { id: true },
   });
   if (jobs.length)

@@ -2,7 +2,7 @@
 // build.sh (templates rendered) over a base root of that arch; `kiwi-ng` needs Debian's kiwi.
 import "server-only";
 import { createReadStream, existsSync } from "node:fs";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chown, cp, lstat, mkdir, readFile, realpath, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { saveArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
@@ -12,6 +12,7 @@ import { archProfile, isSampleArch } from "@/lib/samples/arch-profiles";
 import { unpackBusyboxRoot } from "@/lib/samples/busybox-root";
 import type { BuildContext, Builder } from "../context";
 import { runProcess, StepFailed } from "../process";
+import { shiftOwnership } from "../sandbox/ids";
 import { artifactToFile, registerImage, runInRoot, squash } from "./image-files";
 
 function render(text: string, dict: { key: string; value: string }[]): string {
@@ -25,6 +26,10 @@ async function renderTemplates(ctx: BuildContext, dir: string, dict: { key: stri
   if ("problem" in list) throw new StepFailed(`.ims_recipe_template.yaml: ${list.problem}`);
   for (const f of list.files) {
     const file = path.join(dir, f);
+    // The host renders these files: a listed link could otherwise make it read or write outside.
+    const real = await realpath(file).catch(() => "");
+    if ((await lstat(file).catch(() => null))?.isSymbolicLink() || !real.startsWith(`${await realpath(dir)}/`))
+      throw new StepFailed(`.ims_recipe_template.yaml lists ${f}, which is not a file of the recipe`);
     await writeFile(file, render(await readFile(file, "utf8"), dict));
     void ctx.log.line("building_image", `rendered template ${f}`);
   }
@@ -60,13 +65,15 @@ export const create: Builder = async (ctx) => {
   if (!archiveId) throw new StepFailed(`Recipe ${recipe.name} has no uploaded archive`);
   const recipeDir = path.join(ctx.workDir, "recipe");
   await mkdir(recipeDir, { recursive: true });
+  await chown(recipeDir, ctx.sandbox.uidBase, ctx.sandbox.uidBase); // the sandbox's root unpacks into it
   await artifactToFile(archiveId, path.join(ctx.workDir, "recipe.tar.gz"), ctx.signal);
+  // An uploaded archive is unpacked in the sandbox: its links cannot point tar at host files.
   await runProcess(
     ctx.log,
     "fetching_recipe",
     "tar",
-    ["-xzf", "../recipe.tar.gz", "--no-same-owner", "--no-same-permissions"],
-    { cwd: recipeDir, signal: ctx.signal },
+    ["-xzf", "/scratch/recipe.tar.gz", "-C", "/scratch/recipe", "--no-same-owner", "--no-same-permissions"],
+    { cwd: "/scratch", signal: ctx.signal, sandbox: { ...ctx.sandbox, root: null, scratch: ctx.workDir } },
   );
   await renderTemplates(ctx, recipeDir, (recipe.templateDictionary as { key: string; value: string }[]) ?? []);
 
@@ -87,6 +94,7 @@ export const create: Builder = async (ctx) => {
   const root = path.join(ctx.workDir, "root");
   await baseRoot(ctx, root);
   await cp(recipeDir, path.join(root, "tmp/recipe"), { recursive: true });
+  await shiftOwnership(root, ctx.sandbox.uidBase);
   await runInRoot(ctx, "building_image", root, "cd /tmp/recipe && exec /bin/sh ./build.sh\n", "archway-build.sh");
 
   await ctx.step("packaging_artifacts", "Packing the root");

@@ -2,7 +2,6 @@
 // repacking a squashfs root, running a script inside it, and registering the result.
 import "server-only";
 import { createReadStream, createWriteStream } from "node:fs";
-import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -46,21 +45,33 @@ export async function imageParts(imageId: string): Promise<{ name: string; parts
   return { name: image.name, parts };
 }
 
+// unsquashfs and mksquashfs read image content, so they run in the job's sandbox too (the tools
+// view: the host's /usr read-only, the scratch disk at /scratch), which also keeps the image's
+// owners as the mapped ids they are inside.
+const inScratch = (ctx: BuildContext, file: string) => path.join("/scratch", path.relative(ctx.workDir, file));
+
 export async function unsquash(ctx: BuildContext, step: string, squash: string, root: string): Promise<void> {
-  await runProcess(ctx.log, step, "unsquashfs", ["-d", root, "-f", "-no-progress", squash], {
-    cwd: ctx.workDir,
-    signal: ctx.signal,
-  });
+  // Device nodes cannot be created in the sandbox: unsquashfs says so per node and goes on.
+  await runProcess(
+    ctx.log,
+    step,
+    "unsquashfs",
+    ["-d", inScratch(ctx, root), "-f", "-no-progress", "-ignore-errors", "-no-exit-code", inScratch(ctx, squash)],
+    { cwd: "/scratch", signal: ctx.signal, sandbox: { ...ctx.sandbox, root: null, scratch: ctx.workDir } },
+  );
 }
 
 export async function squash(ctx: BuildContext, step: string, root: string, out: string): Promise<void> {
-  await runProcess(ctx.log, step, "mksquashfs", [root, out, "-noappend", "-comp", "gzip", "-no-progress"], {
-    cwd: ctx.workDir,
-    signal: ctx.signal,
-  });
+  await runProcess(
+    ctx.log,
+    step,
+    "mksquashfs",
+    [inScratch(ctx, root), inScratch(ctx, out), "-noappend", "-comp", "gzip", "-no-progress"],
+    { cwd: "/scratch", signal: ctx.signal, sandbox: { ...ctx.sandbox, root: null, scratch: ctx.workDir } },
+  );
 }
 
-/** Runs `script` with /bin/sh inside `root` (QEMU emulates it through binfmt when the root is foreign). */
+/** Runs `script` with /bin/sh inside `root` in the job's sandbox (QEMU emulates it through binfmt when the root is foreign). */
 export async function runInRoot(
   ctx: BuildContext,
   step: string,
@@ -68,37 +79,31 @@ export async function runInRoot(
   script: string,
   name = "archway-job.sh",
 ): Promise<void> {
-  await mkdir(path.join(root, "tmp"), { recursive: true });
-  const file = path.join(root, "tmp", name);
-  await writeFile(file, script);
-  await chmod(file, 0o755);
   try {
     await runProcess(
       ctx.log,
       step,
-      "chroot",
+      "/bin/sh",
       [
-        root,
-        "/bin/sh",
         "-c",
-        `echo "[archway] running in $(uname -m) root ${ctx.emulation.native ? "natively" : "under QEMU user emulation"}"; exec /bin/sh /tmp/${name}`,
+        `echo "[archway] running in $(uname -m) root ${ctx.emulation.native ? "natively" : "under QEMU user emulation"}"; /bin/sh /tmp/${name}; s=$?; rm -f /tmp/${name}; exit $s`,
       ],
+      // The script is written by bwrap inside the sandbox: a host-side write into the image's
+      // /tmp would follow whatever links the image holds there.
       {
-        cwd: ctx.workDir,
+        cwd: "/",
         signal: ctx.signal,
-        env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LANG: "C" } as unknown as NodeJS.ProcessEnv,
+        sandbox: { ...ctx.sandbox, root, files: [{ dest: `/tmp/${name}`, content: script }] },
       },
     );
   } catch (err) {
-    // Say what failed in the user's terms, not the chroot command line and our paths.
+    // Say what failed in the user's terms, not the sandbox command line and our paths.
     const status = /exited with status (\d+)|was killed by (\w+)/.exec((err as Error).message);
     if (status && !ctx.signal.aborted)
       throw new StepFailed(
         `The ${name === "archway-customize.sh" ? "customization script" : "recipe's build.sh"} ${status[1] ? `exited with status ${status[1]}` : `was killed by ${status[2]}`}; its output is in the log`,
       );
     throw err;
-  } finally {
-    await rm(file, { force: true });
   }
 }
 

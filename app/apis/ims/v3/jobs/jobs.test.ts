@@ -2,7 +2,7 @@
 // on this x86_64 machine), failures, cancel killing the process group, restart reconciliation,
 // and the SSE log resuming exactly after Last-Event-ID.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { artifactIdOf, manifestSchema } from "@/lib/images/manifest";
 import { reconcileJobs } from "@/lib/jobs/runner";
 import { ensureSamples, sampleImageName, sampleRecipeName } from "@/lib/samples/sample-images";
 import { call } from "@/test/http";
+import { cmdline, sandboxPids } from "@/test/sandbox";
 import * as cancel from "./[job_id]/cancel/route";
 import * as logs from "./[job_id]/logs/route";
 import * as one from "./[job_id]/route";
@@ -121,24 +122,15 @@ describe("failures and control", () => {
       image_root_archive_name: "cancelled",
       customization_script: `sleep 300 & sleep 301 # ${marker}\n`,
     });
-    // Only processes whose root is this job's work directory count (other suites may sleep too).
-    const ours = () =>
-      execFileSync("sh", ["-c", `pgrep -f "sleep 30[01]" || true`], { encoding: "utf8" })
-        .split("\n")
-        .filter(Boolean)
-        .filter((pid) => {
-          try {
-            return readlinkSync(`/proc/${pid}/root`).includes(`/jobs/${res.body.id}/`);
-          } catch {
-            return false;
-          }
-        });
+    // Only processes in this job's cgroup count (other suites may sleep too).
+    const ours = () => sandboxPids(res.body.id).filter((pid) => /sleep 30[01]/.test(cmdline(pid)));
     await expect.poll(() => ours().length, { timeout: 30_000 }).toBe(2);
+    const seen = ours();
     const c = await call(cancel.POST, { method: "POST", params: { job_id: res.body.id } });
     expect(c.status).toBe(202);
     const done = await waitFor(res.body.id);
     expect(done.status).toBe("cancelled");
-    expect(ours()).toEqual([]);
+    expect(seen.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
   }, 60_000);
 
   it("rejects arch in the request and unknown artifacts (400, nothing started)", async () => {
