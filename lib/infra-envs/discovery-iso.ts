@@ -13,7 +13,7 @@ import { HttpError } from "@/lib/http/errors";
 import { discoveryIgnition } from "@/lib/ignition/discovery";
 import { EmbedTooLargeError, fillArea, ignitionArchive } from "@/lib/ignition/embed";
 import { type EmbedAreas, locateEmbedAreas } from "@/lib/iso/embed-areas";
-import { composeKargs, type KargOp, KargsTooLongError, kargAreaBytes } from "@/lib/iso/kargs";
+import { composeKargs, type KargOp, KargsTooLongError, kargAreaBytes, UnsafeKargError } from "@/lib/iso/kargs";
 import { checkPatches, type Patch } from "@/lib/iso/overlay";
 
 export type ImageType = "full-iso" | "minimal-iso";
@@ -138,7 +138,8 @@ export async function discoveryImage(
       for (const area of layout.kargs.areas) patches.push({ offset: area.offset, data: kargAreaBytes(kargs, area) });
     }
   } catch (err) {
-    if (err instanceof EmbedTooLargeError || err instanceof KargsTooLongError) throw new HttpError(422, err.message);
+    if (err instanceof EmbedTooLargeError || err instanceof KargsTooLongError || err instanceof UnsafeKargError)
+      throw new HttpError(422, err.message);
     throw err;
   }
   const size = Number(minimal ? base.minimalSizeBytes : base.sizeBytes);

@@ -2,6 +2,7 @@
 // infra-env-update-params), shared by the route handlers and the console forms.
 import { z } from "zod";
 import { archSchema } from "@/lib/arch";
+import { KARG } from "@/lib/iso/kargs";
 import {
   clearable,
   emptyToUndefined,
@@ -32,7 +33,7 @@ export const kernelArgumentSchema = z
       .trim()
       .min(1)
       .max(1024)
-      .regex(/^[^\s"'`]+$/, "One kernel argument, without spaces or quotes"),
+      .regex(KARG, "One kernel argument: letters, digits and ! % + , - . / : = @ [ ] ^ _ ~ only"),
   })
   .strict();
 
