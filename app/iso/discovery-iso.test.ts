@@ -17,6 +17,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { signToken } from "@/lib/infra-envs/download-tokens";
 import { pendingDigest } from "@/lib/infra-envs/downloads";
 import { kernelArch } from "@/lib/iso/kernel-arch";
+import { unseal } from "@/lib/secrets/secrets";
 import { PULL_SECRET, SSH_KEY, uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
 import { fetchBaseImage, getIso, isoParams, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";
@@ -248,8 +249,13 @@ describe("ARCHWAY_AGENT_URL", () => {
 describe("limits", () => {
   it("a link past its expiry is refused like any invalid link", async () => {
     const ie = await db().infraEnv.findUniqueOrThrow({ where: { id: armId } });
-    const stale = signToken({ infraEnvId: armId, expiresAt: new Date(Date.now() - 1000) }, ie.signingKey!);
-    const { token } = isoParams(armUrl.url);
+    const { token, version } = isoParams(armUrl.url);
+    const scope = { imageType: "full-iso", version, arch: "aarch64" };
+    const stale = signToken(
+      { infraEnvId: armId, expiresAt: new Date(Date.now() - 1000) },
+      scope,
+      unseal(ie.signingKey!),
+    );
     const res = await getIso(armUrl.url.replace(token, stale));
     expect(res.status).toBe(404);
     expect(res.body.detail).toMatch(/not valid/);
