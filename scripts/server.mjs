@@ -19,9 +19,14 @@ import { ROOT } from "./db/providers.mjs";
 
 const LENGTH = "x-archway-content-length";
 
+/** Headers every response carries unless its handler set its own (a download's sandbox policy). */
+const defaultHeaders = new WeakMap();
+
 function restoreContentLength(res) {
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
+    for (const [name, value] of Object.entries(defaultHeaders.get(res) ?? {}))
+      if (res.getHeader(name) === undefined) res.setHeader(name, value);
     const length = res.getHeader(LENGTH);
     if (length !== undefined) {
       res.removeHeader(LENGTH);
@@ -61,8 +66,9 @@ function contentSecurityPolicy(nonce) {
 /**
  * Who sent it (for the trusted-proxy check), X-Forwarded-* dropped unless a trusted proxy sent them,
  * then the guard. Next reads a script nonce from the request's Content-Security-Policy header, so
- * the policy goes on the request as well as on the response (a handler's own policy, such as a
- * download's sandbox, replaces it).
+ * the policy goes on the request as well as on the response. Response headers are added just before
+ * they are written, and only where the handler set none: Next keeps a header already present, so
+ * setting ours first would hide a download's own sandbox policy.
  */
 function guard(req, res) {
   const self = req.headers[SELF_HEADER] === selfToken;
@@ -70,9 +76,8 @@ function guard(req, res) {
   const peer = peerAddress(req.socket.remoteAddress);
   req.headers[PEER_HEADER] = peer;
   if (!isTrustedPeer(policy, peer)) for (const h of FORWARDED_HEADERS) delete req.headers[h];
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "no-referrer");
-  res.setHeader("X-Frame-Options", "DENY");
+  const defaults = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY" };
+  defaultHeaders.set(res, defaults);
   const problem = self ? null : checkRequest(policy, { method: req.method, headers: req.headers, peer });
   if (problem) {
     const title = problem.status === 403 ? "Forbidden" : "Bad Request";
@@ -89,7 +94,7 @@ function guard(req, res) {
   }
   const csp = contentSecurityPolicy(randomBytes(16).toString("base64"));
   req.headers["content-security-policy"] = csp;
-  res.setHeader("Content-Security-Policy", csp);
+  defaults["Content-Security-Policy"] = csp;
   return true;
 }
 
