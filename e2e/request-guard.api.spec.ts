@@ -30,7 +30,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Running> {
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 50_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 80_000);
     const poll = setInterval(() => {
       const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(log);
       if (m) {
@@ -100,6 +100,7 @@ test.describe("request guard, default configuration", () => {
   test.setTimeout(120_000);
   let srv: Running;
   test.beforeAll(async () => {
+    test.setTimeout(90_000); // a production start beside the suite's own server on 2 cores
     srv = await startServer();
   });
   test.afterAll(async () => {
@@ -212,6 +213,7 @@ test.describe("request guard behind a trusted proxy", () => {
   test.setTimeout(120_000);
   let srv: Running;
   test.beforeAll(async () => {
+    test.setTimeout(90_000);
     srv = await startServer({
       ARCHWAY_TRUSTED_PROXIES: "127.0.0.1",
       ARCHWAY_ALLOWED_HOSTS: "127.0.0.1,console.example.com",
