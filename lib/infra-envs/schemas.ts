@@ -33,7 +33,7 @@ export const kernelArgumentSchema = z
       .trim()
       .min(1)
       .max(1024)
-      .regex(KARG, "One kernel argument without spaces or quotes: letters, digits and ! % + , - . / : = @ [ ] ^ _ ~"),
+      .regex(KARG, "One kernel argument, without spaces or quotes: letters, digits and ! % + , - . / : = @ [ ] ^ _ ~"),
   })
   .strict();
 
