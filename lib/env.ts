@@ -27,6 +27,12 @@ const envSchema = z.object({
   ARCHWAY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Base URL booted hosts reach the console at (agent config, rootfs URL); default ARCHWAY_PUBLIC_URL. */
   ARCHWAY_AGENT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Comma-separated Host names the console answers to; default: localhost, loopback, this machine's names. */
+  ARCHWAY_ALLOWED_HOSTS: z.string().optional(),
+  /** Comma-separated addresses or CIDR blocks of reverse proxies whose X-Forwarded-* headers count. */
+  ARCHWAY_TRUSTED_PROXIES: z.string().optional(),
+  /** 32-byte key (64 hex digits or base64) that encrypts secrets at rest; default: data/secret.key. */
+  ARCHWAY_SECRET_KEY: z.string().optional(),
   /** How long a discovery ISO link stays valid. */
   ARCHWAY_ISO_URL_TTL_SECONDS: z.coerce
     .number()

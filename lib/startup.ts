@@ -6,16 +6,25 @@ import { loadCatalog } from "@/lib/catalog/load";
 import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
+import { providerOf, sqlitePath } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { removeLeftovers } from "@/lib/files/leftovers";
+import { makePrivateDatabaseFile, makePrivateDir } from "@/lib/files/private";
 import { reconcileJobs } from "@/lib/jobs/runner";
 import { ensureSamples } from "@/lib/samples/sample-images";
+import { encryptExistingSecrets } from "@/lib/secrets/encrypt-existing";
+import { secretKey } from "@/lib/secrets/key";
 
 export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   const log = opts.quiet ? () => {} : console.log;
   const e = env();
+  makePrivateDir(e.dataDir);
+  if (providerOf(e.databaseUrl) === "sqlite") makePrivateDatabaseFile(sqlitePath(e.databaseUrl));
+  secretKey(); // a malformed ARCHWAY_SECRET_KEY stops the start, and the key file exists from now on
   const applied = await migrate(e.databaseUrl);
   if (applied.length) log(`[archway] applied migrations: ${applied.join(", ")}`);
+  const sealed = await encryptExistingSecrets();
+  if (sealed) log(`[archway] encrypted the secrets of ${sealed} stored cluster(s)/infra-env(s)`);
   const { catalog, source } = loadCatalog(e);
   await storeCatalog(db(), catalog);
   await reconcileFetches();

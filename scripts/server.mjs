@@ -1,16 +1,32 @@
-// The production server: Next's request handler behind a plain Node HTTP server. It exists for
-// one reason: Next drops Content-Length from route-handler responses (send-response.js), and ISO
-// downloads need it (HEAD, BMC virtual media, progress bars). Handlers that know their length
-// also send X-Archway-Content-Length; here it becomes the real header before anything is written.
+// The production server: Next's request handler behind a plain Node HTTP server. It exists because
+// Next drops Content-Length from route-handler responses (send-response.js), and ISO downloads need
+// it (HEAD, BMC virtual media, progress bars): handlers that know their length also send
+// X-Archway-Content-Length, which becomes the real header here before anything is written. Being in
+// front of every request, it also applies the request guard (Host, trusted proxies, cross-site
+// writes: lib/http/request-guard.mjs) and the security headers every response carries.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import {
+  checkRequest,
+  FORWARDED_HEADERS,
+  guardConfig,
+  isTrustedPeer,
+  PEER_HEADER,
+  peerAddress,
+} from "../lib/http/request-guard.mjs";
 import { ROOT } from "./db/providers.mjs";
 
 const LENGTH = "x-archway-content-length";
 
+/** Headers every response carries unless its handler set its own (a download's sandbox policy). */
+const defaultHeaders = new WeakMap();
+
 function restoreContentLength(res) {
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
+    for (const [name, value] of Object.entries(defaultHeaders.get(res) ?? {}))
+      if (res.getHeader(name) === undefined) res.setHeader(name, value);
     const length = res.getHeader(LENGTH);
     if (length !== undefined) {
       res.removeHeader(LENGTH);
@@ -25,9 +41,67 @@ function restoreContentLength(res) {
   };
 }
 
+// The start-up request below (sent to whatever address the server listens on, whatever names are
+// allowed) proves itself with a token only this process knows.
+const SELF_HEADER = "x-archway-self";
+const selfToken = randomBytes(16).toString("hex");
+
+// Pages may run only the scripts this response names (Next's inline bootstrap carries the nonce;
+// what they load is trusted through 'strict-dynamic'); nothing frames the console.
+function contentSecurityPolicy(nonce) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/**
+ * Who sent it (for the trusted-proxy check), X-Forwarded-* dropped unless a trusted proxy sent them,
+ * then the guard. Next reads a script nonce from the request's Content-Security-Policy header, so
+ * the policy goes on the request as well as on the response. Response headers are added just before
+ * they are written, and only where the handler set none: Next keeps a header already present, so
+ * setting ours first would hide a download's own sandbox policy.
+ */
+function guard(req, res) {
+  const self = req.headers[SELF_HEADER] === selfToken;
+  delete req.headers[SELF_HEADER];
+  const peer = peerAddress(req.socket.remoteAddress);
+  req.headers[PEER_HEADER] = peer;
+  if (!isTrustedPeer(policy, peer)) for (const h of FORWARDED_HEADERS) delete req.headers[h];
+  const defaults = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY" };
+  defaultHeaders.set(res, defaults);
+  const problem = self ? null : checkRequest(policy, { method: req.method, headers: req.headers, peer });
+  if (problem) {
+    const title = problem.status === 403 ? "Forbidden" : "Bad Request";
+    const body = {
+      type: `https://archway.dev/problems/${problem.status}`,
+      title,
+      ...problem,
+      code: String(problem.status),
+      reason: problem.detail,
+    };
+    res.writeHead(problem.status, { "Content-Type": "application/problem+json", "Cache-Control": "no-store" });
+    res.end(JSON.stringify(body));
+    return false;
+  }
+  const csp = contentSecurityPolicy(randomBytes(16).toString("base64"));
+  req.headers["content-security-policy"] = csp;
+  defaults["Content-Security-Policy"] = csp;
+  return true;
+}
+
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME || undefined;
-const where = `${hostname ?? "0.0.0.0"}:${port}`;
+// Only this machine reaches the console unless HOSTNAME says otherwise (0.0.0.0 or an address).
+const hostname = process.env.HOSTNAME || "127.0.0.1";
+const where = () => `${hostname.includes(":") ? `[${hostname}]` : hostname}:${server.address()?.port ?? port}`;
 
 /** One clear line and a non-zero exit: a supervisor (systemd, CI, a shell) must see the failure. */
 function fail(message) {
@@ -37,6 +111,12 @@ function fail(message) {
 
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`PORT must be a number from 0 to 65535 (got "${process.env.PORT}")`);
+let policy;
+try {
+  policy = guardConfig(process.env);
+} catch (err) {
+  fail(err.message);
+}
 
 const server = http.createServer();
 // Listen before Next prepares (migrations run then): a taken port fails in a second, not after start-up work.
@@ -47,7 +127,7 @@ await new Promise((resolve) => {
       EACCES: "permission denied (ports below 1024 need root; set PORT)",
       EADDRNOTAVAIL: "no such address on this machine (check HOSTNAME)",
     }[err.code];
-    fail(`cannot listen on ${where}: ${why ?? err.message}`);
+    fail(`cannot listen on ${where()}: ${why ?? err.message}`);
   });
   server.listen(port, hostname, resolve);
 });
@@ -55,6 +135,7 @@ await new Promise((resolve) => {
 let handle = null;
 server.on("request", (req, res) => {
   restoreContentLength(res);
+  if (!guard(req, res)) return;
   if (handle) return handle(req, res);
   res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "2" }).end("Archway is starting\n");
 });
@@ -65,11 +146,13 @@ try {
   handle = app.getRequestHandler();
   // In production Next runs instrumentation (migrations, the image table) only at the first request;
   // send that request ourselves, so a failed start-up exits before "listening" is announced.
-  const self = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  const self = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   const host = self.includes(":") ? `[${self}]` : self;
-  await fetch(`http://${host}:${server.address().port}/api/v1/system`).catch(() => {});
+  await fetch(`http://${host}:${server.address().port}/api/v1/system`, {
+    headers: { [SELF_HEADER]: selfToken },
+  }).catch(() => {});
 } catch (err) {
   fail(err?.message ?? String(err));
 }
-console.log(`[archway] listening on http://${where}`);
+console.log(`[archway] listening on http://${where()}`);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)));

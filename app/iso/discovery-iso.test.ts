@@ -17,6 +17,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { signToken } from "@/lib/infra-envs/download-tokens";
 import { pendingDigest } from "@/lib/infra-envs/downloads";
 import { kernelArch } from "@/lib/iso/kernel-arch";
+import { unseal } from "@/lib/secrets/secrets";
 import { PULL_SECRET, SSH_KEY, uniqueName } from "@/test/fixtures";
 import { call } from "@/test/http";
 import { fetchBaseImage, getIso, isoParams, xorrisoExtract, xorrisoFiles } from "@/test/iso-helpers";
@@ -207,13 +208,16 @@ describe("an x86_64 discovery ISO", () => {
 describe("ARCHWAY_AGENT_URL", () => {
   it("is what hosts are told to call back, while the link stays on the browser's origin", async () => {
     process.env.ARCHWAY_AGENT_URL = "http://10.0.2.100:3000/";
+    // The browser reaches the console through a trusted TLS proxy, as console.example.com.
+    process.env.ARCHWAY_ALLOWED_HOSTS = "console.example.com,localhost";
+    process.env.ARCHWAY_TRUSTED_PROXIES = "10.0.0.1";
     resetEnvForTests();
     try {
       const id = await newInfraEnv("aarch64");
       const answer = await call(imageUrl.GET, {
         path: `/api/x/${id}/downloads/image-url`,
         params: { infra_env_id: id },
-        headers: { host: "console.example.com:8443", "x-forwarded-proto": "https" },
+        headers: { host: "console.example.com:8443", "x-forwarded-proto": "https", "x-archway-peer": "10.0.0.1" },
       });
       expect(answer.status).toBe(200);
       expect(answer.body.url).toMatch(/^https:\/\/console\.example\.com:8443\/iso\//);
@@ -240,6 +244,8 @@ describe("ARCHWAY_AGENT_URL", () => {
       );
     } finally {
       delete process.env.ARCHWAY_AGENT_URL;
+      delete process.env.ARCHWAY_ALLOWED_HOSTS;
+      delete process.env.ARCHWAY_TRUSTED_PROXIES;
       resetEnvForTests();
     }
   }, 120_000);
@@ -248,8 +254,13 @@ describe("ARCHWAY_AGENT_URL", () => {
 describe("limits", () => {
   it("a link past its expiry is refused like any invalid link", async () => {
     const ie = await db().infraEnv.findUniqueOrThrow({ where: { id: armId } });
-    const stale = signToken({ infraEnvId: armId, expiresAt: new Date(Date.now() - 1000) }, ie.signingKey!);
-    const { token } = isoParams(armUrl.url);
+    const { token, version } = isoParams(armUrl.url);
+    const scope = { imageType: "full-iso", version, arch: "aarch64" };
+    const stale = signToken(
+      { infraEnvId: armId, expiresAt: new Date(Date.now() - 1000) },
+      scope,
+      unseal(ie.signingKey!),
+    );
     const res = await getIso(armUrl.url.replace(token, stale));
     expect(res.status).toBe(404);
     expect(res.body.detail).toMatch(/not valid/);

@@ -1,8 +1,10 @@
-// A stored cluster as the assisted-installer API shows it. The pull secret never leaves; only
-// whether one is set.
+// A stored cluster as the assisted-installer API shows it. The pull secret never leaves, only
+// whether one is set; proxy URLs leave without their password.
 import { parseArch, toAssistedArch } from "@/lib/arch";
 import type { Cluster, Host } from "@/lib/db";
 import { serializeHost } from "@/lib/hosts/serialize";
+import { redactProxyUrl } from "@/lib/secrets/redact";
+import { unseal } from "@/lib/secrets/secrets";
 import { clusterReadiness, type ReadinessHost } from "./readiness";
 
 /** With full host rows the JSON lists them (GET one); with their status only, it states readiness (lists). */
@@ -34,8 +36,8 @@ export function serializeCluster(c: ClusterWithCounts) {
     ssh_public_key: c.sshPublicKey ?? "",
     pull_secret_set: !!c.pullSecret,
     olm_operators: (c.olmOperators as { name: string; properties?: string }[] | null) ?? [],
-    http_proxy: c.httpProxy ?? "",
-    https_proxy: c.httpsProxy ?? "",
+    http_proxy: redactProxyUrl(unseal(c.httpProxy)) ?? "",
+    https_proxy: redactProxyUrl(unseal(c.httpsProxy)) ?? "",
     no_proxy: c.noProxy ?? "",
     status: readiness.ready ? "ready" : "insufficient",
     status_info: readiness.statusInfo,

@@ -8,6 +8,8 @@ import { recordEvent } from "@/lib/events/record";
 import { refreshScope, refreshSilent } from "@/lib/hosts/refresh";
 import { HttpError, notFound } from "@/lib/http/errors";
 import { pageOf } from "@/lib/http/params";
+import { redactProxyUrl } from "@/lib/secrets/redact";
+import { seal, unlessRedactedEcho } from "@/lib/secrets/secrets";
 import { checkOperators, checkTopology, controlPlaneCountOf, requireRelease } from "./rules";
 import { CLUSTER_CREATE_ONLY, type ClusterCreate, type ClusterListQuery, type ClusterUpdate } from "./schemas";
 
@@ -78,10 +80,10 @@ export async function createCluster(input: ClusterCreate, requestId?: string) {
         controlPlaneCount: count,
         baseDnsDomain: input.base_dns_domain ?? null,
         sshPublicKey: input.ssh_public_key ?? null,
-        pullSecret: input.pull_secret ?? null,
+        pullSecret: seal(input.pull_secret ?? null),
         olmOperators: operators,
-        httpProxy: input.http_proxy ?? null,
-        httpsProxy: input.https_proxy ?? null,
+        httpProxy: seal(input.http_proxy ?? null),
+        httpsProxy: seal(input.https_proxy ?? null),
         noProxy: input.no_proxy ?? null,
       },
       include: withCounts,
@@ -127,20 +129,27 @@ export async function updateCluster(id: string, patch: ClusterUpdate, requestId?
   const operators = patch.olm_operators
     ? checkOperators(current.openshiftVersion, arch, current.controlPlaneCount, patch.olm_operators)
     : undefined;
-  const data = {
+  const plain = {
     name: patch.name,
     baseDnsDomain: patch.base_dns_domain,
     sshPublicKey: patch.ssh_public_key,
     pullSecret: patch.pull_secret,
     olmOperators: operators,
-    httpProxy: patch.http_proxy,
-    httpsProxy: patch.https_proxy,
+    httpProxy: unlessRedactedEcho(patch.http_proxy, current.httpProxy),
+    httpsProxy: unlessRedactedEcho(patch.https_proxy, current.httpsProxy),
     noProxy: patch.no_proxy,
   };
-  const changes: Changes = Object.entries(data)
+  // Events name the change, never a secret: proxy URLs without their password, the pull secret not at all.
+  const changes: Changes = Object.entries(plain)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [snake(k), v]);
+    .map(([k, v]) => [snake(k), k === "httpProxy" || k === "httpsProxy" ? redactProxyUrl(v as string | null) : v]);
   if (changes.length === 0) return current;
+  const data = {
+    ...plain,
+    pullSecret: seal(plain.pullSecret),
+    httpProxy: seal(plain.httpProxy),
+    httpsProxy: seal(plain.httpsProxy),
+  };
 
   return db().$transaction(async (tx) => {
     const cluster = await tx.cluster.update({ where: { id }, data, include: withCounts });

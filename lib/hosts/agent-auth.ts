@@ -4,6 +4,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
+import { unseal } from "@/lib/secrets/secrets";
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
 
@@ -15,7 +16,7 @@ export function tokenMatches(presented: string, expected: string): boolean {
 export async function authenticateAgent(req: Request, infraEnvId: string) {
   const presented = req.headers.get("x-secret-key") ?? "";
   const infraEnv = await db().infraEnv.findUnique({ where: { id: infraEnvId } });
-  const ok = infraEnv?.agentToken ? tokenMatches(presented, infraEnv.agentToken) : false;
+  const ok = infraEnv?.agentToken ? tokenMatches(presented, unseal(infraEnv.agentToken)) : false;
   if (!infraEnv || !presented || !ok)
     throw new HttpError(
       401,

@@ -1,12 +1,20 @@
 // Reads a JSON request body with a byte limit, so an oversized, deeply nested, non-UTF-8 or malformed
-// body is a clear 4xx.
+// body is a clear 4xx. The body must say it is JSON: a cross-site page can send text/plain or no
+// Content-Type without a CORS preflight, but never application/json, so this also stops such
+// requests from creating anything.
 import { jsonDepth, MAX_JSON_DEPTH } from "@/lib/validation/fields";
 import { HttpError } from "./errors";
 
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
-  if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new HttpError(415, `Send the body as application/json (got ${type.split(";")[0]})`);
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new HttpError(
+      415,
+      type
+        ? `Send the body as application/json (got ${type.split(";")[0].slice(0, 100)})`
+        : "Send the body with Content-Type: application/json",
+      { "headers.Content-Type": ["Expected application/json"] },
+    );
   }
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);

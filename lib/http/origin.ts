@@ -1,13 +1,28 @@
-// The console's externally visible origin: ARCHWAY_PUBLIC_URL, else what the request came in on
-// (honouring a reverse proxy's X-Forwarded-* headers). The origin ends up in ISO links, in the
-// agent's service URL and in the systemd unit of every discovery ISO, so a Host header that is not
-// a plain host[:port] is refused rather than passed on.
+// The console's externally visible origin: ARCHWAY_PUBLIC_URL, else what the request came in on.
+// The origin ends up in ISO links, in the agent's service URL and in the systemd unit of every
+// discovery ISO, so it is built only from a Host that is one of the console's names
+// (ARCHWAY_ALLOWED_HOSTS) and from X-Forwarded-* only when a trusted proxy sent them.
+// scripts/server.mjs already refuses other requests; this holds for handlers called any other way.
 import "server-only";
 import { env } from "@/lib/env";
 import { HttpError } from "./errors";
+import { checkRequest, type GuardConfig, guardConfig, PEER_HEADER, requestedOrigin } from "./request-guard.mjs";
 
-const HOST =
-  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+let cached: { key: string; config: GuardConfig } | undefined;
+
+/** The host policy of the current environment (rebuilt when the variables change, as in tests). */
+export function hostPolicy(): GuardConfig {
+  const e = env();
+  const vars = {
+    ARCHWAY_ALLOWED_HOSTS: e.ARCHWAY_ALLOWED_HOSTS,
+    ARCHWAY_TRUSTED_PROXIES: e.ARCHWAY_TRUSTED_PROXIES,
+    ARCHWAY_PUBLIC_URL: e.ARCHWAY_PUBLIC_URL,
+    ARCHWAY_AGENT_URL: e.ARCHWAY_AGENT_URL,
+  };
+  const key = JSON.stringify(vars);
+  if (cached?.key !== key) cached = { key, config: guardConfig(vars) };
+  return cached.config;
+}
 
 /**
  * Where booted hosts reach the console: what the discovery Ignition (agent config, systemd unit) and
@@ -23,20 +38,13 @@ export function agentServiceUrl(req: Request): string {
 export function publicOrigin(req: Request): string {
   const configured = env().ARCHWAY_PUBLIC_URL;
   if (configured) return configured.replace(/\/+$/, "");
-  const url = new URL(req.url);
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0].trim() ?? url.protocol.replace(":", "");
-  const host = req.headers.get("x-forwarded-host")?.split(",")[0].trim() ?? req.headers.get("host") ?? url.host;
-  if (proto !== "http" && proto !== "https")
-    throw new HttpError(400, `X-Forwarded-Proto must be http or https`, {
-      "headers.X-Forwarded-Proto": ["Not http or https"],
-    });
-  if (!HOST.test(host) || Number(host.match(/:(\d+)$/)?.[1] ?? 0) > 65535)
-    throw new HttpError(
-      400,
-      "The Host (or X-Forwarded-Host) header is not a host name or address with an optional port",
-      {
-        "headers.Host": ["Not a host[:port]"],
-      },
-    );
-  return `${proto}://${host.toLowerCase()}`;
+  const config = hostPolicy();
+  const headers = Object.fromEntries(req.headers);
+  headers.host ??= new URL(req.url).host;
+  const peer = req.headers.get(PEER_HEADER);
+  // Only the Host checks apply here: a GET that issues a link is as bound by them as a write.
+  const problem = checkRequest(config, { method: "GET", headers, peer });
+  if (problem) throw new HttpError(problem.status, problem.detail, problem.errors);
+  const { proto, host } = requestedOrigin(config, headers, { peer });
+  return `${proto}://${host}`;
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import type { Patch } from "@/lib/iso/overlay";
 import { overlayWebStream } from "@/lib/iso/overlay-web";
+import { attachmentHeaders } from "./attachment";
 import { HttpError } from "./errors";
 import type { Limiter } from "./limiter";
 import { parseRange } from "./range";
@@ -21,14 +22,11 @@ export type Servable = {
 
 export function streamFile(req: Request, s: Servable, limiter: Limiter): Response {
   const headers: Record<string, string> = {
-    "Content-Type": s.contentType,
+    ...attachmentHeaders(s.filename, s.contentType),
     "Accept-Ranges": "bytes",
     ETag: s.etag,
     "Last-Modified": s.lastModified.toUTCString(),
-    "Content-Disposition": `attachment; filename="${s.filename}"`,
     "Cache-Control": s.cacheControl,
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
   };
   if (req.headers.get("if-none-match") === s.etag) return new Response(null, { status: 304, headers });
   const ifRange = req.headers.get("if-range");

@@ -13,8 +13,9 @@ import { HttpError } from "@/lib/http/errors";
 import { discoveryIgnition } from "@/lib/ignition/discovery";
 import { EmbedTooLargeError, fillArea, ignitionArchive } from "@/lib/ignition/embed";
 import { type EmbedAreas, locateEmbedAreas } from "@/lib/iso/embed-areas";
-import { composeKargs, type KargOp, KargsTooLongError, kargAreaBytes } from "@/lib/iso/kargs";
+import { composeKargs, type KargOp, KargsTooLongError, kargAreaBytes, UnsafeKargError } from "@/lib/iso/kargs";
 import { checkPatches, type Patch } from "@/lib/iso/overlay";
+import { seal, unseal } from "@/lib/secrets/secrets";
 
 export type ImageType = "full-iso" | "minimal-iso";
 
@@ -56,22 +57,29 @@ async function layoutOf(file: string): Promise<EmbedAreas> {
 /** Secrets made on first use: the agent's token and the URL signing key. */
 export async function withSecrets(infraEnv: InfraEnv): Promise<InfraEnv & { agentToken: string }> {
   if (infraEnv.agentToken) return infraEnv as InfraEnv & { agentToken: string };
-  const agentToken = randomBytes(24).toString("base64url");
+  const agentToken = seal(randomBytes(24).toString("base64url"));
   await db().infraEnv.updateMany({ where: { id: infraEnv.id, agentToken: null }, data: { agentToken } });
   return (await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnv.id } })) as InfraEnv & { agentToken: string };
 }
 
-/** The Ignition config this infra-env's ISO embeds (needs the agent token made first). */
+/**
+ * The Ignition config this infra-env's ISO embeds (needs the agent token made first). The one place
+ * the stored secrets are opened for a host: the agent token, pull secret and proxy credentials.
+ */
 export function discoveryConfig(infraEnv: InfraEnv & { agentToken: string }, serviceUrl: string) {
   return discoveryIgnition({
     infraEnvId: infraEnv.id,
     serviceUrl,
-    agentToken: infraEnv.agentToken,
+    agentToken: unseal(infraEnv.agentToken),
     cpuArchitecture: parseArch(infraEnv.cpuArchitecture) ?? infraEnv.cpuArchitecture,
     openshiftVersion: infraEnv.openshiftVersion ?? "",
     sshAuthorizedKey: infraEnv.sshAuthorizedKey,
-    pullSecret: infraEnv.pullSecret,
-    proxy: { httpProxy: infraEnv.httpProxy, httpsProxy: infraEnv.httpsProxy, noProxy: infraEnv.noProxy },
+    pullSecret: unseal(infraEnv.pullSecret),
+    proxy: {
+      httpProxy: unseal(infraEnv.httpProxy),
+      httpsProxy: unseal(infraEnv.httpsProxy),
+      noProxy: infraEnv.noProxy,
+    },
     staticNetworkConfig: (infraEnv.staticNetworkConfig as never) ?? [],
     additionalNtpSources: infraEnv.additionalNtpSources,
     ignitionConfigOverride: infraEnv.ignitionConfigOverride,
@@ -138,7 +146,8 @@ export async function discoveryImage(
       for (const area of layout.kargs.areas) patches.push({ offset: area.offset, data: kargAreaBytes(kargs, area) });
     }
   } catch (err) {
-    if (err instanceof EmbedTooLargeError || err instanceof KargsTooLongError) throw new HttpError(422, err.message);
+    if (err instanceof EmbedTooLargeError || err instanceof KargsTooLongError || err instanceof UnsafeKargError)
+      throw new HttpError(422, err.message);
     throw err;
   }
   const size = Number(minimal ? base.minimalSizeBytes : base.sizeBytes);

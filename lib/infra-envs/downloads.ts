@@ -8,19 +8,21 @@ import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { notFound } from "@/lib/http/errors";
 import { overlayStream } from "@/lib/iso/overlay";
+import { seal, unseal } from "@/lib/secrets/secrets";
 import { type DiscoveryImage, discoveryImage, type ImageType } from "./discovery-iso";
 import { newSigningKey, readToken, signToken, verifyToken } from "./download-tokens";
 import { getInfraEnv } from "./service";
 
 async function signingKeyOf(infraEnvId: string): Promise<string> {
   const current = await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnvId }, select: { signingKey: true } });
-  if (current.signingKey) return current.signingKey;
+  if (current.signingKey) return unseal(current.signingKey);
   await db().infraEnv.updateMany({
     where: { id: infraEnvId, signingKey: null },
-    data: { signingKey: newSigningKey(), signingKeyRotatedAt: new Date() },
+    data: { signingKey: seal(newSigningKey()), signingKeyRotatedAt: new Date() },
   });
-  return (await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnvId }, select: { signingKey: true } }))
-    .signingKey!;
+  return unseal(
+    (await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnvId }, select: { signingKey: true } })).signingKey!,
+  );
 }
 
 async function sha256Of(image: DiscoveryImage): Promise<string> {
@@ -91,9 +93,11 @@ export async function issueImageUrl(
   const known = infraEnv.isoEtag === image.etag && infraEnv.isoSha256 ? infraEnv.isoSha256 : null;
   if (!known) void digestInBackground(infraEnv.id, image);
   const expiresAt = new Date(Date.now() + env().ARCHWAY_ISO_URL_TTL_SECONDS * 1000);
-  const token = signToken({ infraEnvId: infraEnv.id, expiresAt }, await signingKeyOf(infraEnv.id));
+  const version = infraEnv.openshiftVersion ?? "";
+  const scope = { imageType, version, arch: image.arch };
+  const token = signToken({ infraEnvId: infraEnv.id, expiresAt }, scope, await signingKeyOf(infraEnv.id));
   return {
-    url: `${origin}${isoPath(token, infraEnv.openshiftVersion ?? "", toAssistedArch(image.arch), imageType)}`,
+    url: `${origin}${isoPath(token, version, toAssistedArch(image.arch), imageType)}`,
     expires_at: expiresAt.toISOString(),
     image_type: imageType,
     cpu_architecture: toAssistedArch(image.arch),
@@ -109,7 +113,7 @@ export async function regenerateSigningKey(infraEnvId: string, requestId?: strin
   await db().$transaction(async (tx) => {
     await tx.infraEnv.update({
       where: { id: infraEnvId },
-      data: { signingKey: newSigningKey(), signingKeyRotatedAt: new Date(), updatedAt: infraEnv.updatedAt },
+      data: { signingKey: seal(newSigningKey()), signingKeyRotatedAt: new Date(), updatedAt: infraEnv.updatedAt },
     });
     await recordEvent(tx, {
       name: "image_signing_key_regenerated",
@@ -136,10 +140,12 @@ export async function resolveDownload(
 ): Promise<DiscoveryImage> {
   const imageType: ImageType | null = file === "full.iso" ? "full-iso" : file === "minimal.iso" ? "minimal-iso" : null;
   const claims = readToken(token);
-  if (!claims || !imageType) throw invalidLink();
+  const canonicalArch = parseArch(arch);
+  if (!claims || !imageType || !canonicalArch) throw invalidLink();
   const infraEnv = await db().infraEnv.findUnique({ where: { id: claims.infraEnvId } });
-  if (!infraEnv?.signingKey || !verifyToken(token, infraEnv.signingKey)) throw invalidLink();
-  if (version !== infraEnv.openshiftVersion || parseArch(arch) !== parseArch(infraEnv.cpuArchitecture))
+  const scope = { imageType, version, arch: canonicalArch };
+  if (!infraEnv?.signingKey || !verifyToken(token, scope, unseal(infraEnv.signingKey))) throw invalidLink();
+  if (version !== infraEnv.openshiftVersion || canonicalArch !== parseArch(infraEnv.cpuArchitecture))
     throw invalidLink();
   return discoveryImage(infraEnv, imageType, serviceUrl);
 }

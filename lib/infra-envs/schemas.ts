@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { archSchema } from "@/lib/arch";
 import { optionalPagination } from "@/lib/http/params";
+import { KARG } from "@/lib/iso/kargs";
 import {
   clearable,
   emptyToUndefined,
@@ -33,7 +34,7 @@ export const kernelArgumentSchema = z
       .trim()
       .min(1)
       .max(1024)
-      .regex(/^[^\s"'`]+$/, "One kernel argument, without spaces or quotes"),
+      .regex(KARG, "One kernel argument, without spaces or quotes: letters, digits and ! % + , - . / : = @ [ ] ^ _ ~"),
   })
   .strict();
 

@@ -1,6 +1,9 @@
-// A stored infra-env as the assisted-installer API shows it (pull secret write-only).
+// A stored infra-env as the assisted-installer API shows it: the pull secret write-only, proxy URLs
+// without their password, the agent token and signing key never.
 import { parseArch, toAssistedArch } from "@/lib/arch";
 import type { InfraEnv } from "@/lib/db";
+import { redactProxyUrl } from "@/lib/secrets/redact";
+import { unseal } from "@/lib/secrets/secrets";
 
 export function serializeInfraEnv(e: InfraEnv & { _count?: { hosts: number } }) {
   return {
@@ -14,7 +17,11 @@ export function serializeInfraEnv(e: InfraEnv & { _count?: { hosts: number } }) 
     type: e.imageType,
     ssh_authorized_key: e.sshAuthorizedKey ?? "",
     pull_secret_set: !!e.pullSecret,
-    proxy: { http_proxy: e.httpProxy ?? "", https_proxy: e.httpsProxy ?? "", no_proxy: e.noProxy ?? "" },
+    proxy: {
+      http_proxy: redactProxyUrl(unseal(e.httpProxy)) ?? "",
+      https_proxy: redactProxyUrl(unseal(e.httpsProxy)) ?? "",
+      no_proxy: e.noProxy ?? "",
+    },
     additional_ntp_sources: e.additionalNtpSources ?? "",
     kernel_arguments: (e.kernelArguments as unknown[] | null) ?? [],
     ignition_config_override: e.ignitionConfigOverride ?? "",

@@ -12,6 +12,9 @@ import { recordEvent } from "@/lib/events/record";
 import { fieldError, HttpError, notFound } from "@/lib/http/errors";
 import { pageOf } from "@/lib/http/params";
 import type { InfraEnvCreate, InfraEnvListQuery, InfraEnvUpdate } from "./schemas";
+import { redactProxyUrl } from "@/lib/secrets/redact";
+import { seal, unlessRedactedEcho } from "@/lib/secrets/secrets";
+import { newSigningKey } from "./download-tokens";
 
 const withCounts = { _count: { select: { hosts: true } } } as const;
 
@@ -114,9 +117,9 @@ export async function createInfraEnv(input: InfraEnvCreate, requestId?: string) 
         cpuArchitecture: arch,
         imageType: input.image_type ?? "full-iso",
         sshAuthorizedKey: input.ssh_authorized_key ?? null,
-        pullSecret: input.pull_secret ?? null,
-        httpProxy: input.proxy?.http_proxy ?? null,
-        httpsProxy: input.proxy?.https_proxy ?? null,
+        pullSecret: seal(input.pull_secret ?? null),
+        httpProxy: seal(input.proxy?.http_proxy ?? null),
+        httpsProxy: seal(input.proxy?.https_proxy ?? null),
         noProxy: input.proxy?.no_proxy ?? null,
         additionalNtpSources: input.additional_ntp_sources ?? null,
         kernelArguments: input.kernel_arguments ?? [],
@@ -147,31 +150,46 @@ export async function updateInfraEnv(id: string, patch: InfraEnvUpdate, requestI
     errors.openshift_version = ["openshift_version cannot be changed after the infra-env is created"];
   if (Object.keys(errors).length) throw new HttpError(400, Object.values(errors)[0][0], errors);
 
-  const data = {
+  const plain = {
     name: patch.name,
     imageType: patch.image_type,
     sshAuthorizedKey: patch.ssh_authorized_key,
     pullSecret: patch.pull_secret,
-    httpProxy: patch.proxy?.http_proxy,
-    httpsProxy: patch.proxy?.https_proxy,
+    httpProxy: unlessRedactedEcho(patch.proxy?.http_proxy, current.httpProxy),
+    httpsProxy: unlessRedactedEcho(patch.proxy?.https_proxy, current.httpsProxy),
     noProxy: patch.proxy?.no_proxy,
     additionalNtpSources: patch.additional_ntp_sources,
     kernelArguments: patch.kernel_arguments,
     ignitionConfigOverride: patch.ignition_config_override,
     staticNetworkConfig: patch.static_network_config,
   };
-  const changes: Changes = Object.entries(data)
+  // Events name the change, never a secret: proxy URLs without their password, the pull secret not at all.
+  const changes: Changes = Object.entries(plain)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]);
+    .map(([k, v]) => [
+      k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      k === "httpProxy" || k === "httpsProxy" ? redactProxyUrl(v as string | null) : v,
+    ]);
   if (changes.length === 0) return current;
+  // Links issued before carry the old credentials' ISO: changing them revokes every link.
+  const credentialsChanged = [plain.pullSecret, plain.httpProxy, plain.httpsProxy, plain.noProxy].some(
+    (v) => v !== undefined,
+  );
+  const data = {
+    ...plain,
+    pullSecret: seal(plain.pullSecret),
+    httpProxy: seal(plain.httpProxy),
+    httpsProxy: seal(plain.httpsProxy),
+    ...(credentialsChanged ? { signingKey: seal(newSigningKey()), signingKeyRotatedAt: new Date() } : {}),
+  };
   return db().$transaction(async (tx) => {
     const infraEnv = await tx.infraEnv.update({ where: { id }, data, include: withCounts });
     await recordEvent(tx, {
       name: "infra_env_updated",
-      message: updatedMessage("infra-env", infraEnv.name, changes),
+      message: `${updatedMessage("infra-env", infraEnv.name, changes)}${credentialsChanged ? " Its earlier download links were revoked." : ""}`,
       infraEnvId: id,
       clusterId: infraEnv.clusterId,
-      props: { fields: changes.map(([f]) => f) },
+      props: { fields: changes.map(([f]) => f), ...(credentialsChanged ? { links_revoked: true } : {}) },
       requestId,
     });
     return infraEnv;

@@ -2,11 +2,29 @@
 // operations, written into karg areas (kargs, the area's end byte, then its pad byte to the size).
 import type { KargArea } from "./embed-areas";
 
+/**
+ * One kernel argument as written into the ISO's GRUB and isolinux configs. Nothing that would need
+ * quoting there: no spaces or control characters (a new line is a new GRUB command), no quotes, and
+ * none of GRUB's command separators, variable expansion, globbing or comment characters.
+ */
+export const KARG = /^[A-Za-z0-9!%+,\-./:=@[\]^_~]+$/;
+
+export class UnsafeKargError extends Error {
+  constructor(readonly arg: string) {
+    super(
+      `The kernel argument ${JSON.stringify(arg.slice(0, 200))} holds characters a boot config cannot carry unquoted; use letters, digits and ! % + , - . / : = @ [ ] ^ _ ~`,
+    );
+    this.name = "UnsafeKargError";
+  }
+}
+
 export type KargOp = { operation: "append" | "replace" | "delete"; value: string };
 
 const keyOf = (arg: string) => arg.split("=")[0];
 
+/** The ISO's own defaults are kept as they are; every argument added here must match KARG. */
 export function composeKargs(defaults: string, ops: KargOp[], extra: string[] = []): string {
+  for (const arg of [...ops.map((o) => o.value), ...extra]) if (!KARG.test(arg)) throw new UnsafeKargError(arg);
   let args = defaults.split(/\s+/).filter(Boolean);
   for (const op of ops) {
     if (op.operation === "append") args.push(op.value);

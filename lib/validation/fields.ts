@@ -160,10 +160,19 @@ export const pullSecret = z
       ctx.addIssue({ code: "custom", message: 'The pull secret must be a JSON object with an "auths" map' });
   });
 
+/**
+ * A proxy URL, written into the discovery ISO's systemd configuration. The WHATWG URL parser drops
+ * tabs and newlines before parsing, so "http://p:3128\nExecStartPre=…" would parse: control
+ * characters and spaces are refused on the text itself first.
+ */
 export const proxyUrl = z
   .string()
   .trim()
   .max(2048)
+  .refine((v) => !CONTROL.test(v) && !/\s/.test(v), {
+    message: "Must not contain spaces or control characters",
+    abort: true,
+  })
   .refine((v) => {
     try {
       const u = new URL(v);

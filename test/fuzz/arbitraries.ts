@@ -91,8 +91,8 @@ const NOT_JSON_TYPES = [
   "*/*",
 ];
 const JSON_TYPES = ["application/json", "application/json; charset=utf-8", "application/merge-patch+json"];
-/** With a body that is invalid anyway, the Content-Type may be any JSON type or missing altogether. */
-const jsonTypeOrNone = fc.option(fc.constantFrom(...JSON_TYPES), { nil: undefined });
+/** With a body that is invalid anyway, the Content-Type may be any JSON type (a missing one is its own defect, 415). */
+const jsonTypeOrNone = fc.constantFrom(...JSON_TYPES);
 const typeHeader = (t: string | undefined): Record<string, string> => (t ? { "content-type": t } : {});
 
 export type BodySpec = {
@@ -175,6 +175,14 @@ export function malformedBody(spec: BodySpec): fc.Arbitrary<Case> {
         }
       })
       .chain((s) => invalid("not JSON", bytes(s), "body")),
+    // A cross-site form or fetch can send no Content-Type without a preflight: never read as JSON.
+    fc.constant<Case>({
+      defect: "no Content-Type",
+      body: bytes(text(base)),
+      headers: {},
+      status: 415,
+      field: "headers.Content-Type",
+    }),
     fc
       .tuple(
         fc.oneof(

@@ -140,6 +140,15 @@ type Target = {
   cases: () => fc.Arbitrary<Case>;
 };
 
+// Raw-body uploads take any (or no) Content-Type; every other body is JSON and says so, unless the
+// case is about a missing Content-Type (415).
+const RAW_BODY = new Set(["PUT recipes/{id}/archive", "POST artifacts"]);
+
+function headersOf(t: Target, c: Case): Record<string, string> {
+  const needsType = c.body !== undefined && !RAW_BODY.has(t.name) && c.defect !== "no Content-Type";
+  return needsType && !("content-type" in c.headers) ? { "content-type": "application/json", ...c.headers } : c.headers;
+}
+
 async function send(t: Target, c: Case): Promise<Called> {
   sent++;
   const qs = c.query ? `?${new URLSearchParams(Object.entries(c.query)).toString()}` : "";
@@ -149,7 +158,7 @@ async function send(t: Target, c: Case): Promise<Called> {
     path: `${t.path}${qs}`,
     params: { ...t.params?.(), ...(t.param && id !== undefined ? { [t.param]: id } : {}), ...c.params },
     rawBody: c.body,
-    headers: c.headers,
+    headers: headersOf(t, c),
   });
 }
 

@@ -1,6 +1,7 @@
 // GET/HEAD /apis/ims/v3/artifacts/{artifact_id} – download a stored artifact (Range supported)
 import { Readable } from "node:stream";
 import { getArtifact, openArtifact } from "@/lib/artifacts/artifacts";
+import { attachmentHeaders } from "@/lib/http/attachment";
 import { idParam } from "@/lib/http/params";
 import { parseRange } from "@/lib/http/range";
 import { route } from "@/lib/http/route";
@@ -12,16 +13,12 @@ const serve = route({ params: idParam("artifact_id") }, async ({ req, params }) 
   const row = await getArtifact(params.artifact_id);
   const size = Number(row.sizeBytes);
   const headers: Record<string, string> = {
-    "Content-Type": row.contentType,
+    // Uploaded content is never a page of this origin (a text/html or SVG artifact would be stored XSS).
+    ...attachmentHeaders(row.id, row.contentType),
     "Accept-Ranges": "bytes",
     ETag: `"${row.sha256}"`,
     "X-Checksum-Sha256": row.sha256,
     "X-Checksum-Md5": row.md5,
-    // Uploaded content is never a page of this origin: a text/html or SVG artifact opened in a
-    // browser would otherwise run its scripts with the console's cookies (stored XSS).
-    "Content-Disposition": `attachment; filename="${row.id}"`,
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
   };
   const range = parseRange(req.headers.get("range"), size);
   if (range === "unsatisfiable")

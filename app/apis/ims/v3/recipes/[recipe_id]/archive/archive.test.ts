@@ -63,6 +63,10 @@ describe("PUT /recipes/{id}/archive", () => {
     expect(res.body.archive.warnings.join(" ")).toMatch(/OWNER/);
     const back = await call(archive.GET, { params: { recipe_id: id } });
     expect(back.bytes.equals(data)).toBe(true);
+    // Downloaded as a file, never rendered or sniffed into something else.
+    expect(back.headers.get("content-disposition")).toMatch(/^attachment; filename="[\w.-]+\.tar\.gz"$/);
+    expect(back.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(back.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     expect((await put(id, data)).status).toBe(200);
     const other = await put(id, await tarTree({ "config.xml": CONFIG.replace("compute", "other") }));
     expect(other.status).toBe(409);

@@ -2,6 +2,7 @@
 // before anything is stored; GET – download it
 import { Readable } from "node:stream";
 import { openArtifact } from "@/lib/artifacts/artifacts";
+import { attachmentHeaders } from "@/lib/http/attachment";
 import { HttpError, notFound } from "@/lib/http/errors";
 import { idParam } from "@/lib/http/params";
 import { rawBody } from "@/lib/http/raw-body";
@@ -34,10 +35,9 @@ export const GET = route({ params }, async ({ params }) => {
   const { artifact, stream } = await openArtifact(id);
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
-      "Content-Type": "application/gzip",
+      ...attachmentHeaders(`${recipe.name}.tar.gz`, "application/gzip"),
       "Content-Length": String(artifact.sizeBytes),
       "X-Archway-Content-Length": String(artifact.sizeBytes),
-      "Content-Disposition": `attachment; filename="${recipe.name.replace(/[^\w.-]+/g, "_")}.tar.gz"`,
     },
   });
 });

@@ -1,6 +1,7 @@
 // GET /api/assisted-install/v2/infra-envs/{id}/downloads/files?file_name=discovery.ign – the
 // Ignition config the discovery ISO embeds (as assisted-service offers it, for inspection)
 import { z } from "zod";
+import { attachmentHeaders } from "@/lib/http/attachment";
 import { agentServiceUrl } from "@/lib/http/origin";
 import { idParam } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
@@ -18,9 +19,9 @@ export const GET = route(
     const infraEnv = await getInfraEnv(params.infra_env_id);
     const config = discoveryConfig(await withSecrets(infraEnv), agentServiceUrl(req));
     return new Response(JSON.stringify(config), {
+      // It carries the agent token and pull secret: a file, never cached.
       headers: {
-        "Content-Type": "application/vnd.coreos.ignition+json",
-        "Content-Disposition": `inline; filename="discovery.ign"`,
+        ...attachmentHeaders("discovery.ign", "application/vnd.coreos.ignition+json"),
         "Cache-Control": "private, no-store",
       },
     });
