@@ -6,8 +6,8 @@ import { created, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({}, async () => (await listClusters()).map(serializeCluster));
+export const GET = route({ access: "viewer" }, async () => (await listClusters()).map(serializeCluster));
 
-export const POST = route({ body: clusterCreateSchema }, async ({ req, body }) =>
+export const POST = route({ access: "operator", body: clusterCreateSchema }, async ({ req, body }) =>
   created(serializeCluster(await createCluster(body, req.headers.get("x-request-id") ?? undefined))),
 );

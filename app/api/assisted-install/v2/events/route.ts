@@ -4,7 +4,7 @@ import { json, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: eventsQuerySchema }, async ({ query }) => {
+export const GET = route({ access: "viewer", query: eventsQuerySchema }, async ({ query }) => {
   const { events, total, counts } = await listEvents(query);
   return json(events.map(serializeEvent), 200, {
     "Event-Count": String(total),

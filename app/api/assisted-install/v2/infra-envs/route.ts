@@ -8,10 +8,10 @@ import { createInfraEnv, listInfraEnvs } from "@/lib/infra-envs/service";
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  { query: z.object({ cluster_id: z.uuid("Expected a cluster id (UUID)").optional() }).strict() },
+  { access: "viewer", query: z.object({ cluster_id: z.uuid("Expected a cluster id (UUID)").optional() }).strict() },
   async ({ query }) => (await listInfraEnvs({ clusterId: query.cluster_id })).map(serializeInfraEnv),
 );
 
-export const POST = route({ body: infraEnvCreateSchema }, async ({ req, body }) =>
+export const POST = route({ access: "operator", body: infraEnvCreateSchema }, async ({ req, body }) =>
   created(serializeInfraEnv(await createInfraEnv(body, req.headers.get("x-request-id") ?? undefined))),
 );

@@ -1,0 +1,122 @@
+// The sign-in library (better-auth) wired to our database: local accounts by user name with the
+// library's scrypt hashes, optional OIDC, sessions in the Session table, and hooks that write
+// sign-ins and failed sign-ins to the audit log and answer 429 once a name has failed too often.
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { genericOAuth, username } from "better-auth/plugins";
+import { db } from "@/lib/db";
+import { providerOf } from "@/lib/db/provider";
+import { env } from "@/lib/env";
+import { countFailedLogins, recordAudit } from "./audit";
+import { OIDC_PROVIDER_ID, oidcSettings, roleFromClaims } from "./oidc";
+import { authSecret } from "./secret";
+
+function clientIp(headers: Headers | undefined): string | null {
+  return headers?.get("x-forwarded-for")?.split(",")[0]?.trim() || headers?.get("x-real-ip") || null;
+}
+
+function createAuth() {
+  const e = env();
+  const oidc = oidcSettings(e);
+  const ttl = e.ARCHWAY_SESSION_TTL_SECONDS;
+  return betterAuth({
+    appName: "Archway",
+    baseURL: e.ARCHWAY_PUBLIC_URL,
+    basePath: "/api/auth",
+    secret: authSecret(),
+    telemetry: { enabled: false },
+    database: prismaAdapter(db(), { provider: providerOf(e.databaseUrl) }),
+    // Without ARCHWAY_PUBLIC_URL the console answers at whatever address it was reached by.
+    trustedOrigins: async (req) => (req ? [new URL(req.url).origin] : []),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    user: { additionalFields: { role: { type: "string", defaultValue: "viewer", input: false } } },
+    session: { expiresIn: ttl, updateAge: Math.ceil(ttl / 4), cookieCache: { enabled: false } },
+    advanced: {
+      cookiePrefix: "archway",
+      useSecureCookies: e.ARCHWAY_PUBLIC_URL?.startsWith("https:") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    plugins: [
+      username({ minUsernameLength: 2, maxUsernameLength: 64 }),
+      ...(oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: OIDC_PROVIDER_ID,
+                  name: oidc.name,
+                  discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+                  clientId: oidc.clientId,
+                  clientSecret: oidc.clientSecret,
+                  scopes: ["openid", "profile", "email"],
+                  pkce: true,
+                  // The provider owns the role: it is read again at every sign-in.
+                  overrideUserInfo: true,
+                  mapProfileToUser: (profile: Record<string, unknown>) => ({
+                    role: roleFromClaims(profile, oidc.roleClaim, e.ARCHWAY_OIDC_DEFAULT_ROLE),
+                    username: String(profile.preferred_username ?? profile.email ?? profile.sub),
+                  }),
+                },
+              ],
+            }),
+          ]
+        : []),
+    ],
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/username") return;
+        const name = String(ctx.body?.username ?? "").toLowerCase();
+        const since = new Date(Date.now() - e.ARCHWAY_LOGIN_WINDOW_SECONDS * 1000);
+        if ((await countFailedLogins(name, since)) >= e.ARCHWAY_LOGIN_MAX_FAILURES) {
+          throw new APIError("TOO_MANY_REQUESTS", {
+            message: `Too many failed sign-ins for "${name}"; try again in ${Math.ceil(e.ARCHWAY_LOGIN_WINDOW_SECONDS / 60)} minutes`,
+          });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-in/username" && ctx.context.returned instanceof APIError) {
+          const returned = ctx.context.returned;
+          if (returned.statusCode === 429) return;
+          const name = String(ctx.body?.username ?? "").toLowerCase();
+          await recordAudit({
+            actor: name || "anonymous",
+            action: "login",
+            target: `user:${name}`,
+            outcome: "failure",
+            detail: returned.message,
+            ipAddress: clientIp(ctx.headers),
+          });
+        }
+      }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // Every successful sign-in (password or OIDC) makes a session.
+          after: async (session) => {
+            const user = await db().user.findUnique({ where: { id: session.userId } });
+            const name = user?.username ?? user?.email ?? session.userId;
+            await recordAudit({
+              actor: name,
+              action: "login",
+              target: `user:${name}`,
+              ipAddress: session.ipAddress ?? null,
+            });
+          },
+        },
+      },
+    },
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { archwayAuth?: { url: string; auth: Auth } };
+
+/** One instance per process and database (tests switch databases between files). */
+export function auth(): Auth {
+  const url = env().databaseUrl;
+  if (globalForAuth.archwayAuth?.url !== url) globalForAuth.archwayAuth = { url, auth: createAuth() };
+  return globalForAuth.archwayAuth.auth;
+}
