@@ -67,7 +67,7 @@ try {
   // send that request ourselves, so a failed start-up exits before "listening" is announced.
   const self = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   const host = self.includes(":") ? `[${self}]` : self;
-  await fetch(`http://${host}:${server.address().port}/api/v1/system`).catch(() => {});
+  await fetch(`http://${host}:${server.address().port}/healthz`).catch(() => {});
 } catch (err) {
   fail(err?.message ?? String(err));
 }

@@ -27,6 +27,8 @@ function createAuth() {
     basePath: "/api/auth",
     secret: authSecret(),
     telemetry: { enabled: false },
+    // Its warnings (no base URL when ARCHWAY_PUBLIC_URL is unset, each wrong password) are expected here.
+    logger: { level: "error" },
     database: prismaAdapter(db(), { provider: providerOf(e.databaseUrl) }),
     // Without ARCHWAY_PUBLIC_URL the console answers at whatever address it was reached by.
     trustedOrigins: async (req) => (req ? [new URL(req.url).origin] : []),
