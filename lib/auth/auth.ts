@@ -11,11 +11,15 @@ import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { countFailedLogins, recordAudit } from "./audit";
 import { OIDC_PROVIDER_ID, oidcSettings, roleFromClaims } from "./oidc";
+import type { Role } from "./roles";
 import { authSecret } from "./secret";
 
 function clientIp(headers: Headers | undefined): string | null {
   return headers?.get("x-forwarded-for")?.split(",")[0]?.trim() || headers?.get("x-real-ip") || null;
 }
+
+/** Roles read from an OIDC profile, by email, until that sign-in's session is created. */
+const pendingOidcRoles = new Map<string, Role>();
 
 function createAuth() {
   const e = env();
@@ -56,10 +60,14 @@ function createAuth() {
                   pkce: true,
                   // The provider owns the role: it is read again at every sign-in.
                   overrideUserInfo: true,
-                  mapProfileToUser: (profile: Record<string, unknown>) => ({
-                    role: roleFromClaims(profile, oidc.roleClaim, e.ARCHWAY_OIDC_DEFAULT_ROLE),
-                    username: String(profile.preferred_username ?? profile.email ?? profile.sub),
-                  }),
+                  // No user name: OIDC users are known by their email, so none can take a local name.
+                  // The role field refuses input (nobody may set their own), so the role read here
+                  // is applied when the sign-in's session is made (databaseHooks below).
+                  mapProfileToUser: (profile: Record<string, unknown>) => {
+                    const role = roleFromClaims(profile, oidc.roleClaim, e.ARCHWAY_OIDC_DEFAULT_ROLE);
+                    if (typeof profile.email === "string") pendingOidcRoles.set(profile.email.toLowerCase(), role);
+                    return {};
+                  },
                 },
               ],
             }),
@@ -98,7 +106,12 @@ function createAuth() {
         create: {
           // Every successful sign-in (password or OIDC) makes a session.
           after: async (session) => {
-            const user = await db().user.findUnique({ where: { id: session.userId } });
+            let user = await db().user.findUnique({ where: { id: session.userId } });
+            const role = user && pendingOidcRoles.get(user.email.toLowerCase());
+            if (user && role) {
+              pendingOidcRoles.delete(user.email.toLowerCase());
+              if (user.role !== role) user = await db().user.update({ where: { id: user.id }, data: { role } });
+            }
             const name = user?.username ?? user?.email ?? session.userId;
             await recordAudit({
               actor: name,
@@ -114,11 +127,11 @@ function createAuth() {
 }
 
 type Auth = ReturnType<typeof createAuth>;
-const globalForAuth = globalThis as unknown as { archwayAuth?: { url: string; auth: Auth } };
+const globalForAuth = globalThis as unknown as { archwayAuth?: { config: object; auth: Auth } };
 
-/** One instance per process and database (tests switch databases between files). */
+/** One instance per configuration (tests change the environment, which makes env() a new object). */
 export function auth(): Auth {
-  const url = env().databaseUrl;
-  if (globalForAuth.archwayAuth?.url !== url) globalForAuth.archwayAuth = { url, auth: createAuth() };
+  const config = env();
+  if (globalForAuth.archwayAuth?.config !== config) globalForAuth.archwayAuth = { config, auth: createAuth() };
   return globalForAuth.archwayAuth.auth;
 }
