@@ -44,14 +44,18 @@ export async function asPrincipal<T>(
     const result = await run();
     const action = declared ?? ACTION_BY_METHOD[req.method];
     const status = result instanceof Response ? result.status : 200;
-    if (action && status < 400) await recordAudit({ action, target: targetOf(req, result) });
+    if (action && status < 400) await recordAudit({ action, target: await targetOf(req, result) });
     return result;
   });
 }
 
 /** The path acted on; for a create, the new object's id is added when the answer carries one. */
-function targetOf(req: Request, result: unknown): string {
+async function targetOf(req: Request, result: unknown): Promise<string> {
   const path = new URL(req.url).pathname;
-  const id = (result as { id?: unknown } | null)?.id;
+  const created =
+    result instanceof Response && result.status === 201 && result.headers.get("content-type")?.includes("json")
+      ? await result.clone().json().catch(() => null)
+      : result;
+  const id = (created as { id?: unknown } | null)?.id;
   return req.method === "POST" && typeof id === "string" && !path.endsWith(id) ? `${path}/${id}` : path;
 }
