@@ -1,7 +1,7 @@
 "use client";
-// The Clusters page: list plus the New cluster dialog.
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+// The Clusters page: list plus the New cluster dialog.
+import { RoleButton } from "@/components/auth/role-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClustersDataTable } from "./clusters-data-table";
 import { NewClusterDialog } from "./new-cluster-dialog";
@@ -14,9 +14,9 @@ export function ClustersPage() {
         title="Clusters"
         description="OpenShift clusters installed from discovery ISOs, one CPU architecture each (or a multi-architecture payload)."
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
+          <RoleButton needs="operator" variant="primary" onClick={() => setCreating(true)}>
             New cluster
-          </Button>
+          </RoleButton>
         }
       />
       <ClustersDataTable onNewCluster={() => setCreating(true)} />

@@ -1,5 +1,5 @@
 // The Infra-envs page: every discovery ISO definition, bound or not.
-import { ButtonLink } from "@/components/ui/button";
+import { RoleButtonLink } from "@/components/auth/role-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { InfraEnvsDataTable } from "./infra-envs-data-table";
 
@@ -10,9 +10,9 @@ export function InfraEnvsPage() {
         title="Infra-envs"
         description="Discovery ISO definitions. Each boots hosts of one CPU architecture."
         actions={
-          <ButtonLink href="/infra-envs/new" variant="primary">
+          <RoleButtonLink needs="operator" href="/infra-envs/new" variant="primary">
             New infra-env
-          </ButtonLink>
+          </RoleButtonLink>
         }
       />
       <InfraEnvsDataTable />
