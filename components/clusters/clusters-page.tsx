@@ -1,6 +1,6 @@
 "use client";
-import { useState } from "react";
 // The Clusters page: list plus the New cluster dialog.
+import { useState } from "react";
 import { RoleButton } from "@/components/auth/role-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClustersDataTable } from "./clusters-data-table";

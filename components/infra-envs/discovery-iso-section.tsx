@@ -1,7 +1,7 @@
 "use client";
-import { useState } from "react";
 // The infra-env page's Discovery ISO panel: Generate (the dialog), Revoke all links, the facts of the
 // ISO last generated, and the link currently shown in this browser (until it is revoked).
+import { useState } from "react";
 import { RoleButton } from "@/components/auth/role-button";
 import { Button } from "@/components/ui/button";
 import { ByteSize } from "@/components/ui/byte-size";

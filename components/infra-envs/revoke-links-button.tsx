@@ -1,7 +1,7 @@
 "use client";
-import { useState } from "react";
 // Revoke all links: rotates the infra-env's signing key, so every discovery ISO link issued so far
 // (shared, leaked or still in someone's shell history) stops working at once.
+import { useState } from "react";
 import { RoleButton } from "@/components/auth/role-button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useRegenerateSigningKey } from "@/lib/queries/use-regenerate-signing-key";

@@ -1,9 +1,9 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 // Starting a create job (from a recipe) or a customize job (from an image). The job's architecture is
 // not a choice: it is the recipe's or image's, said up front with whether it will be emulated. Usage:
 //   <StartJobButton kind="customize" artifact={{ id: image.id, name: image.name, arch: image.arch }} />
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { RoleButton } from "@/components/auth/role-button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody } from "@/components/ui/dialog";

@@ -1,7 +1,7 @@
 "use client";
-import type { ReactNode } from "react";
 // One OS image row with its cached base ISO, and under it (when there is something to say) the
 // failure, or the fetch job's progress and log.
+import type { ReactNode } from "react";
 import { RoleButton } from "@/components/auth/role-button";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Badge } from "@/components/ui/badge";

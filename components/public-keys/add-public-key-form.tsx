@@ -1,7 +1,7 @@
 "use client";
-import { type FormEvent, useState } from "react";
 // Adds a public key: name and one OpenSSH key line, checked with publicKeyCreateSchema before
 // sending; the server's field errors land under their fields.
+import { type FormEvent, useState } from "react";
 import { RoleButton } from "@/components/auth/role-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keyIs, type Routed, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";

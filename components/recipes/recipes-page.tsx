@@ -1,6 +1,6 @@
 "use client";
-import { useState } from "react";
 // The Recipes page: filters, the paged list, and the New recipe dialog.
+import { useState } from "react";
 import { RoleButton } from "@/components/auth/role-button";
 import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,7 +1,7 @@
 "use client";
+// A Delete button behind a confirmation; runs a react-query delete mutation and then moves on.
 import type { UseMutationResult } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-// A Delete button behind a confirmation; runs a react-query delete mutation and then moves on.
 import { RoleButton } from "@/components/auth/role-button";
 import { ConfirmDialog } from "./confirm-dialog";
 
