@@ -2,6 +2,8 @@
 // The server gets its own data directory and database (DATABASE_URL passes through, so the same
 // suite runs on PostgreSQL when the test runner sets it).
 
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +14,22 @@ import { defaultCatalog } from "./lib/catalog/default-catalog";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "archway-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
+
+// Signing in is real: the server creates `admin` with this password at its first start; the "auth"
+// project signs in through the login page and keeps the session for the UI specs (storageState).
+// API specs send a bearer token made by the project's CLI on the same database, as a script would.
+// The config is loaded again in each worker; the environment carries what the first load made.
+process.env.E2E_ADMIN_PASSWORD ??= randomBytes(12).toString("base64url");
+const serverDb = {
+  ARCHWAY_DATA_DIR: dataDir,
+  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+};
+process.env.E2E_TOKEN ??= execFileSync(
+  process.execPath,
+  ["bin/archway.mjs", "token", "create", "--role", "admin", "--name", "e2e"],
+  { env: { ...process.env, ...serverDb }, encoding: "utf8" },
+).trim();
+const adminState = path.join(dataDir, "admin-session.json");
 
 // The embedded sample table plus one row whose base ISO cannot be fetched (its file does not exist),
 // so the browser tests see a real failed fetch: IBM Z at 4.14.
@@ -67,21 +85,31 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "api", testMatch: /.*\.api\.spec\.ts/ },
-    { name: "ui", testMatch: /.*\.ui\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
+    { name: "auth", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "api",
+      testMatch: /.*\.api\.spec\.ts/,
+      use: { extraHTTPHeaders: { Authorization: `Bearer ${process.env.E2E_TOKEN}` } },
+    },
+    {
+      name: "ui",
+      testMatch: /.*\.ui\.spec\.ts/,
+      dependencies: ["auth"],
+      use: { viewport: { width: 1280, height: 800 }, storageState: adminState },
+    },
   ],
   webServer: {
     command: `node scripts/server.mjs`,
-    url: `http://127.0.0.1:${port}/api/assisted-install/v2/openshift-versions`,
+    url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
       NODE_ENV: "production",
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
-      ARCHWAY_DATA_DIR: dataDir,
+      ...serverDb,
       ARCHWAY_CATALOG_FILE: catalogFile,
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      ARCHWAY_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
     },
     stdout: "pipe",
     stderr: "pipe",

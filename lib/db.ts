@@ -11,7 +11,9 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
 export type Db = SqliteClient;
 export type {
+  ApiToken,
   Artifact,
+  AuditEntry,
   BaseImage,
   Cluster,
   Host,
@@ -22,6 +24,7 @@ export type {
   PublicKey,
   Recipe,
   ReleaseImage,
+  User,
 } from "./generated/sqlite/client";
 export { Prisma } from "./generated/sqlite/client";
 

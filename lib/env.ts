@@ -68,6 +68,30 @@ const envSchema = z.object({
     .default(64 * 1024 * 1024),
   /** "off" skips importing the sample images and recipes (one per architecture) at start. */
   ARCHWAY_SAMPLE_IMAGES: z.enum(["on", "off"]).default("on"),
+  /** Password of the `admin` account created at first start; unset: a random one, printed once. */
+  ARCHWAY_ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
+  /** Signs session cookies; unset: generated once into <data>/auth-secret (mode 0600). */
+  ARCHWAY_AUTH_SECRET: z.string().min(32).optional(),
+  /** How long a browser session lasts without use. */
+  ARCHWAY_SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86400)
+    .default(8 * 3600),
+  /** Failed sign-ins for one user name within the window, after which sign-in answers 429. */
+  ARCHWAY_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  ARCHWAY_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  /** OpenID Connect sign-in, on when issuer, client id and secret are all set. */
+  ARCHWAY_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  ARCHWAY_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  ARCHWAY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The ID-token/userinfo claim holding viewer, operator or admin (a string or a list). */
+  ARCHWAY_OIDC_ROLE_CLAIM: z.string().min(1).default("archway_role"),
+  /** The role of an OIDC user whose claim names none of the three. */
+  ARCHWAY_OIDC_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin"]).default("viewer"),
+  /** The label on the sign-in button. */
+  ARCHWAY_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; databaseUrl: string };

@@ -1,6 +1,7 @@
 // Start-up: migrations, the image table from its configured source into the database, then the
 // leftovers of a stopped server cleaned and its interrupted or failed base-image fetches retried.
 import "server-only";
+import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { fetchMissing, reconcileFetches } from "@/lib/base-images/heal";
 import { loadCatalog } from "@/lib/catalog/load";
 import { storeCatalog } from "@/lib/catalog/store";
@@ -25,6 +26,7 @@ export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   if (applied.length) log(`[archway] applied migrations: ${applied.join(", ")}`);
   const sealed = await encryptExistingSecrets();
   if (sealed) log(`[archway] encrypted the secrets of ${sealed} stored cluster(s)/infra-env(s)`);
+  await ensureFirstAdmin((l) => log(`[archway] ${l}`));
   const { catalog, source } = loadCatalog(e);
   await storeCatalog(db(), catalog);
   await reconcileFetches();

@@ -3,9 +3,10 @@
 // ARCHWAY_INSTALL_SYSTEM_DEPS=0: it must print the one command, and the console must show it in
 // the browser while the base images fail for that reason. Then plain `npm start` on the same data
 // dir: it installs the package, the failed images heal on their own, and both sample base ISOs end
-// ready with both sample images and recipes imported. Needs root and apt; skipped otherwise.
+// ready with both sample images and recipes imported. It signs in as a newcomer would: `admin` with
+// the password the first start wrote to <data>/initial-admin-password. Needs root and apt; skipped otherwise.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,8 +26,39 @@ function freePort() {
   });
 }
 
+let dataDirOfRun = "";
+let sessionCookie = "";
+
+/** The first start's admin password, once the console has written it. */
+function adminPassword() {
+  try {
+    return readFileSync(path.join(dataDirOfRun, "initial-admin-password"), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Signs in as admin through the console's sign-in endpoint; the session cookie is kept for later calls. */
+async function signIn(base) {
+  const password = adminPassword();
+  if (!password) return false;
+  const res = await fetch(`${base}/api/auth/sign-in/username`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ username: "admin", password }),
+  }).catch(() => null);
+  if (!res?.ok) return false;
+  sessionCookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return true;
+}
+
 async function getJson(base, p) {
-  const res = await fetch(`${base}${p}`).catch(() => null);
+  if (!sessionCookie && !(await signIn(base))) return null;
+  const res = await fetch(`${base}${p}`, { headers: { cookie: sessionCookie } }).catch(() => null);
+  if (res?.status === 401) sessionCookie = "";
   return res?.ok ? res.json() : null;
 }
 
@@ -102,6 +134,12 @@ async function expectNoticeInBrowser(base) {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${base}/os-images`);
+    // Not signed in: the console sends the browser to its sign-in page; the password is in the data dir.
+    await page.getByLabel("User name").fill("admin");
+    await page.getByLabel("Password").fill(adminPassword() ?? "");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Clusters" }).waitFor({ timeout: 15_000 });
+    await page.goto(`${base}/os-images`);
     const notice = page.getByRole("status", { name: "Missing system packages" });
     await notice.waitFor({ timeout: 15_000 });
     const text = (await notice.textContent()) ?? "";
@@ -127,6 +165,7 @@ export async function checkFreshStart() {
   console.log(`removed ${PACKAGE}; starting the console as a newcomer would (npm start)`);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "archway-fresh-"));
+  dataDirOfRun = dataDir;
   let server = null;
   try {
     server = await start(dataDir, { ARCHWAY_INSTALL_SYSTEM_DEPS: "0" });

@@ -148,7 +148,7 @@ try {
   // send that request ourselves, so a failed start-up exits before "listening" is announced.
   const self = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   const host = self.includes(":") ? `[${self}]` : self;
-  await fetch(`http://${host}:${server.address().port}/api/v1/system`, {
+  await fetch(`http://${host}:${server.address().port}/healthz`, {
     headers: { [SELF_HEADER]: selfToken },
   }).catch(() => {});
 } catch (err) {

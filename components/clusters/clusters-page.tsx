@@ -2,7 +2,7 @@
 // The Clusters page: filters, the paged list and the New cluster dialog.
 import { useState } from "react";
 import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
-import { Button } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClustersDataTable } from "./clusters-data-table";
 import { NewClusterDialog } from "./new-cluster-dialog";
@@ -23,9 +23,9 @@ export function ClustersPage() {
         title="Clusters"
         description="OpenShift clusters installed from discovery ISOs, one CPU architecture each (or a multi-architecture payload)."
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
+          <RoleButton needs="operator" variant="primary" onClick={() => setCreating(true)}>
             New cluster
-          </Button>
+          </RoleButton>
         }
       />
       <ListFilters what="clusters" value={filters} onChange={changeFilters} />

@@ -1,4 +1,4 @@
-// Events as a compact timeline: time, severity, message.
+// Events as a compact timeline: time, who did it, severity, message.
 
 import { Badge, type Tone } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
@@ -13,6 +13,7 @@ export function EventsList({ events }: { events: EventJson[] }) {
         <li key={`${e.event_time}-${i}`} className="py-2 first:pt-0 last:pb-0">
           <div className="flex items-center gap-2 text-xs text-slate-500">
             <DateTime value={e.event_time} />
+            {e.actor ? <span>by {e.actor}</span> : null}
             {e.severity !== "info" ? <Badge tone={SEVERITY[e.severity] ?? "neutral"}>{e.severity}</Badge> : null}
           </div>
           <p className="mt-0.5 text-sm text-slate-800">{e.message}</p>

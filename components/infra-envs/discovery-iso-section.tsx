@@ -2,6 +2,7 @@
 // The infra-env page's Discovery ISO panel: Generate (the dialog), Revoke all links, the facts of the
 // ISO last generated, and the link currently shown in this browser (until it is revoked).
 import { useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { Button } from "@/components/ui/button";
 import { ByteSize } from "@/components/ui/byte-size";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
@@ -29,9 +30,9 @@ export function DiscoveryIsoSection({ infraEnv }: { infraEnv: InfraEnvJson }) {
       actions={
         <>
           <RevokeLinksButton infraEnvId={infraEnv.id} onRevoked={() => setRevokedAt(Date.now())} />
-          <Button size="sm" variant="primary" onClick={() => setDialog("form")}>
+          <RoleButton needs="operator" size="sm" variant="primary" onClick={() => setDialog("form")}>
             Generate discovery ISO
-          </Button>
+          </RoleButton>
         </>
       }
     >

@@ -2,7 +2,7 @@
 // The Infra-envs page: every discovery ISO definition, bound or not, filtered and paged on the server.
 import { useState } from "react";
 import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
-import { ButtonLink } from "@/components/ui/button";
+import { RoleButtonLink } from "@/components/auth/role-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { InfraEnvsDataTable } from "./infra-envs-data-table";
 
@@ -21,9 +21,9 @@ export function InfraEnvsPage() {
         title="Infra-envs"
         description="Discovery ISO definitions. Each boots hosts of one CPU architecture."
         actions={
-          <ButtonLink href="/infra-envs/new" variant="primary">
+          <RoleButtonLink needs="operator" href="/infra-envs/new" variant="primary">
             New infra-env
-          </ButtonLink>
+          </RoleButtonLink>
         }
       />
       <ListFilters what="infra-envs" value={filters} onChange={changeFilters} />

@@ -2,7 +2,7 @@
 // Revoke all links: rotates the infra-env's signing key, so every discovery ISO link issued so far
 // (shared, leaked or still in someone's shell history) stops working at once.
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useRegenerateSigningKey } from "@/lib/queries/use-regenerate-signing-key";
 
@@ -15,9 +15,9 @@ export function RevokeLinksButton({ infraEnvId, onRevoked }: { infraEnvId: strin
   };
   return (
     <>
-      <Button size="sm" variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
+      <RoleButton needs="admin" size="sm" variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
         Revoke all links
-      </Button>
+      </RoleButton>
       <ConfirmDialog
         open={open}
         onClose={close}

@@ -4,7 +4,7 @@
 //   <StartJobButton kind="customize" artifact={{ id: image.id, name: image.name, arch: image.arch }} />
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -30,9 +30,9 @@ export function StartJobButton({ kind, artifact, label }: { kind: JobKind; artif
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="primary" onClick={() => setOpen(true)}>
+      <RoleButton needs="operator" variant="primary" onClick={() => setOpen(true)}>
         {label ?? (kind === "create" ? "Build image…" : "Customize…")}
-      </Button>
+      </RoleButton>
       {open ? <StartJobDialog kind={kind} artifact={artifact} onClose={() => setOpen(false)} /> : null}
     </>
   );

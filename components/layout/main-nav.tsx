@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { useCan } from "@/components/auth/session-context";
 
 const LINKS = [
   { href: "/clusters", label: "Clusters" },
@@ -15,11 +16,19 @@ const LINKS = [
   { href: "/os-images", label: "OS images" },
 ];
 
+/** Shown to admins only: the pages behind them answer 403 to anyone else. */
+const ADMIN_LINKS = [
+  { href: "/users", label: "Users" },
+  { href: "/tokens", label: "Tokens" },
+  { href: "/audit", label: "Audit" },
+];
+
 export function MainNav() {
   const pathname = usePathname();
   const navId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
+  const links = useCan("admin").allowed ? [...LINKS, ...ADMIN_LINKS] : LINKS;
 
   // Navigating (a link, Back) closes the menu: the page it opened over has gone.
   const [shownFor, setShownFor] = useState(pathname);
@@ -70,7 +79,7 @@ export function MainNav() {
         aria-label="Main"
         className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-full z-40 flex-col gap-0.5 border-t border-slate-700 bg-slate-900 px-2 pb-3 pt-2 shadow-lg lg:static lg:-mb-px lg:flex lg:flex-row lg:gap-1 lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none`}
       >
-        {LINKS.map((link) => {
+        {links.map((link) => {
           const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <Link

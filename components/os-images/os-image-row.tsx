@@ -2,9 +2,9 @@
 // One OS image row with its cached base ISO, and under it (when there is something to say) the
 // failure, or the fetch job's progress and log.
 import type { ReactNode } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { ArchBadge } from "@/components/ui/arch-badge";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { ByteSize } from "@/components/ui/byte-size";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ShortDigest } from "@/components/ui/short-digest";
@@ -115,9 +115,9 @@ export function OsImageRow({ row, jobId, showsJob, onFetch, onDismissJob, starti
           )}
         </Td>
         <Td className="text-right">
-          <Button size="sm" onClick={onFetch} disabled={starting || running}>
+          <RoleButton needs="admin" size="sm" onClick={onFetch} disabled={starting || running}>
             {base.status === "missing" && !jobId ? "Fetch" : "Re-fetch"}
-          </Button>
+          </RoleButton>
         </Td>
       </Tr>
       {below}

@@ -2,7 +2,7 @@
 // Adds a public key: name and one OpenSSH key line, checked with publicKeyCreateSchema before
 // sending; the server's field errors land under their fields.
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { keyIs, type Routed, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";
 import { Panel } from "@/components/ui/panel";
@@ -74,9 +74,9 @@ export function AddPublicKeyForm({ onAdded }: { onAdded: () => void }) {
           <p role="status" className="text-xs text-green-700">
             {added ? `Added ${added}.` : ""}
           </p>
-          <Button type="submit" variant="primary" disabled={create.isPending}>
+          <RoleButton needs="operator" type="submit" variant="primary" disabled={create.isPending}>
             {create.isPending ? "Adding…" : "Add public key"}
-          </Button>
+          </RoleButton>
         </div>
       </form>
     </Panel>

@@ -1,8 +1,8 @@
 "use client";
 // The Recipes page: filters, the paged list, and the New recipe dialog.
 import { useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewRecipeDialog } from "./new-recipe-dialog";
 import { RecipesDataTable } from "./recipes-data-table";
@@ -21,9 +21,9 @@ export function RecipesPage() {
         title="Recipes"
         description="Image recipes (kiwi-ng, packer, rootfs scripts) that build jobs turn into images. A recipe's architecture becomes the architecture of every image built from it."
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
+          <RoleButton needs="operator" variant="primary" onClick={() => setCreating(true)}>
             New recipe
-          </Button>
+          </RoleButton>
         }
       />
       <ListFilters what="recipes" value={filters} onChange={changeFilters} />

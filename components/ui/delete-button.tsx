@@ -2,7 +2,7 @@
 // A Delete button behind a confirmation; runs a react-query delete mutation and then moves on.
 import type { UseMutationResult } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { Button } from "./button";
+import { RoleButton } from "@/components/auth/role-button";
 import { ConfirmDialog } from "./confirm-dialog";
 
 type DeleteButtonProps = {
@@ -22,9 +22,9 @@ export function DeleteButton({ id, mutation, title, confirmLabel, onDeleted, chi
   };
   return (
     <>
-      <Button variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
+      <RoleButton needs="operator" variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
         Delete
-      </Button>
+      </RoleButton>
       <ConfirmDialog
         open={open}
         onClose={close}

@@ -72,6 +72,8 @@ export function serializeEvent(e: Awaited<ReturnType<typeof listEvents>>["events
     message: e.message,
     event_time: e.eventTime.toISOString(),
     request_id: e.requestId ?? undefined,
+    /** Who caused it (a user name or token:<name>); absent for the agent and background work. */
+    actor: e.actor ?? undefined,
     props: e.props ? JSON.stringify(e.props) : undefined,
   };
 }

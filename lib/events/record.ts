@@ -1,5 +1,6 @@
 // Writes an event (the audit trail every create, update and delete leaves behind).
 import "server-only";
+import { currentActor } from "@/lib/auth/actor";
 import type { Db, Prisma } from "@/lib/db";
 
 export type Severity = "info" | "warning" | "error" | "critical";
@@ -29,6 +30,8 @@ export function recordEvent(tx: Pick<Db, "event">, e: NewEvent) {
       hostId: e.hostId ?? null,
       props: (e.props as Prisma.InputJsonObject | undefined) ?? undefined,
       requestId: e.requestId ?? null,
+      // The signed-in user or token the request ran as; none for the agent and background work.
+      actor: currentActor()?.name ?? null,
     },
   });
 }

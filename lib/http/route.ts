@@ -1,9 +1,10 @@
-// The route wrapper every handler uses: parses params, query, the request headers it names and body
-// with zod, runs the handler, and turns anything thrown into one problem+json response. Handlers just
-// return data or throw.
+// The route wrapper every handler uses: checks who may call it, parses params, query, the request
+// headers it names and body with zod, runs the handler, and turns anything thrown into one
+// problem+json response. Handlers just return data or throw.
 import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { type Access, asPrincipal, authorize, type Principal } from "./authorize";
 import { readJsonBody } from "./body";
 import { HttpError, problemResponse } from "./errors";
 import { fieldErrorsOf, summarise } from "./zod-errors";
@@ -18,6 +19,8 @@ export type RouteContext<P, Q, B, H = undefined, A = undefined> = {
   body: B;
   headers: H;
   auth: A;
+  /** The signed-in user or API token; null only on public routes. */
+  principal: Principal | null;
 };
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -34,6 +37,10 @@ export function route<
     body?: B;
     headers?: H;
     maxBodyBytes?: number;
+    /** Who may call: "public", or the weakest role allowed (viewer < operator < admin). Checked first. */
+    access: Access;
+    /** The audit action (default: create/change/delete by method); set on GETs that must be audited. */
+    audit?: string;
     /** Runs before the query and body are read (a 401 wins over a malformed body); its result is ctx.auth. */
     auth?: (req: Request, params: Out<P>) => Promise<A>;
   },
@@ -42,6 +49,7 @@ export function route<
   return async (req: Request, ctx?: NextContext): Promise<Response> => {
     const instance = new URL(req.url).pathname;
     try {
+      const principal = await authorize(req, schemas.access);
       const params = schemas.params ? parse(schemas.params, (await ctx?.params) ?? {}, "path", 404) : undefined;
       const auth = schemas.auth ? await schemas.auth(req, params as Out<P>) : undefined;
       const query = schemas.query
@@ -58,13 +66,15 @@ export function route<
             400,
           )
         : undefined;
-      const result = await handler({ req, params, query, body, headers, auth } as RouteContext<
-        Out<P>,
-        Out<Q>,
-        Out<B>,
-        Out<H>,
-        A
-      >);
+      const run = () =>
+        handler({ req, params, query, body, headers, auth, principal } as RouteContext<
+          Out<P>,
+          Out<Q>,
+          Out<B>,
+          Out<H>,
+          A
+        >);
+      const result = principal ? await asPrincipal(principal, req, schemas.audit, run) : await run();
       return result instanceof Response ? result : json(result);
     } catch (err) {
       return problemResponse(toHttpError(err), instance);

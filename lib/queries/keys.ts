@@ -48,3 +48,9 @@ export const jobKeys = {
 export const systemKeys = {
   all: ["system"] as const,
 };
+
+export const accountKeys = {
+  tokens: ["tokens"] as const,
+  users: ["users"] as const,
+  audit: (filter: { limit: number; offset: number; actor?: string }) => ["audit", filter] as const,
+};

@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
-import { percentile, startConsole, treeCpuSeconds, treeRss } from "./server.mjs";
+import { apiFetch, percentile, startConsole, treeCpuSeconds, treeRss } from "./server.mjs";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 5);
@@ -30,7 +30,7 @@ async function call(method, p, body, headers = {}) {
   let res;
   let text;
   try {
-    res = await fetch(`${srv.base}${p}`, {
+    res = await apiFetch(`${srv.base}${p}`, {
       method,
       headers: { "content-type": "application/json", ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),

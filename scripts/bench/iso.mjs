@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
 import { ensureSystemPackages } from "../system-deps.mjs";
-import { freePort, percentile, startConsole, treeRss, waitForBaseImages } from "./server.mjs";
+import { apiFetch, freePort, percentile, startConsole, treeRss, waitForBaseImages } from "./server.mjs";
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -112,7 +112,7 @@ const cached = (await import("node:fs"))
   .find((f) => f.endsWith(".iso"));
 const api = `${consoleSrv.base}/api/assisted-install/v2`;
 const post = (p, body) =>
-  fetch(`${api}/${p}`, {
+  apiFetch(`${api}/${p}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -122,7 +122,7 @@ const post = (p, body) =>
 const ie0 = await post("infra-envs", { name: "bench-main", openshift_version: "4.14", cpu_architecture: "x86_64" });
 let url;
 for (;;) {
-  const link = await (await fetch(`${api}/infra-envs/${ie0.id}/downloads/image-url`)).json();
+  const link = await (await apiFetch(`${api}/infra-envs/${ie0.id}/downloads/image-url`)).json();
   url = link.url;
   if (link.sha256) break;
   await new Promise((r) => setTimeout(r, 500));
@@ -162,7 +162,7 @@ for (let i = 0; i < 100; i++) {
     cpu_architecture: "x86_64",
     ssh_authorized_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZ3S2Gx6Ahr0e4GKd4rYl2yRIYz2XXGlEjP4i9z8Hdl b@x",
   });
-  const link = await (await fetch(`${api}/infra-envs/${ie.id}/downloads/image-url`)).json();
+  const link = await (await apiFetch(`${api}/infra-envs/${ie.id}/downloads/image-url`)).json();
   if (!link.url) throw new Error(`no link: ${JSON.stringify(link)}`);
   linkMs.push(performance.now() - t0);
 }

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
-import { percentile, startConsole, treeRss } from "./server.mjs";
+import { apiFetch, percentile, startConsole, treeRss } from "./server.mjs";
 
 const MiB = 1024 ** 2;
 ensurePrepared({ build: true });
@@ -19,7 +19,7 @@ const ims = `${srv.base}/apis/ims/v3`;
 
 async function sampleImage(arch) {
   for (let i = 0; i < 600; i++) {
-    const list = await (await fetch(`${ims}/images?name=sample-debian12-busybox-${arch}`)).json();
+    const list = await (await apiFetch(`${ims}/images?name=sample-debian12-busybox-${arch}`)).json();
     if (list.length) return list[0];
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -27,7 +27,7 @@ async function sampleImage(arch) {
 }
 
 async function startJob(image, script, name) {
-  const res = await fetch(`${ims}/jobs`, {
+  const res = await apiFetch(`${ims}/jobs`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -43,7 +43,7 @@ async function startJob(image, script, name) {
 
 async function waitJob(id) {
   for (;;) {
-    const j = await (await fetch(`${ims}/jobs/${id}`)).json();
+    const j = await (await apiFetch(`${ims}/jobs/${id}`)).json();
     if (["success", "error", "cancelled"].includes(j.status)) return j;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -51,7 +51,7 @@ async function waitJob(id) {
 
 /** Follows a job's SSE log; resolves with per-line latencies (receive time - time the runner read the line). */
 async function follow(id) {
-  const res = await fetch(`${ims}/jobs/${id}/logs?follow=1`, { headers: { accept: "text/event-stream" } });
+  const res = await apiFetch(`${ims}/jobs/${id}/logs?follow=1`, { headers: { accept: "text/event-stream" } });
   const reader = res.body.getReader();
   const dec = new TextDecoder();
   const lat = [];

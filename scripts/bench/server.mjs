@@ -1,5 +1,5 @@
 // Starts the production console on a free loopback port with its own data dir, for benchmarks.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -14,8 +14,29 @@ export function freePort() {
   });
 }
 
+let bearer = "";
+
+/** fetch with the benchmark's admin token: every console API needs a signed-in caller. */
+export function apiFetch(url, init = {}) {
+  return fetch(url, { ...init, headers: { authorization: `Bearer ${bearer}`, ...init.headers } });
+}
+
+/** An admin API token made by the project's CLI on the database the console will use. */
+function createToken(env) {
+  return execFileSync(
+    process.execPath,
+    [path.join(ROOT, "bin/archway.mjs"), "token", "create", "--role", "admin", "--name", `bench-${Date.now()}`],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    },
+  ).trim();
+}
+
 export async function startConsole(env) {
   const port = await freePort();
+  bearer = createToken(env);
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
     cwd: ROOT,
     env: {
@@ -34,12 +55,13 @@ export async function startConsole(env) {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${base}/api/assisted-install/v2/openshift-versions`)).ok) break;
+      if ((await apiFetch(`${base}/api/assisted-install/v2/openshift-versions`)).ok) break;
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     base,
+    token: bearer,
     pid: child.pid,
     stop: () => new Promise((r) => (child.once("exit", r), child.kill("SIGTERM"))),
     log: () => log,
@@ -92,7 +114,7 @@ export function treeCpuSeconds(pid) {
 export async function waitForBaseImages(base, timeoutMs = 600_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const t = await (await fetch(`${base}/api/assisted-install/v2/os-images`)).json();
+    const t = await (await apiFetch(`${base}/api/assisted-install/v2/os-images`)).json();
     const states = t.os_images.map((r) => r.base_image.status);
     if (states.every((s) => s === "ready")) return t;
     if (states.includes("failed"))

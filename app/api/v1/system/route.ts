@@ -6,7 +6,7 @@ import { runtimePackages } from "@/lib/system/packages";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({}, async () => {
+export const GET = route({ access: "viewer" }, async () => {
   const report = runtimePackages();
   return {
     packages_checked: report.checked,

@@ -8,11 +8,11 @@ import { created, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: clusterListQuery }, async ({ query }) => {
+export const GET = route({ access: "viewer", query: clusterListQuery }, async ({ query }) => {
   const { rows, total } = await listClusters(query);
   return pageResponse(rows.map(serializeCluster), total);
 });
 
-export const POST = route({ body: clusterCreateSchema }, async ({ req, body }) =>
+export const POST = route({ access: "operator", body: clusterCreateSchema }, async ({ req, body }) =>
   created(serializeCluster(await createCluster(body, req.headers.get("x-request-id") ?? undefined))),
 );

@@ -6,7 +6,7 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: eventsQuerySchema }, async ({ query }) => {
+export const GET = route({ access: "viewer", query: eventsQuerySchema }, async ({ query }) => {
   const { events, total, counts } = await listEvents(query);
   return pageResponse(events.map(serializeEvent), total, {
     "Event-Count": String(total),

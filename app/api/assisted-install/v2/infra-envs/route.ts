@@ -8,11 +8,11 @@ import { createInfraEnv, listInfraEnvs } from "@/lib/infra-envs/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: infraEnvListQuery }, async ({ query }) => {
+export const GET = route({ access: "viewer", query: infraEnvListQuery }, async ({ query }) => {
   const { rows, total } = await listInfraEnvs(query);
   return pageResponse(rows.map(serializeInfraEnv), total);
 });
 
-export const POST = route({ body: infraEnvCreateSchema }, async ({ req, body }) =>
+export const POST = route({ access: "operator", body: infraEnvCreateSchema }, async ({ req, body }) =>
   created(serializeInfraEnv(await createInfraEnv(body, req.headers.get("x-request-id") ?? undefined))),
 );

@@ -6,7 +6,7 @@ import { route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  { query: z.object({ only_latest: z.enum(["true", "false"]).optional() }).strict() },
+  { access: "viewer", query: z.object({ only_latest: z.enum(["true", "false"]).optional() }).strict() },
   async ({ query }) => {
     const all = openshiftVersions(await readImageTable());
     if (query.only_latest !== "true") return all;

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const arch = (a: string) => toAssistedArch(parseArch(a) ?? "x86_64");
 
-export const GET = route({}, async () => {
+export const GET = route({ access: "viewer" }, async () => {
   const table = await readImageTable();
   const cache = await baseImagesByUrl();
   return {

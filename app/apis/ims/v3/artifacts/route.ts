@@ -9,7 +9,7 @@ export const runtime = "nodejs";
 
 const MAX_UPLOAD = 8 * 1024 ** 3;
 
-export const POST = route({}, async ({ req }) => {
+export const POST = route({ access: "operator" }, async ({ req }) => {
   const contentType = req.headers.get("content-type")?.split(";")[0].trim() || "application/octet-stream";
   const a = await saveArtifact(rawBody(req), { contentType, maxBytes: MAX_UPLOAD, signal: req.signal });
   return json(

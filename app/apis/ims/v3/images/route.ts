@@ -8,11 +8,11 @@ import { listQuery } from "@/lib/ims/common";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: listQuery }, async ({ query }) => {
+export const GET = route({ access: "viewer", query: listQuery }, async ({ query }) => {
   const { rows, total } = await listImages(query);
   return json(rows.map(serializeImage), 200, { "X-Total-Count": String(total) });
 });
 
-export const POST = route({ body: imageCreateSchema }, async ({ body }) =>
+export const POST = route({ access: "operator", body: imageCreateSchema }, async ({ body }) =>
   created(serializeImage(await createImage(body))),
 );

@@ -7,9 +7,11 @@ import { createJob, listJobs } from "@/lib/jobs/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: jobListQuery }, async ({ query }) => {
+export const GET = route({ access: "viewer", query: jobListQuery }, async ({ query }) => {
   const { rows, total } = await listJobs(query);
   return json(rows.map(serializeJob), 200, { "X-Total-Count": String(total) });
 });
 
-export const POST = route({ body: jobCreateSchema }, async ({ body }) => created(serializeJob(await createJob(body))));
+export const POST = route({ access: "operator", body: jobCreateSchema }, async ({ body }) =>
+  created(serializeJob(await createJob(body))),
+);

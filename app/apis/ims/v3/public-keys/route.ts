@@ -5,11 +5,11 @@ import { createPublicKey, listPublicKeys, serializePublicKey } from "@/lib/publi
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: publicKeyListQuery }, async ({ query }) => {
+export const GET = route({ access: "viewer", query: publicKeyListQuery }, async ({ query }) => {
   const { rows, total } = await listPublicKeys(query);
   return json(rows.map(serializePublicKey), 200, { "X-Total-Count": String(total) });
 });
 
-export const POST = route({ body: publicKeyCreateSchema }, async ({ body }) =>
+export const POST = route({ access: "operator", body: publicKeyCreateSchema }, async ({ body }) =>
   created(serializePublicKey(await createPublicKey(body))),
 );

@@ -8,11 +8,11 @@ import { createRecipe, listRecipes } from "@/lib/recipes/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: listQuery }, async ({ query }) => {
+export const GET = route({ access: "viewer", query: listQuery }, async ({ query }) => {
   const { rows, total } = await listRecipes(query);
   return json(rows.map(serializeRecipe), 200, { "X-Total-Count": String(total) });
 });
 
-export const POST = route({ body: recipeCreateSchema }, async ({ body }) =>
+export const POST = route({ access: "operator", body: recipeCreateSchema }, async ({ body }) =>
   created(serializeRecipe(await createRecipe(body))),
 );

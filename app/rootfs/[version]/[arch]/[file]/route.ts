@@ -18,7 +18,10 @@ export const runtime = "nodejs";
 const downloads = new Limiter(() => env().ARCHWAY_MAX_CONCURRENT_DOWNLOADS);
 
 const serve = route(
-  { params: z.object({ version: z.string(), arch: z.string(), file: z.literal("rootfs.img", "No such file") }) },
+  {
+    access: "public",
+    params: z.object({ version: z.string(), arch: z.string(), file: z.literal("rootfs.img", "No such file") }),
+  },
   async ({ req, params }) => {
     const arch = parseArch(params.arch);
     const row =

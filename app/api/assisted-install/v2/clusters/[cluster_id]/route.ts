@@ -8,13 +8,15 @@ import { noContent, route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 const params = idParam("cluster_id");
 
-export const GET = route({ params }, async ({ params }) => serializeCluster(await getCluster(params.cluster_id)));
+export const GET = route({ access: "viewer", params }, async ({ params }) =>
+  serializeCluster(await getCluster(params.cluster_id)),
+);
 
-export const PATCH = route({ params, body: clusterUpdateSchema }, async ({ req, params, body }) =>
+export const PATCH = route({ access: "operator", params, body: clusterUpdateSchema }, async ({ req, params, body }) =>
   serializeCluster(await updateCluster(params.cluster_id, body, req.headers.get("x-request-id") ?? undefined)),
 );
 
-export const DELETE = route({ params }, async ({ req, params }) => {
+export const DELETE = route({ access: "operator", params }, async ({ req, params }) => {
   await deleteCluster(params.cluster_id, req.headers.get("x-request-id") ?? undefined);
   return noContent();
 });

@@ -8,13 +8,15 @@ import { deleteInfraEnv, getInfraEnv, updateInfraEnv } from "@/lib/infra-envs/se
 export const dynamic = "force-dynamic";
 const params = idParam("infra_env_id");
 
-export const GET = route({ params }, async ({ params }) => serializeInfraEnv(await getInfraEnv(params.infra_env_id)));
+export const GET = route({ access: "viewer", params }, async ({ params }) =>
+  serializeInfraEnv(await getInfraEnv(params.infra_env_id)),
+);
 
-export const PATCH = route({ params, body: infraEnvUpdateSchema }, async ({ req, params, body }) =>
+export const PATCH = route({ access: "operator", params, body: infraEnvUpdateSchema }, async ({ req, params, body }) =>
   serializeInfraEnv(await updateInfraEnv(params.infra_env_id, body, req.headers.get("x-request-id") ?? undefined)),
 );
 
-export const DELETE = route({ params }, async ({ req, params }) => {
+export const DELETE = route({ access: "operator", params }, async ({ req, params }) => {
   await deleteInfraEnv(params.infra_env_id, req.headers.get("x-request-id") ?? undefined);
   return noContent();
 });

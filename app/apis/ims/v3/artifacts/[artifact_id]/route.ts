@@ -9,7 +9,7 @@ import { route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const serve = route({ params: idParam("artifact_id") }, async ({ req, params }) => {
+const serve = route({ access: "viewer", params: idParam("artifact_id") }, async ({ req, params }) => {
   const row = await getArtifact(params.artifact_id);
   const size = Number(row.sizeBytes);
   const headers: Record<string, string> = {

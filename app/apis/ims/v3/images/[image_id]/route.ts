@@ -8,13 +8,15 @@ import { deleteImage, getImage, patchImage } from "@/lib/images/service";
 export const dynamic = "force-dynamic";
 const params = idParam("image_id");
 
-export const GET = route({ params }, async ({ params }) => serializeImage(await getImage(params.image_id)));
+export const GET = route({ access: "viewer", params }, async ({ params }) =>
+  serializeImage(await getImage(params.image_id)),
+);
 
-export const PATCH = route({ params, body: imagePatchSchema }, async ({ params, body }) =>
+export const PATCH = route({ access: "operator", params, body: imagePatchSchema }, async ({ params, body }) =>
   serializeImage(await patchImage(params.image_id, body)),
 );
 
-export const DELETE = route({ params }, async ({ params }) => {
+export const DELETE = route({ access: "operator", params }, async ({ params }) => {
   await deleteImage(params.image_id);
   return noContent();
 });

@@ -9,10 +9,10 @@ import { deleteJob, getJob } from "@/lib/jobs/service";
 export const dynamic = "force-dynamic";
 const params = z.object({ job_id: z.uuid("No such job") });
 
-export const GET = route({ params }, async ({ params }) => serializeJob(await getJob(params.job_id)));
+export const GET = route({ access: "viewer", params }, async ({ params }) => serializeJob(await getJob(params.job_id)));
 
 export const DELETE = route(
-  { params, query: z.object({ keep_logs: z.enum(["true", "false"]).optional() }).strict() },
+  { access: "operator", params, query: z.object({ keep_logs: z.enum(["true", "false"]).optional() }).strict() },
   async ({ params, query }) => {
     const kept = await deleteJob(params.job_id, query.keep_logs === "true");
     return kept ? json({ log: { path: artifactLinkPath(kept.logArtifactId), type: "archway" } }) : noContent();

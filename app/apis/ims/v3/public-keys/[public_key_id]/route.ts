@@ -6,11 +6,11 @@ import { deletePublicKey, getPublicKey, serializePublicKey } from "@/lib/public-
 export const dynamic = "force-dynamic";
 const params = idParam("public_key_id");
 
-export const GET = route({ params }, async ({ params }) =>
+export const GET = route({ access: "viewer", params }, async ({ params }) =>
   serializePublicKey(await getPublicKey(params.public_key_id)),
 );
 
-export const DELETE = route({ params }, async ({ params }) => {
+export const DELETE = route({ access: "operator", params }, async ({ params }) => {
   await deletePublicKey(params.public_key_id);
   return noContent();
 });

@@ -8,13 +8,15 @@ import { deleteRecipe, getRecipe, patchRecipe } from "@/lib/recipes/service";
 export const dynamic = "force-dynamic";
 const params = idParam("recipe_id");
 
-export const GET = route({ params }, async ({ params }) => serializeRecipe(await getRecipe(params.recipe_id)));
+export const GET = route({ access: "viewer", params }, async ({ params }) =>
+  serializeRecipe(await getRecipe(params.recipe_id)),
+);
 
-export const PATCH = route({ params, body: recipePatchSchema }, async ({ params, body }) =>
+export const PATCH = route({ access: "operator", params, body: recipePatchSchema }, async ({ params, body }) =>
   serializeRecipe(await patchRecipe(params.recipe_id, body)),
 );
 
-export const DELETE = route({ params }, async ({ params }) => {
+export const DELETE = route({ access: "operator", params }, async ({ params }) => {
   await deleteRecipe(params.recipe_id);
   return noContent();
 });

@@ -14,7 +14,7 @@ export const runtime = "nodejs";
 const params = z.object({ token: z.string(), version: z.string(), arch: z.string(), file: z.string() });
 const downloads = new Limiter(() => env().ARCHWAY_MAX_CONCURRENT_DOWNLOADS);
 
-const serve = route({ params }, async ({ req, params: p }) => {
+const serve = route({ access: "public", params }, async ({ req, params: p }) => {
   const image = await resolveDownload(p.token, p.version, p.arch, p.file, agentServiceUrl(req));
   // It carries credentials (agent token, pull secret): no shared caches.
   return streamFile(

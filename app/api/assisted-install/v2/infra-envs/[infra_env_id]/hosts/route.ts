@@ -14,13 +14,13 @@ import { created, route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 const params = idParam("infra_env_id");
 
-export const GET = route({ params, query: z.object(optionalPagination) }, async ({ params, query }) => {
+export const GET = route({ access: "viewer", params, query: z.object(optionalPagination) }, async ({ params, query }) => {
   const { rows, total } = await listInfraEnvHosts(params.infra_env_id, query);
   return pageResponse(rows.map(serializeHost), total);
 });
 
 export const POST = route(
-  { params, body: hostCreateSchema, auth: (req, p) => authenticateAgent(req, p.infra_env_id) },
+  { access: "public", params, body: hostCreateSchema, auth: (req, p) => authenticateAgent(req, p.infra_env_id) },
   async ({ req, body, auth }) =>
     created(serializeHost(await registerHost(auth, body, new Date(), req.headers.get("x-request-id") ?? undefined))),
 );

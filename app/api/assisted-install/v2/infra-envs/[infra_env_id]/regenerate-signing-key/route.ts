@@ -5,7 +5,10 @@ import { regenerateSigningKey } from "@/lib/infra-envs/downloads";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: idParam("infra_env_id") }, async ({ req, params }) => {
-  await regenerateSigningKey(params.infra_env_id, req.headers.get("x-request-id") ?? undefined);
-  return noContent();
-});
+export const POST = route(
+  { access: "admin", audit: "key.rotate", params: idParam("infra_env_id") },
+  async ({ req, params }) => {
+    await regenerateSigningKey(params.infra_env_id, req.headers.get("x-request-id") ?? undefined);
+    return noContent();
+  },
+);

@@ -7,8 +7,11 @@ import { json, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: z.object({ os_image_id: wholeNumber({ min: 1 }) }) }, async ({ params }) => {
-  const row = await getOsImage(params.os_image_id);
-  const { jobId } = await startFetch((await baseImageFor(row.url, row.cpuArchitecture)).id);
-  return json({ job_id: jobId, href: `/apis/ims/v3/jobs/${jobId}` }, 202);
-});
+export const POST = route(
+  { access: "admin", audit: "os-image.fetch", params: z.object({ os_image_id: wholeNumber({ min: 1 }) }) },
+  async ({ params }) => {
+    const row = await getOsImage(params.os_image_id);
+    const { jobId } = await startFetch((await baseImageFor(row.url, row.cpuArchitecture)).id);
+    return json({ job_id: jobId, href: `/apis/ims/v3/jobs/${jobId}` }, 202);
+  },
+);

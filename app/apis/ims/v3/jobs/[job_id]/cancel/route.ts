@@ -6,6 +6,7 @@ import { cancelJob } from "@/lib/jobs/service";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: z.object({ job_id: z.uuid("No such job") }) }, async ({ params }) =>
-  json(serializeJob(await cancelJob(params.job_id)), 202),
+export const POST = route(
+  { access: "operator", audit: "job.cancel", params: z.object({ job_id: z.uuid("No such job") }) },
+  async ({ params }) => json(serializeJob(await cancelJob(params.job_id)), 202),
 );

@@ -13,6 +13,7 @@ export const runtime = "nodejs";
 
 export const GET = route(
   {
+    access: "viewer",
     params: z.object({ job_id: z.uuid("No such job") }),
     query: z
       .object({

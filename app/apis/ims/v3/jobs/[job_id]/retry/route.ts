@@ -6,6 +6,7 @@ import { retryJob } from "@/lib/jobs/service";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: z.object({ job_id: z.uuid("No such job") }) }, async ({ params }) =>
-  created(serializeJob(await retryJob(params.job_id))),
+export const POST = route(
+  { access: "operator", audit: "job.retry", params: z.object({ job_id: z.uuid("No such job") }) },
+  async ({ params }) => created(serializeJob(await retryJob(params.job_id))),
 );

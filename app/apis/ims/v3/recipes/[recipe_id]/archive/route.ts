@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 const params = idParam("recipe_id");
 
-export const PUT = route({ params }, async ({ req, params }) => {
+export const PUT = route({ access: "operator", params }, async ({ req, params }) => {
   const type = req.headers.get("content-type")?.split(";")[0].trim();
   if (
     type &&
@@ -28,7 +28,7 @@ export const PUT = route({ params }, async ({ req, params }) => {
   return json({ ...serializeRecipe(recipe), archive: { files, warnings } });
 });
 
-export const GET = route({ params }, async ({ params }) => {
+export const GET = route({ access: "viewer", params }, async ({ params }) => {
   const recipe = await getRecipe(params.recipe_id);
   const id = recipe.linkPath ? artifactIdOf(recipe.linkPath) : null;
   if (!id) throw notFound(`Recipe ${recipe.name} has no uploaded archive`);

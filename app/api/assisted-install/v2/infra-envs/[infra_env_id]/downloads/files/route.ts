@@ -12,6 +12,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(
   {
+    access: "operator",
+    audit: "ignition.read",
     params: idParam("infra_env_id"),
     query: z.object({ file_name: z.enum(["discovery.ign"], "Supported files: discovery.ign") }).strict(),
   },

@@ -9,7 +9,12 @@ import { IMAGE_TYPES } from "@/lib/infra-envs/schemas";
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  { params: idParam("infra_env_id"), query: z.object({ image_type: z.enum(IMAGE_TYPES).optional() }).strict() },
+  {
+    access: "operator",
+    audit: "link.issue",
+    params: idParam("infra_env_id"),
+    query: z.object({ image_type: z.enum(IMAGE_TYPES).optional() }).strict(),
+  },
   async ({ req, params, query }) =>
     issueImageUrl(params.infra_env_id, query.image_type, publicOrigin(req), agentServiceUrl(req)),
 );

@@ -9,15 +9,15 @@ export const dynamic = "force-dynamic";
 const params = hostIdParams;
 const requestId = (req: Request) => req.headers.get("x-request-id") ?? undefined;
 
-export const GET = route({ params }, async ({ params }) =>
+export const GET = route({ access: "viewer", params }, async ({ params }) =>
   serializeHost(await getHost(params.infra_env_id, params.host_id)),
 );
 
-export const PATCH = route({ params, body: hostUpdateSchema }, async ({ req, params, body }) =>
+export const PATCH = route({ access: "operator", params, body: hostUpdateSchema }, async ({ req, params, body }) =>
   serializeHost(await updateHost(params.infra_env_id, params.host_id, body, requestId(req))),
 );
 
-export const DELETE = route({ params }, async ({ req, params }) => {
+export const DELETE = route({ access: "operator", params }, async ({ req, params }) => {
   await deleteHost(params.infra_env_id, params.host_id, requestId(req));
   return noContent();
 });

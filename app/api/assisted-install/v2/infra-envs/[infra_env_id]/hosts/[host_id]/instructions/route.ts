@@ -9,11 +9,14 @@ import { noContent, route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 const auth = (req: Request, p: { infra_env_id: string }) => authenticateAgent(req, p.infra_env_id);
 
-export const GET = route({ params: hostIdParams, auth }, async ({ params, auth }) =>
+export const GET = route({ access: "public", params: hostIdParams, auth }, async ({ params, auth }) =>
   nextInstructions(auth, params.host_id),
 );
 
-export const POST = route({ params: hostIdParams, body: stepReplySchema, auth }, async ({ params, body, auth }) => {
-  await postStepReply(auth, params.host_id, body);
-  return noContent();
-});
+export const POST = route(
+  { access: "public", params: hostIdParams, body: stepReplySchema, auth },
+  async ({ params, body, auth }) => {
+    await postStepReply(auth, params.host_id, body);
+    return noContent();
+  },
+);

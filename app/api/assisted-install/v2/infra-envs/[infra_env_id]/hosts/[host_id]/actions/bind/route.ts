@@ -7,8 +7,15 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: hostIdParams, body: bindHostSchema }, async ({ req, params, body }) =>
-  serializeHost(
-    await bindHost(params.infra_env_id, params.host_id, body.cluster_id, req.headers.get("x-request-id") ?? undefined),
-  ),
+export const POST = route(
+  { access: "operator", audit: "host.bind", params: hostIdParams, body: bindHostSchema },
+  async ({ req, params, body }) =>
+    serializeHost(
+      await bindHost(
+        params.infra_env_id,
+        params.host_id,
+        body.cluster_id,
+        req.headers.get("x-request-id") ?? undefined,
+      ),
+    ),
 );

@@ -7,6 +7,6 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ params: hostIdParams }, async ({ req, params }) =>
+export const POST = route({ access: "operator", audit: "host.unbind", params: hostIdParams }, async ({ req, params }) =>
   serializeHost(await unbindHost(params.infra_env_id, params.host_id, req.headers.get("x-request-id") ?? undefined)),
 );
