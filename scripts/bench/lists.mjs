@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { ensurePrepared } from "../prepare.mjs";
-import { percentile, startConsole } from "./server.mjs";
+import { apiFetch, percentile, startConsole } from "./server.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
@@ -26,7 +26,7 @@ const srv = await startConsole({
 const errors = [];
 
 async function post(p, body) {
-  const res = await fetch(`${srv.base}${p}`, {
+  const res = await apiFetch(`${srv.base}${p}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -47,7 +47,7 @@ async function seed(p, n, make) {
 /** Times GET `p`; checks the row count and X-Total-Count. */
 async function timed(p, expectRows, expectTotal) {
   const started = performance.now();
-  const res = await fetch(`${srv.base}${p}`);
+  const res = await apiFetch(`${srv.base}${p}`);
   const rows = await res.json();
   const ms = performance.now() - started;
   const total = Number(res.headers.get("x-total-count"));
@@ -101,8 +101,8 @@ sqlite.transaction(() => {
 })();
 sqlite.close();
 const seedSeconds = (performance.now() - seedStarted) / 1000;
-const events = Number((await fetch(`${srv.base}${A}/events?limit=1`)).headers.get("x-total-count"));
-const aarch64 = Number((await fetch(`${srv.base}${I}/images?arch=aarch64&limit=1`)).headers.get("x-total-count"));
+const events = Number((await apiFetch(`${srv.base}${A}/events?limit=1`)).headers.get("x-total-count"));
+const aarch64 = Number((await apiFetch(`${srv.base}${I}/images?arch=aarch64&limit=1`)).headers.get("x-total-count"));
 
 const lists = [
   ["clusters", `${A}/clusters`, ROWS],
