@@ -33,10 +33,11 @@ fi
 # Drivers from Debian's netboot initrd, dependencies first (the lists are made when the ISO is
 # built): the NICs', then the disks' in the background, which the agent waits for before its
 # first inventory.
+KERNEL_MODULES=/lib/modules/$(uname -r)
 load_drivers() {
   while read -r module params; do
     # shellcheck disable=SC2086 # params are separate words
-    insmod "/lib/modules/$(uname -r)/$module" $params 2>/dev/null
+    insmod "$KERNEL_MODULES/$module" $params 2>/dev/null
   done < "/etc/archway/modules.$1"
   read -r up _ < /proc/uptime
   echo "ARCHWAY-MODULES: [$up] $1 drivers loaded"
