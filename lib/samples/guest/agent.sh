@@ -111,35 +111,40 @@ host_id() {
   cat "$STATE/host-id"
 }
 
+# Each inventory part reads its files with shell builtins and at most one awk: every process
+# started costs under emulation.
 cpu_json() {
-  count=$(grep -c '^processor' /proc/cpuinfo)
-  model=$(awk -F ': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+  awk -F ': *' '
+    /^processor/ { n++ }
+    /^model name/ && model == "" { model = $2 }
+    /^CPU part/ && part == "" { part = $2 }
+    /^(flags|Features)/ && flags == "" { flags = $2 }
+    /^cpu MHz/ && mhz == "" { mhz = int($2) }
+    END { print n + 0; print model; print part; print mhz; print flags }' /proc/cpuinfo > /run/agent/cpu
+  { read -r count; read -r model; read -r part; read -r mhz; read -r CPU_FLAGS; } < /run/agent/cpu
   if [ -z "$model" ]; then
-    part=$(awk -F ': *' '/^CPU part/ { print $2; exit }' /proc/cpuinfo)
     case "$part" in
       0xd03) model="ARM Cortex-A53" ;; 0xd07) model="ARM Cortex-A57" ;; 0xd08) model="ARM Cortex-A72" ;;
       0xd0c) model="ARM Neoverse-N1" ;; 0xd40) model="ARM Neoverse-V1" ;; 0xd49) model="ARM Neoverse-N2" ;;
-      "") model=$(uname -m) ;; *) model="ARM (part $part)" ;;
+      "") model=$MACHINE ;; *) model="ARM (part $part)" ;;
     esac
   fi
-  flags=$(awk -F ': *' '/^(flags|Features)/ { print $2; exit }' /proc/cpuinfo)
-  mhz=$(awk -F ': *' '/^cpu MHz/ { printf "%d", $2; exit }' /proc/cpuinfo)
   printf '{"architecture":%s,"count":%s,"model_name":%s,"flags":%s%s}' \
-    "$(js "$(uname -m)")" "${count:-1}" "$(js "$model")" "$(jwords "$flags")" "${mhz:+,\"frequency\":$mhz}"
+    "$(js "$MACHINE")" "$count" "$(js "$model")" "$(jwords "$CPU_FLAGS")" "${mhz:+,\"frequency\":$mhz}"
 }
 
 memory_json() {
-  usable=$(awk '/^MemTotal:/ { printf "%.0f", $2 * 1024 }' /proc/meminfo)
-  # Memory blocks count what is installed; MemTotal leaves out what the kernel reserved.
-  physical=""
-  if [ -r /sys/devices/system/memory/block_size_bytes ]; then
-    blocks=$(ls -d /sys/devices/system/memory/memory* 2>/dev/null | wc -l)
-    size=$(printf '%d' "0x$(cat /sys/devices/system/memory/block_size_bytes)")
-    [ "$blocks" -gt 0 ] && physical=$(awk -v b="$blocks" -v s="$size" 'BEGIN { printf "%.0f", b * s }')
-  fi
-  printf '{"physical_bytes":%s,"usable_bytes":%s}' "${physical:-$usable}" "$usable"
+  while read -r key kib _; do [ "$key" = MemTotal: ] && break; done < /proc/meminfo
+  usable=$((kib * 1024))
+  # The RAM the kernel found at boot ("Memory: 975000K/1048056K available"), as ghw reads it for
+  # assisted-installer-agent; MemTotal leaves out what the kernel reserved for itself.
+  total=$(dmesg | sed -n 's|.*Memory: [0-9]*K/\([0-9]*\)K available.*|\1|p' | head -n 1)
+  physical=$usable
+  num "$total" && physical=$((total * 1024))
+  printf '{"physical_bytes":%s,"usable_bytes":%s}' "$physical" "$usable"
 }
 
+MACHINE=$(uname -m)
 LIVE_LABEL=$(sed -n 's/.*coreos\.liveiso=\([^ ]*\).*/\1/p' /proc/cmdline)
 
 # True when block device $1 holds this live ISO (a USB stick written with it): its ISO 9660 volume label.
@@ -164,8 +169,7 @@ disks_json() {
     esac
     media=false; is_boot_media "$name" && media=true
     disk=$(printf '{"name":%s,"path":%s,"drive_type":"%s","size_bytes":%s,"removable":%s,"read_only":%s,"is_installation_media":%s' \
-      "$(js "$name")" "$(js "/dev/$name")" "$type" "$(awk -v s="$sectors" 'BEGIN { printf "%.0f", s * 512 }')" \
-      "$removable" "$ro" "$media")
+      "$(js "$name")" "$(js "/dev/$name")" "$type" "$((sectors * 512))" "$removable" "$ro" "$media")
     for field in model vendor serial; do
       v=$(readf "$b/device/$field"); [ -n "$v" ] && disk="$disk,\"$field\":$(js "$v")"
     done
@@ -179,8 +183,9 @@ interfaces_json() {
   for d in /sys/class/net/*; do
     name=${d##*/}
     [ "$name" = lo ] && continue
-    v4=$(ip -o -4 addr show dev "$name" 2>/dev/null | awk '{ print $4 }')
-    v6=$(ip -o -6 addr show dev "$name" 2>/dev/null | awk '{ print $4 }')
+    ip -o addr show dev "$name" 2>/dev/null |
+      awk '$3 == "inet" { v4 = v4 " " $4 } $3 == "inet6" { v6 = v6 " " $4 } END { print v4; print v6 }' > /run/agent/addr
+    { read -r v4; read -r v6; } < /run/agent/addr
     carrier=false; [ "$(readf "$d/carrier")" = 1 ] && carrier=true
     nic=$(printf '{"name":%s,"mac_address":%s,"mtu":%s,"has_carrier":%s,"ipv4_addresses":%s,"ipv6_addresses":%s' \
       "$(js "$name")" "$(js "$(readf "$d/address")")" "$(readf "$d/mtu")" "$carrier" "$(jwords "$v4")" "$(jwords "$v6")")
@@ -201,7 +206,7 @@ vendor_json() {
   case "$maker $product" in
     *QEMU* | *KVM* | *VMware* | *VirtualBox* | *innotek* | *Xen* | *Bochs* | *"Virtual Machine"* | *"Amazon EC2"* | *Google*) virtual=true ;;
   esac
-  grep -qw hypervisor /proc/cpuinfo && virtual=true
+  case " $CPU_FLAGS " in *" hypervisor "*) virtual=true ;; esac
   printf '{"manufacturer":%s,"product_name":%s,"serial_number":%s,"virtual":%s}' \
     "$(js "$maker")" "$(js "$product")" "$(js "$serial")" "$virtual"
 }
@@ -210,8 +215,11 @@ inventory_json() {
   # /init loads the disk drivers while the agent starts; an inventory without them would lack disks.
   for _ in $(seq 60); do [ -e /run/archway/storage-drivers-loaded ] && break; sleep 1; done
   mode=bios; [ -d /sys/firmware/efi ] && mode=uefi
+  cpu=$(cpu_json)
+  CPU_FLAGS=$(awk -F ': *' '/^(flags|Features)/ { print $2; exit }' /proc/cpuinfo)
   printf '{"hostname":%s,"cpu":%s,"memory":%s,"disks":%s,"interfaces":%s,"system_vendor":%s,"boot":{"current_boot_mode":"%s"},"timestamp":%s}' \
-    "$(js "$(hostname)")" "$(cpu_json)" "$(memory_json)" "$(disks_json)" "$(interfaces_json)" "$(vendor_json)" "$mode" "$(date +%s)"
+    "$(js "$(readf /proc/sys/kernel/hostname)")" "$cpu" "$(memory_json)" "$(disks_json)" "$(interfaces_json)" \
+    "$(vendor_json)" "$mode" "$(date +%s)"
 }
 
 # reply STEP_TYPE STEP_ID EXIT_CODE OUTPUT [ERROR]: output goes as JSON text, as assisted-service expects.
