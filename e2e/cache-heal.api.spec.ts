@@ -121,8 +121,12 @@ test("the base-image cache heals after SIGKILLs while downloading, building the 
 }) => {
   test.setTimeout(180_000);
   // The suite's main server builds the sample x86_64 live ISO at its start; it is our source.
-  const sampleIso = path.join(process.env.E2E_DATA_DIR!, "os-images", "sample", "live-x86_64.iso");
-  await expect.poll(() => existsSync(sampleIso), { timeout: 90_000, intervals: [500] }).toBe(true);
+  // live-x86_64-r<revision>.iso (lib/catalog/default-catalog.ts)
+  const sampleDir = path.join(process.env.E2E_DATA_DIR!, "os-images", "sample");
+  const sampleName = () =>
+    (existsSync(sampleDir) ? readdirSync(sampleDir) : []).find((n) => /^live-x86_64(-r\d+)?\.iso$/.test(n));
+  await expect.poll(sampleName, { timeout: 90_000, intervals: [500] }).toBeTruthy();
+  const sampleIso = path.join(sampleDir, sampleName()!);
   const source = new Source(readFileSync(sampleIso));
   const url = await source.listen();
 

@@ -12,9 +12,15 @@ const RELEASES: { minor: string; release: string; arches: Arch[]; isDefault?: bo
   { minor: "4.14", release: "4.14.38", arches: ["x86_64", "aarch64"], isDefault: true, multi: true },
 ];
 
+/**
+ * Bumped when what the sample ISOs hold changes (2: the discovery agent), so a data dir that has an
+ * older one builds the new one (a new url) and start-up cleans the old file away as unreferenced.
+ */
+const SAMPLE_REVISION = 2;
+
 /** Where the sample live ISO of one architecture is built; every sample version shares it. */
 export function sampleIsoPath(dataDir: string, arch: Arch): string {
-  return path.join(dataDir, "os-images", "sample", `live-${arch}.iso`);
+  return path.join(dataDir, "os-images", "sample", `live-${arch}-r${SAMPLE_REVISION}.iso`);
 }
 
 export function defaultCatalog(dataDir: string): Catalog {

@@ -6,9 +6,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { LocalArtifactStore } from "@/lib/artifacts/local-store";
 import { cacheDir } from "@/lib/base-images/fetch-job";
+import { sampleIsoPath } from "@/lib/catalog/default-catalog";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { TERMINAL } from "@/lib/jobs/context";
+import { SAMPLE_ARCHES } from "@/lib/samples/arch-profiles";
 import { deadOwner } from "./partial";
 
 const names = (dir: string) => readdir(dir).catch(() => [] as string[]);
@@ -50,7 +52,12 @@ export async function removeLeftovers(): Promise<string | null> {
   // A cache file is kept while a row references it or its writer still runs.
   const partials = await sweep(cache, (n) => deadOwner(n) !== null);
   const orphans = await sweep(cache, (n) => !/\.part-\d+-/.test(n) && !referenced.has(path.resolve(cache, n)));
-  const samples = await sweep(path.join(data, "os-images", "sample"), (n) => deadOwner(n) !== null);
+  // Sample ISOs of an older revision (sampleIsoPath names the current ones) are rebuilt, not reused.
+  const current = new Set(SAMPLE_ARCHES.map((a) => path.basename(sampleIsoPath(data, a))));
+  const samples = await sweep(
+    path.join(data, "os-images", "sample"),
+    (n) => deadOwner(n) !== null || (/^live-.*\.iso$/.test(n) && !current.has(n)),
+  );
   const artifacts = await new LocalArtifactStore(path.join(data, "artifacts")).removeStaleTemps();
   const jobsDir = path.join(data, "jobs");
   const finished = await finishedJobDirs(jobsDir);

@@ -4,7 +4,7 @@ import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { archProfile, type SampleArch } from "./arch-profiles";
-import { type BootMode, FIRMWARE } from "./qemu-command";
+import { type BootMode, FIRMWARE, type GuestHardware } from "./qemu-command";
 import { findExecutable } from "./run-tool";
 
 /** A Debian package and one program (on PATH) or file it provides that the code uses. */
@@ -64,8 +64,9 @@ export function missingTools(arch: SampleArch): string[] {
 }
 
 /** Debian packages to install before `bootIso` can boot in this mode; [] when all are there. */
-export function missingBootTools(mode: BootMode): string[] {
-  return missing(BOOT_NEEDS[mode]);
+export function missingBootTools(mode: BootMode, hw: GuestHardware = {}): string[] {
+  // The console forward runs socat for each connection the guest opens.
+  return missing([...BOOT_NEEDS[mode], ...(hw.console ? [{ pkg: "socat", program: "socat" }] : [])]);
 }
 
 /** Debian packages to install before a base ISO can be cached (minimal template; a sample built first). */

@@ -21,9 +21,10 @@ const BOOT_TIMEOUT_MS = 240_000;
 const dir = mkdtempSync(path.join(tmpdir(), "archway-qemu-boot-"));
 const isoOf = (arch: SampleArch) => path.join(dir, `live-${arch}.iso`);
 
+// Both ISOs build in seconds alone; beside the rest of the suite on 2 cores it has taken over a minute.
 beforeAll(async () => {
   for (const arch of SAMPLE_ARCHES) await buildSampleIso({ arch, out: isoOf(arch) });
-}, 60_000);
+}, 180_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

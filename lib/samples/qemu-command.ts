@@ -1,5 +1,6 @@
 // The QEMU command line that boots a live ISO in one firmware mode under TCG (no KVM needed),
-// with its serial console on stdout and no network at all; firmware copies go into `work`.
+// with its serial console on stdout; firmware copies go into `work`. No network at all, unless the
+// guest is to reach a console: then user networking that reaches that one port and nothing else.
 import "server-only";
 import { copyFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -25,7 +26,48 @@ function pflash(file: string, readonly: boolean): string[] {
   return ["-drive", `if=pflash,format=raw,${readonly ? "readonly=on," : ""}file=${drivePath(file)}`];
 }
 
-const COMMON = ["-accel", "tcg", "-m", "1024", "-smp", "1", "-nographic", "-no-reboot", "-nic", "none"];
+/** Where a guest's agent finds the console: http://CONSOLE_GUEST_ADDRESS:<guestPort>. */
+export const CONSOLE_GUEST_ADDRESS = "10.0.2.100";
+
+export type GuestHardware = {
+  /** User networking with DHCP whose only way out is guest 10.0.2.100:guestPort → 127.0.0.1:hostPort. */
+  console?: { guestPort: number; hostPort: number; hostname?: string };
+  /** A blank (sparse) USB disk of this many bytes, for the guest to report. */
+  diskBytes?: number;
+  cpus?: number;
+  memoryMiB?: number;
+};
+
+function common(hw: GuestHardware): string[] {
+  const base = ["-accel", "tcg", "-m", String(hw.memoryMiB ?? 1024), "-smp", String(hw.cpus ?? 1)];
+  return [...base, "-nographic", "-no-reboot"];
+}
+
+/** The NIC and disk of `hw`; restrict=on keeps the guest off every network but the forwarded port. */
+async function devices(hw: GuestHardware, work: string): Promise<string[]> {
+  const args: string[] = [];
+  if (hw.console) {
+    const { guestPort, hostPort, hostname } = hw.console;
+    const fwd = `guestfwd=tcp:${CONSOLE_GUEST_ADDRESS}:${guestPort}-cmd:socat - TCP:127.0.0.1:${hostPort}`;
+    const name = hostname ? `,hostname=${hostname}` : "";
+    // romfile= (none): no PXE option ROM, so the firmware goes straight to the CD.
+    args.push("-netdev", `user,id=n0,restrict=on${name},${fwd}`, "-device", "virtio-net-pci,netdev=n0,romfile=");
+  } else args.push("-nic", "none");
+  if (hw.diskBytes) {
+    const disk = path.join(work, "disk.raw");
+    await writeFile(disk, "");
+    await truncate(disk, hw.diskBytes);
+    args.push(
+      "-device",
+      "qemu-xhci,id=xhci",
+      "-drive",
+      `if=none,id=disk0,format=raw,file=${drivePath(disk)}`,
+      "-device",
+      "usb-storage,bus=xhci.0,drive=disk0",
+    );
+  }
+  return args;
+}
 
 /** Writable UEFI variable store for this boot only, and a 64 MiB code image for AAVMF. */
 async function aavmfFlash(work: string): Promise<{ code: string; vars: string }> {
@@ -42,10 +84,19 @@ async function aavmfFlash(work: string): Promise<{ code: string; vars: string }>
   return { code, vars };
 }
 
-export async function qemuCommand(mode: BootMode, iso: string, work: string): Promise<{ cmd: string; args: string[] }> {
+export async function qemuCommand(
+  mode: BootMode,
+  iso: string,
+  work: string,
+  hw: GuestHardware = {},
+): Promise<{ cmd: string; args: string[] }> {
+  const COMMON = [...common(hw), ...(await devices(hw, work))];
+  // bootindex=0: UEFI firmware tries the CD before any disk or NIC the guest also has.
+  const cd = `if=none,id=cd0,media=cdrom,format=raw,readonly=on,file=${drivePath(iso)}`;
+  const x86Cd = ["-drive", cd, "-device", "ide-cd,drive=cd0,bootindex=0"];
   switch (mode) {
     case "x86_64-bios":
-      return { cmd: "qemu-system-x86_64", args: [...COMMON, "-cdrom", iso, "-boot", "d"] };
+      return { cmd: "qemu-system-x86_64", args: [...COMMON, ...x86Cd, "-boot", "d"] };
     case "x86_64-uefi": {
       const vars = path.join(work, "ovmf-vars.fd");
       await copyFile(FIRMWARE.ovmfVars, vars);
@@ -57,8 +108,7 @@ export async function qemuCommand(mode: BootMode, iso: string, work: string): Pr
           "q35",
           ...pflash(FIRMWARE.ovmfCode, true),
           ...pflash(vars, false),
-          "-cdrom",
-          iso,
+          ...x86Cd,
           "-boot",
           "d",
         ],
@@ -66,14 +116,7 @@ export async function qemuCommand(mode: BootMode, iso: string, work: string): Pr
     }
     case "aarch64-uefi": {
       const { code, vars } = await aavmfFlash(work);
-      const cd = [
-        "-device",
-        "virtio-scsi-pci",
-        "-drive",
-        `if=none,id=cd0,media=cdrom,format=raw,readonly=on,file=${drivePath(iso)}`,
-        "-device",
-        "scsi-cd,drive=cd0",
-      ];
+      const scsiCd = ["-device", "virtio-scsi-pci", "-drive", cd, "-device", "scsi-cd,drive=cd0,bootindex=0"];
       return {
         cmd: "qemu-system-aarch64",
         args: [
@@ -84,7 +127,7 @@ export async function qemuCommand(mode: BootMode, iso: string, work: string): Pr
           ...COMMON,
           ...pflash(code, true),
           ...pflash(vars, false),
-          ...cd,
+          ...scsiCd,
           "-boot",
           "d",
         ],

@@ -1,70 +1,147 @@
-// The sample ISOs' initrd: busybox, glibc and the dynamic loader of one architecture taken from
-// Debian's netboot initrd, plus an /init that reports what the ISO booted with and powers off.
+// The sample ISOs' live root: busybox, glibc and the dynamic loader of one architecture, plus the
+// NIC/disk drivers the agent needs, taken from Debian's netboot initrd, and the guest programs
+// (lib/samples/guest/: /init, Ignition's files stage, DHCP, the discovery agent). The same root is
+// the ISO's rootfs.img; the initrd adds that file's sha256, which a minimal ISO's /init checks
+// the rootfs it fetches against.
 import "server-only";
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { createGunzip, gzipSync } from "node:zlib";
 import { makeWorkDir } from "@/lib/files/partial";
 import { type CpioEntry, writeCpio } from "@/lib/iso/cpio";
 import { archProfile, type SampleArch } from "./arch-profiles";
+import { guestFiles } from "./guest-files";
+import { pickModules } from "./kernel-modules";
 import { type Log, runTool } from "./run-tool";
 
-// The QEMU harness (qemu-boot.ts) reads these markers off the serial console.
-export const INIT_SCRIPT = `#!/bin/sh
-export PATH=/bin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-echo "ARCHWAY-INIT: arch=$(uname -m) kernel=$(uname -r) uptime=$(cat /proc/uptime)"
-echo "ARCHWAY-CMDLINE: $(cat /proc/cmdline)"
-if [ -f /config.ign ]; then
-  echo "ARCHWAY-IGNITION-BEGIN"; cat /config.ign; echo; echo "ARCHWAY-IGNITION-END"
-else
-  echo "ARCHWAY-NO-IGNITION"
-fi
-sync
-poweroff -f
-`;
+const APPLETS = [
+  "sh",
+  "mount",
+  "cat",
+  "echo",
+  "uname",
+  "sleep",
+  "poweroff",
+  "sync",
+  "ls",
+  "dmesg",
+  "awk",
+  "sed",
+  "grep",
+  "tr",
+  "head",
+  "cut",
+  "wc",
+  "dd",
+  "date",
+  "seq",
+  "hostname",
+  "ip",
+  "udhcpc",
+  "nc",
+  "wget",
+  "insmod",
+  "lsmod",
+  "mkdir",
+  "mv",
+  "rm",
+  "chmod",
+  "ln",
+  "dirname",
+  "basename",
+  "base64",
+  "gunzip",
+  "zcat",
+  "sha256sum",
+  "printf",
+  "test",
+  "[",
+  "true",
+  "false",
+  "ps",
+  "kill",
+  "touch",
+];
+const EMPTY_DIRS = ["dev", "proc", "sys", "run", "tmp", "etc", "var/lib"];
+export const ROOTFS_SHA256_FILE = "etc/archway/rootfs.sha256";
 
-const APPLETS = ["sh", "mount", "cat", "echo", "uname", "sleep", "poweroff", "sync", "ls", "dmesg"];
-const EMPTY_DIRS = ["dev", "proc", "sys", "run", "tmp", "etc"];
-
-/** Pulls only the named members out of the (137 MB unpacked) d-i initrd, streaming it through cpio. */
-async function extractFromNetbootInitrd(src: string, members: string[], log?: Log): Promise<Map<string, Buffer>> {
+/** Pulls the named members (cpio patterns) out of the (137 MB unpacked) d-i initrd into a work dir. */
+async function withNetbootInitrd<T>(
+  src: string,
+  patterns: string[],
+  use: (dir: string) => Promise<T>,
+  log?: Log,
+): Promise<T> {
   const dir = await makeWorkDir("initrd");
   try {
     const stdin = createReadStream(src).pipe(createGunzip());
-    await runTool("cpio", ["-idm", "--quiet", "--no-absolute-filenames", ...members], { cwd: dir, stdin, log });
-    const files = new Map<string, Buffer>();
-    for (const m of members) {
-      try {
-        files.set(m, await readFile(path.join(dir, m)));
-      } catch {
-        throw new Error(`${src} has no ${m}; is debian-installer-12-netboot intact?`);
-      }
-    }
-    return files;
+    await runTool("cpio", ["-idm", "--quiet", "--no-absolute-filenames", ...patterns], { cwd: dir, stdin, log });
+    return await use(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** gzip'd newc initrd for `arch`, deterministic for a given Debian package. */
-export async function buildSlimInitrd(arch: SampleArch, log?: Log): Promise<Buffer> {
+async function member(dir: string, src: string, m: string): Promise<Buffer> {
+  try {
+    return await readFile(path.join(dir, m));
+  } catch {
+    throw new Error(`${src} has no ${m}; is debian-installer-12-netboot intact?`);
+  }
+}
+
+export type LiveImages = { initrd: Buffer; rootfs: Buffer };
+
+/** gzip'd newc initrd and rootfs for `arch`, deterministic for a given Debian package and guest scripts. */
+export async function buildLiveImages(arch: SampleArch, log?: Log): Promise<LiveImages> {
   const p = archProfile(arch);
+  const src = path.join(p.netbootDir, "initrd.gz");
   const busybox = "bin/busybox";
   const libs = [`${p.libDir}/libc.so.6`, `${p.libDir}/${p.ldso}`];
-  const files = await extractFromNetbootInitrd(path.join(p.netbootDir, "initrd.gz"), [busybox, ...libs], log);
-  const entries: CpioEntry[] = [
-    ...EMPTY_DIRS.map((d): CpioEntry => ({ path: d, type: "dir" })),
-    { path: busybox, type: "file", data: files.get(busybox)!, mode: 0o755 },
-    ...APPLETS.map((a): CpioEntry => ({ path: `bin/${a}`, type: "symlink", target: "busybox" })),
-    ...libs.map((l): CpioEntry => ({ path: l, type: "file", data: files.get(l)!, mode: 0o755 })),
-    { path: p.interpLink.path, type: "symlink", target: p.interpLink.target },
-    { path: "dev/console", type: "chardev", major: 5, minor: 1, mode: 0o600 },
-    { path: "dev/null", type: "chardev", major: 1, minor: 3, mode: 0o666 },
-    { path: "init", type: "file", data: Buffer.from(INIT_SCRIPT), mode: 0o755 },
-  ];
-  return gzipSync(writeCpio(entries), { level: 9 });
+  const root = await withNetbootInitrd(
+    src,
+    [busybox, ...libs, "lib/modules/*"],
+    async (dir): Promise<CpioEntry[]> => {
+      const versions = await readdir(path.join(dir, "lib/modules")).catch(() => []);
+      if (versions.length !== 1) throw new Error(`${src} should hold one kernel's modules, not ${versions.length}`);
+      const modules = await pickModules(path.join(dir, "lib/modules", versions[0]));
+      return [
+        ...EMPTY_DIRS.map((d): CpioEntry => ({ path: d, type: "dir" })),
+        { path: busybox, type: "file", data: await member(dir, src, busybox), mode: 0o755 },
+        ...APPLETS.map((a): CpioEntry => ({ path: `bin/${a}`, type: "symlink", target: "busybox" })),
+        ...(await Promise.all(
+          libs.map(
+            async (l): Promise<CpioEntry> => ({ path: l, type: "file", data: await member(dir, src, l), mode: 0o755 }),
+          ),
+        )),
+        { path: p.interpLink.path, type: "symlink", target: p.interpLink.target },
+        { path: "dev/console", type: "chardev", major: 5, minor: 1, mode: 0o600 },
+        { path: "dev/null", type: "chardev", major: 1, minor: 3, mode: 0o666 },
+        ...modules.entries,
+        ...Object.entries(modules.loadOrder).map(
+          ([group, order]): CpioEntry => ({
+            path: `etc/archway/modules.${group}`,
+            type: "file",
+            data: Buffer.from(order),
+          }),
+        ),
+        ...(await guestFiles()),
+      ];
+    },
+    log,
+  );
+  const rootfs = gzipSync(writeCpio(root), { level: 9 });
+  const sha256 = createHash("sha256").update(rootfs).digest("hex");
+  const initrd = gzipSync(
+    writeCpio([...root, { path: ROOTFS_SHA256_FILE, type: "file", data: Buffer.from(`${sha256}\n`) }]),
+    { level: 9 },
+  );
+  return { initrd, rootfs };
+}
+
+/** The initrd alone (sample images and recipes use it as a real root of that architecture). */
+export async function buildSlimInitrd(arch: SampleArch, log?: Log): Promise<Buffer> {
+  return (await buildLiveImages(arch, log)).initrd;
 }

@@ -20,7 +20,7 @@ import {
 import { stageEfiBoot } from "./efi-boot";
 import { ISOLINUX_BIN, LDLINUX_C32 } from "./prerequisites";
 import type { RunOptions } from "./run-tool";
-import { buildSlimInitrd } from "./slim-initrd";
+import { buildLiveImages } from "./slim-initrd";
 
 export const IGNITION_AREA_SIZE = 256 * 1024; // coreos-assembler's ignition_img_size
 
@@ -35,11 +35,12 @@ export async function stageRoot(arch: SampleArch, root: string, work: string, ru
   const p = archProfile(arch);
   await mkdir(path.join(root, "images/pxeboot"), { recursive: true });
   await copyFile(path.join(p.netbootDir, "linux"), path.join(root, KERNEL));
-  const initrd = await buildSlimInitrd(arch, run.log);
+  const { initrd, rootfs } = await buildLiveImages(arch, run.log);
   await put(root, INITRD, initrd);
   // The live root the full ISO carries and a minimal ISO fetches instead (coreos.live.rootfs_url);
-  // RHCOS ships a cpio there, and the sample's is its own real root of that architecture.
-  await put(root, ROOTFS, initrd);
+  // RHCOS ships a cpio there, and the sample's is its own real root of that architecture (the
+  // initrd's, which checks a fetched copy against its sha256).
+  await put(root, ROOTFS, rootfs);
   await put(root, IGNITION_IMG, Buffer.alloc(IGNITION_AREA_SIZE));
   await put(root, "coreos/igninfo.json", IGNINFO_JSON);
 

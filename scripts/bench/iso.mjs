@@ -2,7 +2,7 @@
 // same file, server memory under 200 concurrent downloads, create-to-link latency, time to first
 // byte. Prints figures; asserts nothing.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -73,7 +73,11 @@ console.log(`work dir ${work}`);
 let consoleSrv = await startConsole({ ARCHWAY_DATA_DIR: dataDir });
 await waitForBaseImages(consoleSrv.base);
 await consoleSrv.stop();
-const sample = path.join(dataDir, "os-images/sample/live-x86_64.iso");
+const sampleDir = path.join(dataDir, "os-images/sample");
+const sample = path.join(
+  sampleDir,
+  readdirSync(sampleDir).find((n) => /^live-x86_64(-r\d+)?\.iso$/.test(n)),
+);
 const filler = path.join(work, "rootfs.img");
 writeFileSync(filler, "");
 truncateSync(filler, GiB - statSync(sample).size - 4 * MiB);
