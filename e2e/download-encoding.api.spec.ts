@@ -49,3 +49,29 @@ test("an uploaded HTML artifact is served as a sandboxed attachment, never as a 
   expect(res.headers["x-content-type-options"]).toBe("nosniff");
   expect(res.headers["content-security-policy"]).toContain("sandbox");
 });
+
+test("an artifact downloads through the same path as ISOs: HEAD, Range, ETag, If-None-Match, never compressed", async ({
+  request,
+  baseURL,
+}) => {
+  const text = "0123456789abcdefghij".repeat(5000);
+  const stored = await uploadArtifactViaApi(request, text, "text/plain");
+  const url = `${baseURL}/apis/ims/v3/artifacts/${stored.id}`;
+  const head = await request.head(url);
+  expect(head.status()).toBe(200);
+  expect(head.headers()["content-length"]).toBe(String(text.length));
+  expect(head.headers()["accept-ranges"]).toBe("bytes");
+  const etag = head.headers().etag;
+  expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+  const part = await rawGet(url, { Range: "bytes=10-29", "Accept-Encoding": "gzip" });
+  expect(part.status).toBe(206);
+  expect(part.headers["content-range"]).toBe(`bytes 10-29/${text.length}`);
+  expect(part.headers["content-encoding"]).toBeUndefined();
+  expect(Number(part.headers["content-length"])).toBe(20);
+  expect(part.bytes).toBe(20);
+  const whole = await rawGet(url, { "Accept-Encoding": "gzip, br" });
+  expect(whole.headers["content-encoding"]).toBeUndefined();
+  expect(whole.bytes).toBe(text.length);
+  expect((await rawGet(url, { "If-None-Match": etag })).status).toBe(304);
+  expect((await rawGet(url, { Range: `bytes=${text.length}-` })).status).toBe(416);
+});

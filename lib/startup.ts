@@ -5,6 +5,7 @@ import { fetchMissing, reconcileFetches } from "@/lib/base-images/heal";
 import { loadCatalog } from "@/lib/catalog/load";
 import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
+import { installNodeDownloads } from "@/lib/downloads/node-routes";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { removeLeftovers } from "@/lib/files/leftovers";
@@ -36,6 +37,7 @@ export async function startupOrExit(): Promise<void> {
     console.error(`[archway] cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
+  installNodeDownloads();
   // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.
   // Failed ones whose cause is gone are retried even when prefetching is off: they were wanted before.
   fetchMissing({

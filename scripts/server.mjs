@@ -1,29 +1,11 @@
-// The production server: Next's request handler behind a plain Node HTTP server. It exists for
-// one reason: Next drops Content-Length from route-handler responses (send-response.js), and ISO
-// downloads need it (HEAD, BMC virtual media, progress bars). Handlers that know their length
-// also send X-Archway-Content-Length; here it becomes the real header before anything is written.
+// The production server: a plain Node HTTP server in front of Next's request handler. Downloads
+// (ISOs, rootfs, artifacts, recipe archives) are answered here by lib/http/node-downloads.ts, which
+// start-up installs on globalThis: Next's response piping is too slow for them and drops Content-Length.
 import http from "node:http";
 import next from "next";
 import { ROOT } from "./db/providers.mjs";
 
-const LENGTH = "x-archway-content-length";
-
-function restoreContentLength(res) {
-  const writeHead = res.writeHead;
-  res.writeHead = function (...args) {
-    const length = res.getHeader(LENGTH);
-    if (length !== undefined) {
-      res.removeHeader(LENGTH);
-      // A compressed body is shorter than the file: announcing the file's length would leave the
-      // client waiting for bytes that never come (seen: Images pages hung ~6 s on gzip'd JSON).
-      if (res.getHeader("content-encoding") === undefined) {
-        res.removeHeader("transfer-encoding");
-        res.setHeader("content-length", length);
-      }
-    }
-    return writeHead.apply(this, args);
-  };
-}
+const DOWNLOADS = Symbol.for("archway.nodeDownloads");
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
@@ -54,8 +36,7 @@ await new Promise((resolve) => {
 
 let handle = null;
 server.on("request", (req, res) => {
-  restoreContentLength(res);
-  if (handle) return handle(req, res);
+  if (handle) return globalThis[DOWNLOADS]?.(req, res) || handle(req, res);
   res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "2" }).end("Archway is starting\n");
 });
 
