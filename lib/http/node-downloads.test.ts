@@ -155,9 +155,9 @@ describe("downloads answered by the Node server", () => {
     expect(await settled()).toBe(0);
   });
 
-  it("shares a bounded read budget between downloads: 1 MiB alone, 128 KiB each for 200", () => {
+  it("shares a bounded read budget between downloads: 1 MiB alone, 64 KiB each for 200", () => {
     expect(chunkSize(1)).toBe(1024 * 1024);
-    expect(chunkSize(200)).toBe(128 * 1024);
+    expect(chunkSize(200)).toBe(64 * 1024);
     expect(chunkSize(5000)).toBe(64 * 1024);
   });
 });
