@@ -2,20 +2,29 @@
 // browser) a compressible artifact (JSON) must not carry the uncompressed Content-Length, or the
 // client waits for bytes that never come.
 import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { uploadArtifactViaApi } from "./ims-fixtures";
+import { createClusterViaApi, createInfraEnvViaApi, uniqueName } from "./fixtures";
+import { IMS, uploadArtifactViaApi } from "./ims-fixtures";
 
-type Raw = { status: number; headers: http.IncomingHttpHeaders; bytes: number; ms: number };
+type Raw = { status: number; headers: http.IncomingHttpHeaders; bytes: number; ms: number; body: Buffer };
 
 function rawGet(url: string, headers: Record<string, string>): Promise<Raw> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const req = http.get(url, { headers, agent: false }, (res) => {
-      let bytes = 0;
-      res.on("data", (d: Buffer) => (bytes += d.length));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes, ms: Date.now() - started }),
-      );
+      const parts: Buffer[] = [];
+      res.on("data", (d: Buffer) => parts.push(d));
+      res.on("end", () => {
+        const body = Buffer.concat(parts);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          bytes: body.length,
+          ms: Date.now() - started,
+          body,
+        });
+      });
       res.on("error", reject);
     });
     req.setTimeout(5000, () => req.destroy(new Error("timed out waiting for the announced body")));
@@ -74,4 +83,53 @@ test("an artifact downloads through the same path as ISOs: HEAD, Range, ETag, If
   expect(whole.bytes).toBe(text.length);
   expect((await rawGet(url, { "If-None-Match": etag })).status).toBe(304);
   expect((await rawGet(url, { Range: `bytes=${text.length}-` })).status).toBe(416);
+});
+
+test("every JSON and download route asked with gzip completes, announces the length it sends and decodes", async ({
+  request,
+  baseURL,
+}) => {
+  const cluster = await createClusterViaApi(request, { name: uniqueName("gzip") });
+  const infraEnv = await createInfraEnvViaApi(request, { name: uniqueName("gzip-ie"), cluster_id: cluster.id });
+  const stored = await uploadArtifactViaApi(request, "x".repeat(50_000), "text/plain");
+  const V2 = "/api/assisted-install/v2";
+  const link = (await (await request.get(`${V2}/infra-envs/${infraEnv.id}/downloads/image-url`)).json()) as {
+    url: string;
+  };
+  const json = [
+    `${V2}/clusters`,
+    `${V2}/clusters/${cluster.id}`,
+    `${V2}/infra-envs`,
+    `${V2}/infra-envs/${infraEnv.id}`,
+    `${V2}/infra-envs/${infraEnv.id}/hosts`,
+    `${V2}/infra-envs/${infraEnv.id}/downloads/image-url`,
+    `${V2}/events?cluster_id=${cluster.id}`,
+    `${V2}/openshift-versions`,
+    `${V2}/os-images`,
+    `${IMS}/images`,
+    `${IMS}/recipes`,
+    `${IMS}/jobs`,
+    `${IMS}/public-keys`,
+    "/api/v1/system",
+  ];
+  for (const path of json) {
+    const res = await rawGet(`${baseURL}${path}`, { "Accept-Encoding": "gzip" });
+    expect(res.status, path).toBe(200);
+    if (res.headers["content-length"] !== undefined)
+      expect(Number(res.headers["content-length"]), path).toBe(res.bytes);
+    const body = res.headers["content-encoding"] === "gzip" ? gunzipSync(res.body) : res.body;
+    expect(() => JSON.parse(body.toString("utf8")), path).not.toThrow();
+    expect(res.ms, path).toBeLessThan(3000);
+  }
+  const downloads = [
+    [`${baseURL}/apis/ims/v3/artifacts/${stored.id}`, 50_000],
+    [link!.url, 1024 * 1024],
+  ] as const;
+  for (const [url, bytes] of downloads) {
+    const res = await rawGet(url, { "Accept-Encoding": "gzip", Range: `bytes=0-${bytes - 1}` });
+    expect(res.status, url).toBe(206);
+    expect(res.headers["content-encoding"], url).toBeUndefined();
+    expect(Number(res.headers["content-length"]), url).toBe(bytes);
+    expect(res.bytes, url).toBe(bytes);
+  }
 });
