@@ -89,13 +89,30 @@ test("every JSON and download route asked with gzip completes, announces the len
   request,
   baseURL,
 }) => {
-  const cluster = await createClusterViaApi(request, { name: uniqueName("gzip") });
-  const infraEnv = await createInfraEnvViaApi(request, { name: uniqueName("gzip-ie"), cluster_id: cluster.id });
+  test.setTimeout(120_000);
+  const cluster = await createClusterViaApi(request, {
+    name: uniqueName("gzip"),
+    openshift_version: "4.14",
+    cpu_architecture: "x86_64",
+  });
+  const infraEnv = await createInfraEnvViaApi(request, {
+    name: uniqueName("gzip-ie"),
+    openshift_version: "4.14",
+    cpu_architecture: "x86_64",
+  });
   const stored = await uploadArtifactViaApi(request, "x".repeat(50_000), "text/plain");
   const V2 = "/api/assisted-install/v2";
-  const link = (await (await request.get(`${V2}/infra-envs/${infraEnv.id}/downloads/image-url`)).json()) as {
-    url: string;
-  };
+  let link: { url: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`${V2}/infra-envs/${infraEnv.id}/downloads/image-url`);
+        if (res.status() === 200) link = await res.json();
+        return res.status();
+      },
+      { timeout: 90_000, intervals: [1000] },
+    )
+    .toBe(200);
   const json = [
     `${V2}/clusters`,
     `${V2}/clusters/${cluster.id}`,
