@@ -279,3 +279,18 @@ test("a public key is added (its fingerprint shown) and deleted after a confirma
   const left = (await (await request.get(`${IMS}/public-keys?name=${name}`)).json()) as unknown[];
   expect(left).toEqual([]);
 });
+
+test("an image's page shows its artifacts within 2 s of opening it (the browser asks with gzip)", async ({
+  page,
+  request,
+}) => {
+  const { image } = await importImageViaApi(
+    request,
+    { name: uniqueName("quick"), arch: "x86_64" },
+    { rootfs: Buffer.alloc(64 * 1024, 1), kernel: Buffer.from("kernel"), initrd: Buffer.from("initrd") },
+  );
+  const started = Date.now();
+  await page.goto(`/images/${image.id}`);
+  await expect(page.getByRole("table", { name: "Artifacts" }).getByRole("row")).toHaveCount(4, { timeout: 2000 });
+  expect(Date.now() - started).toBeLessThan(2000);
+});

@@ -41,7 +41,7 @@ const envSchema = z.object({
     .max(30 * 86400)
     .default(4 * 3600),
   /** Discovery ISO downloads served at once; more get 503 with Retry-After. */
-  ARCHWAY_MAX_CONCURRENT_DOWNLOADS: z.coerce.number().int().min(1).max(10_000).default(100),
+  ARCHWAY_MAX_CONCURRENT_DOWNLOADS: z.coerce.number().int().min(1).max(10_000).default(500),
   /** "off" skips fetching the image table's base ISOs at start (they are then fetched on demand). */
   ARCHWAY_PREFETCH_BASE_IMAGES: z.enum(["on", "off"]).default("on"),
   /** Image jobs run at once by the embedded runner; more wait in its queue. */

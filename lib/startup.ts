@@ -6,6 +6,7 @@ import { fetchMissing, reconcileFetches } from "@/lib/base-images/heal";
 import { loadCatalog } from "@/lib/catalog/load";
 import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
+import { installNodeDownloads } from "@/lib/downloads/node-routes";
 import { migrate } from "@/lib/db/migrate";
 import { providerOf, sqlitePath } from "@/lib/db/provider";
 import { env } from "@/lib/env";
@@ -47,6 +48,7 @@ export async function startupOrExit(): Promise<void> {
     console.error(`[archway] cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
+  installNodeDownloads();
   // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.
   // Failed ones whose cause is gone are retried even when prefetching is off: they were wanted before.
   fetchMissing({

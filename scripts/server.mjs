@@ -1,9 +1,8 @@
-// The production server: Next's request handler behind a plain Node HTTP server. It exists because
-// Next drops Content-Length from route-handler responses (send-response.js), and ISO downloads need
-// it (HEAD, BMC virtual media, progress bars): handlers that know their length also send
-// X-Archway-Content-Length, which becomes the real header here before anything is written. Being in
-// front of every request, it also applies the request guard (Host, trusted proxies, cross-site
-// writes: lib/http/request-guard.mjs) and the security headers every response carries.
+// The production server: a plain Node HTTP server in front of Next's request handler. Downloads
+// (ISOs, rootfs, artifacts, recipe archives) are answered here by lib/http/node-downloads.ts, which
+// start-up installs on globalThis: Next's response piping is too slow for them and drops Content-Length.
+// Being in front of every request, it also applies the request guard (Host, trusted proxies,
+// cross-site writes: lib/http/request-guard.mjs) and the security headers every response carries.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
@@ -17,26 +16,16 @@ import {
 } from "../lib/http/request-guard.mjs";
 import { ROOT } from "./db/providers.mjs";
 
-const LENGTH = "x-archway-content-length";
+const DOWNLOADS = Symbol.for("archway.nodeDownloads");
 
 /** Headers every response carries unless its handler set its own (a download's sandbox policy). */
 const defaultHeaders = new WeakMap();
 
-function restoreContentLength(res) {
+function addDefaultHeaders(res) {
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
     for (const [name, value] of Object.entries(defaultHeaders.get(res) ?? {}))
       if (res.getHeader(name) === undefined) res.setHeader(name, value);
-    const length = res.getHeader(LENGTH);
-    if (length !== undefined) {
-      res.removeHeader(LENGTH);
-      // A compressed body is shorter than the file: announcing the file's length would leave the
-      // client waiting for bytes that never come (seen: Images pages hung ~6 s on gzip'd JSON).
-      if (res.getHeader("content-encoding") === undefined) {
-        res.removeHeader("transfer-encoding");
-        res.setHeader("content-length", length);
-      }
-    }
     return writeHead.apply(this, args);
   };
 }
@@ -134,9 +123,9 @@ await new Promise((resolve) => {
 
 let handle = null;
 server.on("request", (req, res) => {
-  restoreContentLength(res);
+  addDefaultHeaders(res);
   if (!guard(req, res)) return;
-  if (handle) return handle(req, res);
+  if (handle) return globalThis[DOWNLOADS]?.(req, res) || handle(req, res);
   res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "2" }).end("Archway is starting\n");
 });
 

@@ -1,7 +1,7 @@
 // The app's real route handlers behind a real HTTP server, for tests whose client is not in this
 // process (a booted VM's agent, a download tool): app/**/route.ts matched the way Next's app router
-// does ([param] segments, (group) folders skipped), Web Request in, Web Response out, and the
-// private length header turned into Content-Length as scripts/server.mjs does. No `next build` needed.
+// does ([param] segments, (group) folders skipped), Web Request in, Web Response out (downloads carry
+// their Content-Length). No `next build` needed.
 import { readdirSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,7 +12,6 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 type Route = { pattern: RegExp; names: string[]; file: string; depth: number };
 
 const APP = path.join(process.cwd(), "app");
-const LENGTH = "x-archway-content-length";
 
 function routeFiles(dir: string, rel: string[] = []): { file: string; segments: string[] }[] {
   const out: { file: string; segments: string[] }[] = [];
@@ -77,10 +76,6 @@ export async function startRouteServer(): Promise<RouteServer> {
       } as RequestInit);
       const response = await handler(request, { params: Promise.resolve(params) });
       const headers = Object.fromEntries(response.headers);
-      if (headers[LENGTH]) {
-        headers["content-length"] = headers[LENGTH];
-        delete headers[LENGTH];
-      }
       res.writeHead(response.status, headers);
       requests.push(`${req.method} ${url.pathname} ${response.status}`);
       if (!response.body || req.method === "HEAD") {

@@ -67,6 +67,15 @@ export async function openArtifact(id: string, range?: BlobRange): Promise<{ art
   return { artifact, stream: store().get(artifact.storageKey, range) };
 }
 
+/** The artifact and a way to read any range of it, checked up front like openArtifact. */
+export async function artifactSource(
+  id: string,
+): Promise<{ artifact: Artifact; open: (start: number, end: number) => Readable }> {
+  const { artifact, stream } = await openArtifact(id, { start: 0, end: 0 });
+  stream.destroy();
+  return { artifact, open: (start, end) => store().get(artifact.storageKey, { start, end }) };
+}
+
 export async function deleteArtifact(id: string): Promise<void> {
   const artifact = await db().artifact.findUnique({ where: { id } });
   if (!artifact) throw notFound(`Artifact ${id} not found`);

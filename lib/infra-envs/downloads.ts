@@ -1,13 +1,12 @@
 // Download links for discovery ISOs: issuing signed, expiring URLs (with the ISO's size and
 // sha256), resolving them back to an image, and revoking them all by rotating the key.
 import "server-only";
-import { createHash } from "node:crypto";
 import { parseArch, toAssistedArch } from "@/lib/arch";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record";
 import { notFound } from "@/lib/http/errors";
-import { overlayStream } from "@/lib/iso/overlay";
+import { sha256OfPatched } from "@/lib/iso/digest";
 import { seal, unseal } from "@/lib/secrets/secrets";
 import { type DiscoveryImage, discoveryImage, type ImageType } from "./discovery-iso";
 import { newSigningKey, readToken, signToken, verifyToken } from "./download-tokens";
@@ -25,11 +24,7 @@ async function signingKeyOf(infraEnvId: string): Promise<string> {
   );
 }
 
-async function sha256Of(image: DiscoveryImage): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of overlayStream(image.file, image.patches, 0, image.size - 1)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
+const sha256Of = (image: DiscoveryImage) => sha256OfPatched(image.file, image.size, image.patches);
 
 const hashing = new Map<string, Promise<string | null>>();
 let queue: Promise<unknown> = Promise.resolve();

@@ -2,6 +2,9 @@
 // the karg areas), without copying the file: chunks read from disk are patched in place.
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
+import { applyPatches } from "./apply-patches.mjs";
+
+export { applyPatches };
 
 export type Patch = { offset: number; data: Buffer };
 
@@ -16,19 +19,6 @@ export function checkPatches(patches: Patch[], size: number): Patch[] {
       throw new Error(`Patches at ${prev.offset} and ${p.offset} overlap`);
   });
   return sorted;
-}
-
-/** Writes the parts of `patches` that fall in [pos, pos + chunk.length) into `chunk`. */
-export function applyPatches(chunk: Buffer, pos: number, patches: Patch[]): void {
-  const end = pos + chunk.length;
-  for (const p of patches) {
-    const pEnd = p.offset + p.data.length;
-    if (pEnd <= pos) continue;
-    if (p.offset >= end) break;
-    const from = Math.max(pos, p.offset);
-    const to = Math.min(end, pEnd);
-    p.data.copy(chunk, from - pos, from - p.offset, to - p.offset);
-  }
 }
 
 /** Bytes [start, end] (inclusive, as HTTP ranges are) of the patched image, as a Node stream. */

@@ -2,6 +2,11 @@
 // they are written (id = seq), a ping every 15 s, `event: end` with the final status. A viewer that
 // falls behind stops receiving live lines and catches up from the database when it drains, so it
 // never holds memory or slows the job and the other viewers.
+//
+// Every line goes out exactly once and in order: whatever touches the viewer's position (a catch-up
+// from the database, a live batch, the end) runs one at a time, and a live batch that does not follow
+// the last line sent (lines published while the viewer was reading the database) first takes the
+// missing ones from the database, where lines are stored before they are published.
 import "server-only";
 import { db } from "@/lib/db";
 import { TERMINAL } from "./context";
@@ -17,98 +22,123 @@ const frame = (l: BusLine) => encoder.encode(sseFrame(l));
 const endFrame = (status: string, failureReason?: string | null) =>
   encoder.encode(`event: end\ndata: ${JSON.stringify({ status, failure_reason: failureReason ?? undefined })}\n\n`);
 
+type Final = { status: string; failureReason?: string | null };
+
+/** A job's stored lines after `after`, before `before` (exclusive) when given, at most `take`. */
+export function storedLines(jobId: string, after: number, before?: number, take?: number): Promise<BusLine[]> {
+  return db().jobLogLine.findMany({
+    where: { jobId, seq: before === undefined ? { gt: after } : { gt: after, lt: before } },
+    orderBy: { seq: "asc" },
+    take,
+  });
+}
+
 export function jobLogEventStream(
   jobId: string,
   afterSeq: number,
   step: string | undefined,
   signal: AbortSignal,
+  // A parameter so a test can publish lines at the one moment the race needs: between a read's
+  // snapshot and its result.
+  read: typeof storedLines = storedLines,
 ): ReadableStream<Uint8Array> {
   let lastSent = afterSeq;
   let lagging = true; // start by catching up from the database
-  let ended: { status: string; failureReason?: string | null } | null = null;
+  let ended: Final | null = null;
   let unsubscribe = () => {};
   let ping: NodeJS.Timeout | undefined;
   let closed = false;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let tail: Promise<unknown> = Promise.resolve();
 
   const wanted = (l: BusLine) => !step || l.step === step;
+  /** Runs tasks one after another, in the order they were handed in. */
+  const serial = (task: () => Promise<void> | void): Promise<void> => {
+    const run = tail.then(() => (closed ? undefined : task()));
+    tail = run.catch((err) => {
+      console.error(`[archway] job ${jobId} log stream:`, err);
+      close();
+    });
+    return tail as Promise<void>;
+  };
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    clearInterval(ping);
+    try {
+      controller.close();
+    } catch {
+      // already closed by the client
+    }
+  };
+
+  const send = (rows: BusLine[]) => {
+    for (const r of rows) {
+      if (r.seq <= lastSent) continue;
+      lastSent = r.seq;
+      if (wanted(r)) controller.enqueue(frame(r));
+    }
+  };
+
+  /** Stored lines after the last one sent, up to `before` (exclusive); at most `take` of them. */
+  const stored = (before: number | undefined, take?: number) => read(jobId, lastSent, before, take);
+
+  const finish = async (final: Final) => {
+    send(await stored(undefined)); // every line stored before the end
+    controller.enqueue(endFrame(final.status, final.failureReason));
+    close();
+  };
+
+  const onEvent = async (e: BusEvent) => {
+    if (e.type === "end") {
+      ended = { status: e.status, failureReason: e.failureReason };
+      if (!lagging) await finish(ended);
+      return;
+    }
+    if (lagging || !e.lines.length) return;
+    if ((controller.desiredSize ?? 0) < -MAX_QUEUED) {
+      lagging = true; // the database has everything; pull() resumes from lastSent
+      return;
+    }
+    const first = e.lines[0].seq;
+    if (first > lastSent + 1) send(await stored(first));
+    // The common case: a viewer of every step that is up to date takes the batch's shared encoding in
+    // one piece (one JSON.stringify per line for all viewers together).
+    if (!step && first === lastSent + 1) {
+      lastSent = e.lines[e.lines.length - 1].seq;
+      controller.enqueue(e.frames());
+      return;
+    }
+    send(e.lines);
+  };
+
+  const catchUp = async () => {
+    if (!lagging) return;
+    const rows = await stored(undefined, PAGE);
+    send(rows);
+    if (rows.length === PAGE) return; // more to catch up on; pull runs again when drained
+    lagging = false;
+    if (ended) return finish(ended);
+    const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true, failureReason: true } });
+    if (job && (TERMINAL as string[]).includes(job.status))
+      await finish({ status: job.status, failureReason: job.failureReason });
+  };
 
   return new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        const close = () => {
-          if (closed) return;
-          closed = true;
-          unsubscribe();
-          clearInterval(ping);
-          try {
-            controller.close();
-          } catch {
-            // already closed by the client
-          }
-        };
+      start(c) {
+        controller = c;
         signal.addEventListener("abort", close, { once: true });
         ping = setInterval(() => !closed && controller.enqueue(encoder.encode(": ping\n\n")), PING_MS);
         unsubscribe = subscribe(jobId, (e: BusEvent) => {
-          if (closed) return;
-          if (e.type === "end") {
-            ended = { status: e.status, failureReason: e.failureReason };
-            if (!lagging) {
-              controller.enqueue(endFrame(e.status, e.failureReason));
-              close();
-            }
-            return;
-          }
-          if (lagging) return;
-          if ((controller.desiredSize ?? 0) < -MAX_QUEUED) {
-            lagging = true; // the database has everything; pull() resumes from lastSent
-            return;
-          }
-          // The common case: a viewer of every step that is up to date takes the batch's shared
-          // encoding in one piece (one JSON.stringify per line for all viewers together).
-          if (!step && e.lines[0] && e.lines[0].seq > lastSent) {
-            lastSent = e.lines[e.lines.length - 1].seq;
-            controller.enqueue(e.frames());
-            return;
-          }
-          for (const l of e.lines) {
-            if (l.seq <= lastSent) continue;
-            lastSent = l.seq;
-            if (wanted(l)) controller.enqueue(frame(l));
-          }
+          if (!closed) serial(() => onEvent(e));
         });
       },
-      async pull(controller) {
+      pull() {
         if (closed || !lagging) return;
-        const rows = await db().jobLogLine.findMany({
-          where: { jobId, seq: { gt: lastSent } },
-          orderBy: { seq: "asc" },
-          take: PAGE,
-        });
-        for (const r of rows) {
-          lastSent = r.seq;
-          if (wanted(r)) controller.enqueue(frame(r));
-        }
-        if (rows.length === PAGE) return; // more to catch up on; pull runs again when drained
-        lagging = false;
-        const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true, failureReason: true } });
-        const final =
-          ended ??
-          (job && (TERMINAL as string[]).includes(job.status)
-            ? { status: job.status, failureReason: job.failureReason }
-            : null);
-        if (final) {
-          // Lines written between the query and now are already in the database: send them first.
-          const rest = await db().jobLogLine.findMany({
-            where: { jobId, seq: { gt: lastSent } },
-            orderBy: { seq: "asc" },
-          });
-          for (const r of rest) if (wanted(r)) controller.enqueue(frame(r));
-          controller.enqueue(endFrame(final.status, final.failureReason));
-          closed = true;
-          unsubscribe();
-          clearInterval(ping);
-          controller.close();
-        }
+        return serial(catchUp);
       },
       cancel() {
         closed = true;

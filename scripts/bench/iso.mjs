@@ -1,13 +1,18 @@
-// npm run bench:iso — discovery ISO serving with a 1 GiB base ISO: throughput against nginx on the
-// same file, server memory under 200 concurrent downloads, create-to-link latency, time to first
-// byte. Prints figures; asserts nothing.
+// npm run bench:iso — downloads with a 1 GiB base ISO: the discovery ISO and the live rootfs through
+// the console against nginx serving the very same bytes (a copy of what the console served, checked
+// by size and sha256 on both sides), curl as the client for both, runs paired and alternated; time to
+// first byte; server memory and errors under 200 concurrent downloads; create-to-link latency.
+// Prints figures beside their goals; asserts nothing but the sameness of the files compared.
+
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, mkdirSync, mkdtempSync, readdirSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
 import { ensureSystemPackages } from "../system-deps.mjs";
+import { record } from "./report.mjs";
 import { apiFetch, freePort, percentile, startConsole, treeRss, waitForBaseImages } from "./server.mjs";
 
 const GiB = 1024 ** 3;
@@ -40,13 +45,64 @@ function get(url, { headers = {}, limit = Infinity, firstByte } = {}) {
   });
 }
 
-async function throughput(url, runs = 3) {
-  const rates = [];
-  for (let i = 0; i < runs; i++) {
-    const r = await get(url);
-    rates.push(r.bytes / GiB / (r.ms / 1000));
+/** One curl download to /dev/null: bytes, seconds in total, seconds to the first byte. */
+function curl(url, extra = []) {
+  const out = execFileSync(
+    "curl",
+    ["-s", "-f", "-o", "/dev/null", "-w", "%{size_download} %{time_total} %{time_starttransfer}", ...extra, url],
+    {
+      encoding: "utf8",
+    },
+  );
+  const [bytes, total, first] = out.trim().split(" ").map(Number);
+  return { bytes, secs: total, ttfbMs: first * 1000 };
+}
+
+async function sha256OfUrl(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of res.body) {
+    hash.update(chunk);
+    size += chunk.length;
   }
-  return Math.max(...rates);
+  return { size, sha256: hash.digest("hex") };
+}
+
+async function sha256OfFile(file) {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
+  return hash.digest("hex");
+}
+
+/** Our URL and nginx's, alternated run by run: median GiB/s of each and of their ratio. */
+function paired(ours, theirs, runs, expectBytes) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [url, into] of i % 2
+      ? [
+          [theirs, b],
+          [ours, a],
+        ]
+      : [
+          [ours, a],
+          [theirs, b],
+        ]) {
+      const r = curl(url);
+      if (r.bytes !== expectBytes) throw new Error(`${url} sent ${r.bytes} bytes, not ${expectBytes}`);
+      into.push(r.bytes / GiB / r.secs);
+    }
+  }
+  return {
+    ours: percentile(a, 50),
+    nginx: percentile(b, 50),
+    ratio: percentile(
+      a.map((x, i) => x / b[i]),
+      50,
+    ),
+  };
 }
 
 async function startNginx(dir) {
@@ -111,9 +167,6 @@ consoleSrv = await startConsole({
   ARCHWAY_MAX_CONCURRENT_DOWNLOADS: "256",
 });
 await waitForBaseImages(consoleSrv.base);
-const cached = (await import("node:fs"))
-  .readdirSync(path.join(dataDir, "cache/base-images"))
-  .find((f) => f.endsWith(".iso"));
 const api = `${consoleSrv.base}/api/assisted-install/v2`;
 const post = (p, body) =>
   apiFetch(`${api}/${p}`, {
@@ -124,38 +177,99 @@ const post = (p, body) =>
 
 // 2. One infra-env and its link (its digest computed before anything is timed).
 const ie0 = await post("infra-envs", { name: "bench-main", openshift_version: "4.14", cpu_architecture: "x86_64" });
-let url;
+let link;
 for (;;) {
-  const link = await (await apiFetch(`${api}/infra-envs/${ie0.id}/downloads/image-url`)).json();
-  url = link.url;
+  link = await (await apiFetch(`${api}/infra-envs/${ie0.id}/downloads/image-url`)).json();
   if (link.sha256) break;
   await new Promise((r) => setTimeout(r, 500));
 }
+const url = link.url;
 
-// 3. Time to first byte.
-const ttfb = [];
-for (let i = 0; i < 50; i++) ttfb.push((await get(url, { firstByte: true })).ttfb);
-
-// 4. Throughput against nginx serving the same cached base file.
-const ours = await throughput(url);
-let nginxRate = null;
-if (existsSync("/usr/sbin/nginx") || existsSync("/usr/bin/nginx")) {
-  const nginx = await startNginx(path.join(dataDir, "cache/base-images"));
-  nginxRate = await throughput(`${nginx.base}/${cached}`);
-  nginx.stop();
+// 3. The same bytes for nginx: what the console served, written to disk and checked against the link.
+const served = path.join(work, "served");
+mkdirSync(served);
+const isoFile = path.join(served, "full.iso");
+const rootfsUrl = `${consoleSrv.base}/rootfs/4.14/x86_64/rootfs.img`;
+const rootfsFile = path.join(served, "rootfs.img");
+execFileSync("curl", ["-s", "-f", "-o", isoFile, url]);
+execFileSync("curl", ["-s", "-f", "-o", rootfsFile, rootfsUrl]);
+const isoSha = await sha256OfFile(isoFile);
+if (isoSha !== link.sha256) throw new Error(`served ISO sha256 ${isoSha} differs from the link's ${link.sha256}`);
+const nginx = await startNginx(served);
+const sides = [
+  ["discovery ISO", url, `${nginx.base}/full.iso`, isoFile],
+  ["live rootfs", rootfsUrl, `${nginx.base}/rootfs.img`, rootfsFile],
+];
+for (const [what, ours, theirs, file] of sides) {
+  const want = { size: statSync(file).size, sha256: await sha256OfFile(file) };
+  for (const side of [ours, theirs]) {
+    const got = await sha256OfUrl(side);
+    if (got.size !== want.size || got.sha256 !== want.sha256)
+      throw new Error(`${what}: ${side} is not the same file (${got.size} bytes, ${got.sha256})`);
+  }
 }
+console.log("files compared: same size and sha256 from the console and from nginx");
 
-// 5. 200 concurrent downloads (the first 64 MiB each), server memory sampled meanwhile.
-const rssBefore = treeRss(consoleSrv.pid);
-let rssPeak = rssBefore;
-const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRss(consoleSrv.pid))), 50);
-const results = await Promise.all(
-  Array.from({ length: 200 }, () =>
-    get(url, { headers: { range: `bytes=0-${64 * MiB - 1}` } }).catch((e) => ({ status: 0, error: e.message })),
-  ),
-);
-clearInterval(sampler);
-const errors = results.filter((r) => r.status !== 206 || r.bytes !== 64 * MiB).length;
+// 4. Throughput, paired with nginx run by run; time to first byte of both.
+const f = (n, d = 1) => n.toFixed(d);
+console.log(`\nDownloads (${f(statSync(isoFile).size / GiB, 3)} GiB ISO, loopback, curl)`);
+for (const [what, ours, theirs, file] of sides) {
+  const t = paired(ours, theirs, 6, statSync(file).size);
+  record({
+    section: "downloads",
+    figure: `${what} throughput`,
+    value: `${f(t.ours, 2)} GiB/s (x${f(t.ratio, 2)})`,
+    goal: ">= 0.95 x nginx",
+    anchor: `nginx ${f(t.nginx, 2)} GiB/s`,
+    met: t.ratio >= 0.95,
+  });
+}
+const ttfb = [];
+const ttfbNginx = [];
+for (let i = 0; i < 50; i++) {
+  ttfb.push(curl(url, ["-r", "0-0"]).ttfbMs);
+  ttfbNginx.push(curl(`${nginx.base}/full.iso`, ["-r", "0-0"]).ttfbMs);
+}
+record({
+  section: "downloads",
+  figure: "time to first byte (ISO)",
+  value: `p50 ${f(percentile(ttfb, 50))} ms, p99 ${f(percentile(ttfb, 99))} ms`,
+  goal: "< 5 ms",
+  anchor: `nginx p50 ${f(percentile(ttfbNginx, 50))} ms, p99 ${f(percentile(ttfbNginx, 99))} ms`,
+  met: percentile(ttfb, 99) < 5,
+});
+
+// 5. 200 concurrent downloads (the first 64 MiB each), server memory sampled meanwhile; nginx alike.
+async function concurrent(target, pid) {
+  const before = pid ? treeRss(pid) : 0;
+  let peak = before;
+  const sampler = pid ? setInterval(() => (peak = Math.max(peak, treeRss(pid))), 50) : null;
+  const t0 = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: 200 }, () =>
+      get(target, { headers: { range: `bytes=0-${64 * MiB - 1}` } }).catch((e) => ({ status: 0, error: e.message })),
+    ),
+  );
+  if (sampler) clearInterval(sampler);
+  const secs = (performance.now() - t0) / 1000;
+  return {
+    errors: results.filter((r) => r.status !== 206 || r.bytes !== 64 * MiB).length,
+    growth: peak - before,
+    secs,
+  };
+}
+const ours200 = await concurrent(url, consoleSrv.pid);
+const nginx200 = await concurrent(`${nginx.base}/full.iso`);
+nginx.stop();
+record({
+  section: "downloads",
+  figure: "200 concurrent 64 MiB ranges",
+  value: `${ours200.errors} errors, RSS +${f(ours200.growth / MiB)} MiB, ${f(ours200.secs)} s`,
+  goal: "0 errors, < 64 MiB",
+  anchor: `nginx ${nginx200.errors} errors, ${f(nginx200.secs)} s`,
+  met: ours200.errors === 0 && ours200.growth < 64 * MiB,
+});
+
 // 6. Create an infra-env and get a usable link, many times (digests queue up behind).
 const linkMs = [];
 for (let i = 0; i < 100; i++) {
@@ -166,23 +280,15 @@ for (let i = 0; i < 100; i++) {
     cpu_architecture: "x86_64",
     ssh_authorized_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZ3S2Gx6Ahr0e4GKd4rYl2yRIYz2XXGlEjP4i9z8Hdl b@x",
   });
-  const link = await (await apiFetch(`${api}/infra-envs/${ie.id}/downloads/image-url`)).json();
-  if (!link.url) throw new Error(`no link: ${JSON.stringify(link)}`);
+  const l = await (await apiFetch(`${api}/infra-envs/${ie.id}/downloads/image-url`)).json();
+  if (!l.url) throw new Error(`no link: ${JSON.stringify(l)}`);
   linkMs.push(performance.now() - t0);
 }
 await consoleSrv.stop();
-
-const f = (n, d = 1) => n.toFixed(d);
-console.log("\nDiscovery ISO benchmark (1 GiB base ISO, loopback)");
-console.log(
-  `  download throughput        ${f(ours, 2)} GiB/s${nginxRate ? `   nginx ${f(nginxRate, 2)} GiB/s   ratio ${f(ours / nginxRate, 2)} (goal >= 0.95)` : "   (nginx not installed: apt-get install nginx-light)"}`,
-);
-console.log(
-  `  RSS growth, 200 concurrent ${f((rssPeak - rssBefore) / MiB)} MiB (before ${f(rssBefore / MiB)} MiB, peak ${f(rssPeak / MiB)} MiB), errors ${errors} (goal < 64 MiB, 0 errors)`,
-);
-console.log(
-  `  create infra-env -> link   p50 ${f(percentile(linkMs, 50))} ms   p99 ${f(percentile(linkMs, 99))} ms (goal p99 < 50 ms)`,
-);
-console.log(
-  `  time to first byte         p50 ${f(percentile(ttfb, 50))} ms   p99 ${f(percentile(ttfb, 99))} ms (goal < 20 ms)`,
-);
+record({
+  section: "downloads",
+  figure: "create infra-env -> link",
+  value: `p50 ${f(percentile(linkMs, 50))} ms, p99 ${f(percentile(linkMs, 99))} ms`,
+  goal: "p99 < 50 ms",
+  met: percentile(linkMs, 99) < 50,
+});

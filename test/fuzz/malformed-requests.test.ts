@@ -833,6 +833,9 @@ const EXEMPT: Record<string, string> = {
   "app/rootfs/[version]/[arch]/[file]/route.ts GET": "a cached download, as the ISO's",
   "app/rootfs/[version]/[arch]/[file]/route.ts HEAD": "as its GET",
   "app/apis/ims/v3/artifacts/[artifact_id]/route.ts HEAD": "the same handler as its GET, fuzzed on Range below",
+  "app/apis/ims/v3/recipes/[recipe_id]/archive/route.ts GET":
+    "a stored artifact through the same streamFile as the artifact download (fuzzed on Range below); only the id varies",
+  "app/apis/ims/v3/recipes/[recipe_id]/archive/route.ts HEAD": "as its GET",
 };
 
 /**

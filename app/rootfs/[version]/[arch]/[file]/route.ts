@@ -1,50 +1,9 @@
-// GET/HEAD /rootfs/{version}/{arch}/rootfs.img – the live rootfs hosts booted from a minimal
-// discovery ISO fetch (coreos.live.rootfs_url). It holds no secrets, so no token.
-import { stat } from "node:fs/promises";
-import { z } from "zod";
-import { type Arch, isArch, parseArch } from "@/lib/arch";
-import { readyBaseImage } from "@/lib/base-images/service";
-import { readImageTable } from "@/lib/catalog/queries";
-import { resolveRow } from "@/lib/catalog/resolve";
-import { env } from "@/lib/env";
-import { notFound } from "@/lib/http/errors";
-import { Limiter } from "@/lib/http/limiter";
-import { route } from "@/lib/http/route";
-import { streamFile } from "@/lib/http/stream-file";
+// GET/HEAD /rootfs/{version}/{arch}/rootfs.img – see lib/downloads/rootfs.ts.
+// Under `npm start` the Node server answers these itself (lib/http/node-downloads.ts).
+import { serveRootfs } from "@/lib/downloads/rootfs";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const downloads = new Limiter(() => env().ARCHWAY_MAX_CONCURRENT_DOWNLOADS);
-
-const serve = route(
-  {
-    access: "public",
-    params: z.object({ version: z.string(), arch: z.string(), file: z.literal("rootfs.img", "No such file") }),
-  },
-  async ({ req, params }) => {
-    const arch = parseArch(params.arch);
-    const row =
-      arch && isArch(arch) ? resolveRow((await readImageTable()).osImages, params.version, arch as Arch) : null;
-    const base = row ? await readyBaseImage(row.url) : null;
-    if (!base?.rootfsPath) throw notFound(`No live rootfs for ${params.arch} at OpenShift ${params.version}`);
-    const st = await stat(base.rootfsPath);
-    return streamFile(
-      req,
-      {
-        file: base.rootfsPath,
-        size: st.size,
-        patches: [],
-        etag: `"${base.sha256?.slice(0, 32)}-rootfs"`,
-        lastModified: st.mtime,
-        filename: "rootfs.img",
-        contentType: "application/octet-stream",
-        cacheControl: "public, max-age=3600",
-      },
-      downloads,
-    );
-  },
-);
-
-export const GET = serve;
-export const HEAD = serve;
+export const GET = serveRootfs;
+export const HEAD = serveRootfs;

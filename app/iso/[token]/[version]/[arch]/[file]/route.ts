@@ -1,28 +1,9 @@
-// GET/HEAD /iso/{token}/{version}/{arch}/{full|minimal}.iso – the discovery ISO, streamed from the
-// cached base file with the infra-env's config patched in (no per-request copy).
-import { z } from "zod";
-import { env } from "@/lib/env";
-import { Limiter } from "@/lib/http/limiter";
-import { agentServiceUrl } from "@/lib/http/origin";
-import { route } from "@/lib/http/route";
-import { streamFile } from "@/lib/http/stream-file";
-import { resolveDownload } from "@/lib/infra-envs/downloads";
+// GET/HEAD /iso/{token}/{version}/{arch}/{full|minimal}.iso – see lib/downloads/discovery-iso.ts.
+// Under `npm start` the Node server answers these itself (lib/http/node-downloads.ts).
+import { serveDiscoveryIso } from "@/lib/downloads/discovery-iso";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const params = z.object({ token: z.string(), version: z.string(), arch: z.string(), file: z.string() });
-const downloads = new Limiter(() => env().ARCHWAY_MAX_CONCURRENT_DOWNLOADS);
-
-const serve = route({ access: "public", params }, async ({ req, params: p }) => {
-  const image = await resolveDownload(p.token, p.version, p.arch, p.file, agentServiceUrl(req));
-  // It carries credentials (agent token, pull secret): no shared caches.
-  return streamFile(
-    req,
-    { ...image, contentType: "application/x-iso9660-image", cacheControl: "private, no-store" },
-    downloads,
-  );
-});
-
-export const GET = serve;
-export const HEAD = serve;
+export const GET = serveDiscoveryIso;
+export const HEAD = serveDiscoveryIso;

@@ -1,0 +1,22 @@
+// The download routes the Node server answers itself (scripts/server.mjs), installed at start-up.
+// Paths mirror the app/ route files, which stay for `next dev` and route tests.
+import "server-only";
+import { nodeDownloads } from "@/lib/http/node-downloads";
+import { serveArtifact } from "./artifact";
+import { serveDiscoveryIso } from "./discovery-iso";
+import { serveRecipeArchive } from "./recipe-archive";
+import { serveRootfs } from "./rootfs";
+
+export const DOWNLOAD_ROUTES = [
+  { path: "/iso/:token/:version/:arch/:file", handler: serveDiscoveryIso },
+  { path: "/rootfs/:version/:arch/:file", handler: serveRootfs },
+  { path: "/apis/ims/v3/artifacts/:artifact_id", handler: serveArtifact },
+  { path: "/apis/ims/v3/recipes/:recipe_id/archive", handler: serveRecipeArchive },
+];
+
+// scripts/server.mjs looks it up here: it cannot import TypeScript, and Next bundles this module.
+const KEY = Symbol.for("archway.nodeDownloads");
+
+export function installNodeDownloads(): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = nodeDownloads(DOWNLOAD_ROUTES);
+}

@@ -1,0 +1,163 @@
+// The Node server's own download writer, behind a real HTTP server: the bytes of every range equal the
+// patched file, HEAD/304/416 and errors come from the route handler, a client that stops reading holds
+// back the reads (backpressure), and every slot of the process-wide limiter comes back.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { resetEnvForTests } from "@/lib/env";
+import { applyPatches, type Patch } from "@/lib/iso/overlay";
+import { notFound } from "./errors";
+import { downloadLimiter } from "./limiter";
+import { chunkSize, nodeDownloads } from "./node-downloads";
+import { route } from "./route";
+import { streamFile } from "./stream-file";
+
+const dir = mkdtempSync(path.join(tmpdir(), "node-downloads-"));
+const SIZE = 8 * 1024 * 1024 + 123;
+const content = Buffer.alloc(SIZE);
+for (let i = 0; i < SIZE; i++) content[i] = (i * 31 + (i >> 11)) & 0xff;
+const file = path.join(dir, "image.iso");
+writeFileSync(file, content);
+const patches: Patch[] = [
+  { offset: 32768, data: Buffer.from("PATCHED-AREA") },
+  { offset: SIZE - 5, data: Buffer.from("TAIL!") },
+];
+const expected = Buffer.from(content);
+applyPatches(expected, 0, patches);
+
+const handler = route({ params: z.object({ name: z.string() }) }, async ({ req, params }) => {
+  if (params.name === "missing") throw notFound("No such image");
+  const servable = {
+    size: SIZE,
+    etag: '"v1"',
+    filename: "image.iso",
+    contentType: "application/octet-stream",
+    cacheControl: "no-store",
+  };
+  return params.name === "blob"
+    ? streamFile(req, {
+        ...servable,
+        open: (start, end) => Readable.from([expected.subarray(start, end + 1)]),
+      })
+    : streamFile(req, { ...servable, file, patches });
+});
+
+let server: http.Server;
+let base: string;
+beforeAll(async () => {
+  const serve = nodeDownloads([{ path: "/dl/:name", handler }]);
+  server = http.createServer((req, res) => {
+    if (!serve(req, res)) res.writeHead(418).end("not a download");
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+async function settled() {
+  for (let i = 0; i < 100 && downloadLimiter().inUse > 0; i++) await new Promise((r) => setTimeout(r, 20));
+  return downloadLimiter().inUse;
+}
+
+describe("downloads answered by the Node server", () => {
+  it("sends the whole patched file with its Content-Length, uncompressed even when gzip is accepted", async () => {
+    const res = await fetch(`${base}/dl/iso`, { headers: { "accept-encoding": "gzip" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-length")).toBe(String(SIZE));
+    expect(res.headers.get("content-encoding")).toBeNull();
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="image.iso"');
+    expect(Buffer.from(await res.arrayBuffer()).equals(expected)).toBe(true);
+    expect(await settled()).toBe(0);
+  });
+
+  it("sends exactly the bytes of any range, from a file with patches or from a stored blob", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: SIZE - 1 }),
+        fc.integer({ min: 0, max: 3 * 1024 * 1024 }),
+        fc.constantFrom("iso", "blob"),
+        async (start, length, name) => {
+          const end = Math.min(SIZE - 1, start + length);
+          const res = await fetch(`${base}/dl/${name}`, { headers: { range: `bytes=${start}-${end}` } });
+          expect(res.status).toBe(206);
+          expect(res.headers.get("content-range")).toBe(`bytes ${start}-${end}/${SIZE}`);
+          expect(res.headers.get("content-length")).toBe(String(end - start + 1));
+          expect(Buffer.from(await res.arrayBuffer()).equals(expected.subarray(start, end + 1))).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(await settled()).toBe(0);
+  });
+
+  it("answers HEAD, If-None-Match, If-Range, unsatisfiable ranges and handler errors like the route does", async () => {
+    const head = await fetch(`${base}/dl/iso`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(SIZE));
+    expect((await fetch(`${base}/dl/iso`, { headers: { "if-none-match": '"v1"' } })).status).toBe(304);
+    const stale = await fetch(`${base}/dl/iso`, { headers: { range: "bytes=0-9", "if-range": '"v0"' } });
+    expect(stale.status).toBe(200);
+    await stale.arrayBuffer();
+    const outside = await fetch(`${base}/dl/iso`, { headers: { range: `bytes=${SIZE}-` } });
+    expect(outside.status).toBe(416);
+    expect(outside.headers.get("content-range")).toBe(`bytes */${SIZE}`);
+    const missing = await fetch(`${base}/dl/missing`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toContain("application/problem+json");
+    expect((await missing.json()).detail).toBe("No such image");
+    expect((await fetch(`${base}/elsewhere`)).status).toBe(418);
+    expect((await fetch(`${base}/dl/iso`, { method: "POST" })).status).toBe(418);
+    expect(await settled()).toBe(0);
+  });
+
+  it("reads no further than the socket takes while a client stops reading, and frees the slot when it leaves", async () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const { socket, received } = await new Promise<{ socket: import("node:net").Socket; received: () => number }>(
+      (resolve) => {
+        const req = http.get(`${base}/dl/iso`, (res) => {
+          let got = 0;
+          res.once("data", (c: Buffer) => {
+            got += c.length;
+            res.pause();
+            resolve({ socket: req.socket!, received: () => got });
+          });
+        });
+      },
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(downloadLimiter().inUse).toBe(1);
+    // The file is 8 MiB; with backpressure the server holds a few chunks, not the rest of the file.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(6 * 1024 * 1024);
+    expect(received()).toBeLessThan(SIZE);
+    socket.destroy();
+    expect(await settled()).toBe(0);
+  });
+
+  it("answers 503 with Retry-After when every download slot is taken", async () => {
+    process.env.ARCHWAY_MAX_CONCURRENT_DOWNLOADS = "1";
+    resetEnvForTests();
+    try {
+      const first = await fetch(`${base}/dl/iso`);
+      const second = await fetch(`${base}/dl/iso`);
+      expect(second.status).toBe(503);
+      expect(second.headers.get("retry-after")).toBe("10");
+      await first.arrayBuffer();
+    } finally {
+      delete process.env.ARCHWAY_MAX_CONCURRENT_DOWNLOADS;
+      resetEnvForTests();
+    }
+    expect(await settled()).toBe(0);
+  });
+
+  it("shares a bounded read budget between downloads: 1 MiB alone, 64 KiB each for 200", () => {
+    expect(chunkSize(1)).toBe(1024 * 1024);
+    expect(chunkSize(200)).toBe(64 * 1024);
+    expect(chunkSize(5000)).toBe(64 * 1024);
+  });
+});

@@ -1,0 +1,174 @@
+// Downloads answered by the Node server itself, in front of Next. Next pipes a route handler's body
+// through Web streams in small pieces and drops its Content-Length; ISO downloads came at 0.3x nginx
+// that way. Here the same route handlers run (auth, validation, problem+json errors are theirs); only
+// the body of a successful download is written by this module: large reads straight into the socket,
+// waiting on backpressure, patched in place, never compressed.
+import { once } from "node:events";
+import { open } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
+import { applyPatches } from "@/lib/iso/overlay";
+import { type Plan, planOf, sendBodyItself } from "./download-plan";
+import { downloadLimiter } from "./limiter";
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+/** Path segments; ":name" captures one segment as a param. */
+export type DownloadRoute = { path: string; handler: Handler };
+
+// Memory for bodies in flight is bounded across all downloads: one download alone reads 1 MiB at a
+// time (the fewest system calls), 200 at once 64 KiB each. Each download reads into two buffers in
+// turn, one filling while the socket sends the other, taken from a pool: allocating a buffer per
+// read left hundreds of MiB of freed-but-kept heap under 200 downloads.
+const BUDGET = 16 * 1024 * 1024;
+const MIN_CHUNK = 64 * 1024;
+const MAX_CHUNK = 1024 * 1024;
+
+export function chunkSize(active: number): number {
+  const share = BUDGET / Math.max(1, active);
+  let size = MIN_CHUNK;
+  while (size * 2 <= Math.min(share, MAX_CHUNK)) size *= 2;
+  return size;
+}
+
+const pool = new Map<number, Buffer[]>();
+let pooledBytes = 0;
+
+function takeBuffer(size: number): Buffer {
+  const free = pool.get(size)?.pop();
+  if (!free) return Buffer.allocUnsafe(size);
+  pooledBytes -= size;
+  return free;
+}
+
+function giveBuffer(buf: Buffer): void {
+  if (pooledBytes + buf.length > BUDGET) return;
+  pooledBytes += buf.length;
+  const list = pool.get(buf.length) ?? [];
+  list.push(buf);
+  pool.set(buf.length, list);
+}
+
+function match(routes: DownloadRoute[], pathname: string) {
+  const parts = pathname.split("/");
+  for (const r of routes) {
+    const pattern = r.path.split("/");
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; ok && i < pattern.length; i++) {
+      if (pattern[i].startsWith(":")) {
+        try {
+          params[pattern[i].slice(1)] = decodeURIComponent(parts[i]);
+        } catch {
+          ok = false;
+        }
+        ok &&= parts[i] !== "";
+      } else ok = pattern[i] === parts[i];
+    }
+    if (ok) return { handler: r.handler, params };
+  }
+  return null;
+}
+
+/** From req.headers, not rawHeaders: the request guard in scripts/server.mjs has edited them (peer, forwarded). */
+function webRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, signal });
+}
+
+/**
+ * A request handler for the Node server: true when it took the request (a GET or HEAD of a download
+ * route), false to leave it to Next.
+ */
+export function nodeDownloads(routes: DownloadRoute[]) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const url = req.url ?? "/";
+    const found = match(routes, url.split("?")[0]);
+    if (!found) return false;
+    let request: Request;
+    const aborted = new AbortController();
+    try {
+      request = webRequest(req, aborted.signal);
+    } catch {
+      return false; // an unparsable Host or URL: Next answers it like any other request
+    }
+    res.on("close", () => aborted.abort());
+    answer(request, res, found.handler, found.params).catch((err) => {
+      console.error("[archway] download failed:", err);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+    return true;
+  };
+}
+
+async function answer(request: Request, res: ServerResponse, handler: Handler, params: Record<string, string>) {
+  sendBodyItself(request);
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const plan = planOf(response);
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers["set-cookie"] = cookies;
+  if (!plan) {
+    const body = request.method === "HEAD" ? null : Buffer.from(await response.arrayBuffer());
+    if (body && headers["content-length"] === undefined) headers["content-length"] = String(body.length);
+    res.writeHead(response.status, headers).end(body);
+    return;
+  }
+  try {
+    res.writeHead(response.status, headers);
+    res.flushHeaders();
+    await sendBody(res, plan);
+  } finally {
+    plan.release();
+  }
+}
+
+async function sendBody(res: ServerResponse, plan: Plan) {
+  const { source, start, end } = plan;
+  if ("open" in source) {
+    // A client that goes away ends the pipeline early; that is not an error of ours.
+    await pipeline(source.open(start, end), res).catch((err) => {
+      if (!res.destroyed) throw err;
+    });
+    return;
+  }
+  const fh = await open(source.file, "r");
+  const size = chunkSize(downloadLimiter().inUse);
+  const buffers = [takeBuffer(size), takeBuffer(size)];
+  const sending: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  const closed = once(res, "close").then(
+    () => undefined,
+    () => undefined,
+  );
+  try {
+    const patches = source.patches ?? [];
+    let pos = start;
+    for (let i = 0; pos <= end; i ^= 1) {
+      await sending[i]; // the socket is done with this buffer
+      if (res.destroyed) return;
+      const want = Math.min(size, end + 1 - pos);
+      const { bytesRead } = await fh.read(buffers[i], 0, want, pos);
+      if (bytesRead === 0) throw new Error(`${source.file} ended early at ${pos}`);
+      const chunk = buffers[i].subarray(0, bytesRead);
+      applyPatches(chunk, pos, patches);
+      pos += bytesRead;
+      // The callback comes once the kernel has the bytes (or the socket failed): then the buffer is free.
+      sending[i] = Promise.race([new Promise<void>((resolve) => res.write(chunk, () => resolve())), closed]);
+    }
+    await Promise.all(sending);
+    res.end();
+  } finally {
+    await fh.close();
+    await Promise.all(sending);
+    buffers.forEach(giveBuffer);
+  }
+}

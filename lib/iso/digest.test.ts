@@ -1,0 +1,38 @@
+// The child-process digest equals the digest of the bytes the download path serves, and a file that
+// is gone or shorter than announced is an error with the reason, not a wrong digest.
+import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { sha256OfPatched } from "./digest";
+import { overlayStream, type Patch } from "./overlay";
+
+const dir = mkdtempSync(path.join(tmpdir(), "digest-"));
+const file = path.join(dir, "base.iso");
+const size = 9 * 1024 * 1024 + 7; // more than two of the child's 4 MiB reads, and not a multiple
+writeFileSync(file, Buffer.alloc(size, 0x5a));
+const patches: Patch[] = [
+  { offset: 4 * 1024 * 1024 - 3, data: Buffer.from("across a read boundary") },
+  { offset: 100, data: Buffer.from("early") },
+];
+
+async function served(): Promise<string> {
+  const hash = createHash("sha256");
+  const sorted = [...patches].sort((a, b) => a.offset - b.offset);
+  for await (const chunk of overlayStream(file, sorted, 0, size - 1)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+describe("sha256OfPatched", () => {
+  it("is the digest of exactly the bytes a download sends", async () => {
+    const digest = await sha256OfPatched(file, size, patches);
+    expect(digest).toBe(await served());
+    expect(digest).not.toBe(createHash("sha256").update(Buffer.alloc(size, 0x5a)).digest("hex"));
+  });
+
+  it("fails with the reason when the file is missing or shorter than its size", async () => {
+    await expect(sha256OfPatched(path.join(dir, "gone.iso"), size, [])).rejects.toThrow(/ENOENT/);
+    await expect(sha256OfPatched(file, size + 10, [])).rejects.toThrow(/ended at/);
+  });
+});
