@@ -1,8 +1,8 @@
 "use client";
 // The Clusters page: filters, the paged list and the New cluster dialog.
 import { useState } from "react";
-import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { RoleButton } from "@/components/auth/role-button";
+import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClustersDataTable } from "./clusters-data-table";
 import { NewClusterDialog } from "./new-cluster-dialog";

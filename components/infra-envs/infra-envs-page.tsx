@@ -1,8 +1,8 @@
 "use client";
 // The Infra-envs page: every discovery ISO definition, bound or not, filtered and paged on the server.
 import { useState } from "react";
-import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { RoleButtonLink } from "@/components/auth/role-button";
+import { ListFilters, type ListFilterValues } from "@/components/ims/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { InfraEnvsDataTable } from "./infra-envs-data-table";
 

@@ -3,12 +3,12 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import * as clustersRoute from "@/app/api/assisted-install/v2/clusters/route";
 import * as auditRoute from "@/app/api/v1/audit/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[token_id]/route";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as usersRoute from "@/app/api/v1/users/route";
-import * as clustersRoute from "@/app/api/assisted-install/v2/clusters/route";
 import { env } from "@/lib/env";
 import { call } from "@/test/http";
 import { auth } from "./auth";
@@ -26,7 +26,11 @@ async function signIn(username: string, password: string) {
   );
 }
 
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 describe("accounts", () => {
   it("created admin at first start with a random password in a 0600 file", () => {
@@ -74,7 +78,10 @@ describe("accounts", () => {
   });
 
   it("API tokens: shown once, hashed, revocable, and expired ones refused", async () => {
-    const made = await call(tokensRoute.POST, { method: "POST", body: { name: "ci", role: "viewer", expires_in_days: 1 } });
+    const made = await call(tokensRoute.POST, {
+      method: "POST",
+      body: { name: "ci", role: "viewer", expires_in_days: 1 },
+    });
     expect(made.status).toBe(201);
     const token = made.body.token as string;
     const bearer = { authorization: `Bearer ${token}` };
@@ -84,11 +91,12 @@ describe("accounts", () => {
     });
     const listed = await call(tokensRoute.GET);
     expect(listed.text).not.toContain(token);
-    expect(listed.body.find((t: { name: string }) => t.name === "ci")).toMatchObject({ role: "viewer", revoked_at: null });
+    expect(listed.body.find((t: { name: string }) => t.name === "ci")).toMatchObject({
+      role: "viewer",
+      revoked_at: null,
+    });
 
-    expect(
-      (await call(tokenRoute.DELETE, { method: "DELETE", params: { token_id: made.body.id } })).status,
-    ).toBe(204);
+    expect((await call(tokenRoute.DELETE, { method: "DELETE", params: { token_id: made.body.id } })).status).toBe(204);
     const after = await call(meRoute.GET, { as: "anonymous", headers: bearer });
     expect(after.status).toBe(401);
     expect(after.headers.get("www-authenticate")).toMatch(/^Bearer/);

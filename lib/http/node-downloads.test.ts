@@ -31,7 +31,7 @@ const patches: Patch[] = [
 const expected = Buffer.from(content);
 applyPatches(expected, 0, patches);
 
-const handler = route({ params: z.object({ name: z.string() }) }, async ({ req, params }) => {
+const handler = route({ access: "public", params: z.object({ name: z.string() }) }, async ({ req, params }) => {
   if (params.name === "missing") throw notFound("No such image");
   const servable = {
     size: SIZE,

@@ -11,10 +11,10 @@ import { type Changes, infraEnvCreatedMessage, updatedMessage } from "@/lib/even
 import { recordEvent } from "@/lib/events/record";
 import { fieldError, HttpError, notFound } from "@/lib/http/errors";
 import { pageOf } from "@/lib/http/params";
-import type { InfraEnvCreate, InfraEnvListQuery, InfraEnvUpdate } from "./schemas";
 import { redactProxyUrl } from "@/lib/secrets/redact";
 import { seal, unlessRedactedEcho } from "@/lib/secrets/secrets";
 import { newSigningKey } from "./download-tokens";
+import type { InfraEnvCreate, InfraEnvListQuery, InfraEnvUpdate } from "./schemas";
 
 const withCounts = { _count: { select: { hosts: true } } } as const;
 

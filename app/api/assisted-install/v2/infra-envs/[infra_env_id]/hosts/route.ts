@@ -14,10 +14,13 @@ import { created, route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 const params = idParam("infra_env_id");
 
-export const GET = route({ access: "viewer", params, query: z.object(optionalPagination) }, async ({ params, query }) => {
-  const { rows, total } = await listInfraEnvHosts(params.infra_env_id, query);
-  return pageResponse(rows.map(serializeHost), total);
-});
+export const GET = route(
+  { access: "viewer", params, query: z.object(optionalPagination) },
+  async ({ params, query }) => {
+    const { rows, total } = await listInfraEnvHosts(params.infra_env_id, query);
+    return pageResponse(rows.map(serializeHost), total);
+  },
+);
 
 export const POST = route(
   { access: "public", params, body: hostCreateSchema, auth: (req, p) => authenticateAgent(req, p.infra_env_id) },
