@@ -14,7 +14,7 @@ import { created, route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 const params = idParam("infra_env_id");
 
-export const GET = route({ params, query: z.object(optionalPagination) }, async ({ params, query }) => {
+export const GET = route({ params, query: z.object(optionalPagination).strict() }, async ({ params, query }) => {
   const { rows, total } = await listInfraEnvHosts(params.infra_env_id, query);
   return pageResponse(rows.map(serializeHost), total);
 });
