@@ -94,14 +94,13 @@ export type ClusterCreateInput = z.input<typeof clusterCreateSchema>;
 export type ClusterCreate = z.output<typeof clusterCreateSchema>;
 export type ClusterUpdate = z.output<typeof clusterUpdateSchema>;
 
-/**
- * GET /clusters: filters on indexed columns, and a page. Not strict: assisted clients send their own
- * query parameters (with_hosts, owner, ...) and expect them to be ignored.
- */
-export const clusterListQuery = z.object({
-  name: z.string().max(128).optional(),
-  cpu_architecture: archOrMultiSchema.optional(),
-  ...optionalPagination,
-});
+/** GET /clusters: filters on indexed columns, and a page (every cluster without `limit`). */
+export const clusterListQuery = z
+  .object({
+    name: z.string().max(128).optional(),
+    cpu_architecture: archOrMultiSchema.optional(),
+    ...optionalPagination,
+  })
+  .strict();
 
 export type ClusterListQuery = z.output<typeof clusterListQuery>;

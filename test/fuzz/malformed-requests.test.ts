@@ -167,6 +167,11 @@ const body = (spec: Omit<BodySpec, "maxBodyBytes">) => () =>
   malformedBody({ ...spec, maxBodyBytes: env().ARCHWAY_MAX_BODY_BYTES });
 const query = (spec: Record<string, QueryKind>) => () => malformedQuery(spec);
 const PAGE: Record<string, QueryKind> = { limit: { int: [1, 1000] }, offset: { int: [0, 2 ** 31 - 1] } };
+/** The assisted lists: no default limit (every row), so any whole number is a limit. */
+const ASSISTED_PAGE: Record<string, QueryKind> = {
+  limit: { int: [1, 2 ** 31 - 1] },
+  offset: { int: [0, 2 ** 31 - 1] },
+};
 const taken = () => Object.values(ids);
 /** A path id naming nothing; junk in the body changes nothing (uploads need some, or lack of it is the 400). */
 const noSuchId = (needsBody = false) =>
@@ -740,8 +745,26 @@ const TARGETS: Target[] = [
       severities: "severities",
       message: { maxLength: 256 },
       order: { enum: ["ascending", "descending"] },
-      ...PAGE,
+      ...ASSISTED_PAGE,
     }),
+  },
+  {
+    name: "GET clusters",
+    handler: clusters.GET,
+    method: "GET",
+    path: "/api/assisted-install/v2/clusters",
+    runs: 250,
+    cases: query({ name: { maxLength: 128 }, cpu_architecture: "arch", ...ASSISTED_PAGE }),
+  },
+  {
+    name: "GET infra-envs/{id}/hosts",
+    handler: hosts.GET,
+    method: "GET",
+    path: "/api/assisted-install/v2/infra-envs/x/hosts",
+    param: "infra_env_id",
+    id: () => ids.infraEnv,
+    runs: 200,
+    cases: query(ASSISTED_PAGE),
   },
   {
     name: "GET infra-envs",
@@ -749,7 +772,7 @@ const TARGETS: Target[] = [
     method: "GET",
     path: "/api/assisted-install/v2/infra-envs",
     runs: 250,
-    cases: query({ cluster_id: "uuid" }),
+    cases: query({ cluster_id: "uuid", name: { maxLength: 128 }, cpu_architecture: "arch", ...ASSISTED_PAGE }),
   },
   {
     name: "GET openshift-versions",

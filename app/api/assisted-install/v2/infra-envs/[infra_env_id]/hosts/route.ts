@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 const params = idParam("infra_env_id");
 
 export const GET = route(
-  { access: "viewer", params, query: z.object(optionalPagination) },
+  { access: "viewer", params, query: z.object(optionalPagination).strict() },
   async ({ params, query }) => {
     const { rows, total } = await listInfraEnvHosts(params.infra_env_id, query);
     return pageResponse(rows.map(serializeHost), total);
