@@ -74,6 +74,7 @@ const TABLE: Record<string, Expected> = {
   [`PATCH ${I}/recipes/[recipe_id]`]: "operator",
   [`DELETE ${I}/recipes/[recipe_id]`]: "operator",
   [`GET ${I}/recipes/[recipe_id]/archive`]: "viewer",
+  [`HEAD ${I}/recipes/[recipe_id]/archive`]: "viewer",
   [`PUT ${I}/recipes/[recipe_id]/archive`]: "operator",
   // Public without an account: BMCs fetch these by a signed link, booted hosts the rootfs.
   [`GET /iso/[token]/[version]/[arch]/[file]`]: "public",
