@@ -16,6 +16,7 @@ import type { Inventory } from "@/lib/hosts/inventory";
 import { type BootMode, bootIso } from "@/lib/samples/qemu-boot";
 import { CONSOLE_GUEST_ADDRESS } from "@/lib/samples/qemu-command";
 import { uniqueName } from "@/test/fixtures";
+import { tokenFor } from "@/test/http";
 import { fetchBaseImage } from "@/test/iso-helpers";
 import { type RouteServer, startRouteServer } from "@/test/route-server";
 
@@ -49,7 +50,10 @@ afterAll(async () => {
 async function api(method: string, pathname: string, body?: unknown) {
   const res = await fetch(`${server.url}${pathname}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: {
+      authorization: `Bearer ${await tokenFor("operator")}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
