@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
+import { record } from "./report.mjs";
 import { apiFetch, percentile, startConsole, treeCpuSeconds, treeRss } from "./server.mjs";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
@@ -155,3 +156,31 @@ console.log(`${"console RSS growth".padEnd(34)} ${rssGrowth.toFixed(1)} MiB   go
 console.log(
   `${"console CPU per request (window)".padEnd(34)} ${cpuMsPerRequest.toFixed(2)} ms   (machine load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)})`,
 );
+
+// The same figures as rows of npm run bench's one table.
+const pair = (values) => `p50 ${percentile(values, 50).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms`;
+const load = `load ${loadBefore.toFixed(1)}`;
+record({
+  section: "hosts",
+  figure: "instruction poll (1,000 agents)",
+  value: pair(pollMs),
+  goal: "p99 < 50 ms",
+  anchor: load,
+  met: percentile(pollMs, 99) < 50,
+});
+record({
+  section: "hosts",
+  figure: `hosts list (${AGENTS} hosts)`,
+  value: pair(listMs),
+  goal: "p99 < 100 ms",
+  anchor: load,
+  met: percentile(listMs, 99) < 100,
+});
+record({ section: "hosts", figure: "errors", value: String(errors.length), goal: "0", met: errors.length === 0 });
+record({
+  section: "hosts",
+  figure: "console RSS growth",
+  value: `${rssGrowth.toFixed(1)} MiB`,
+  goal: "< 100 MiB",
+  met: rssGrowth < 100,
+});

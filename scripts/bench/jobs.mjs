@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
+import { record } from "./report.mjs";
 import { apiFetch, percentile, startConsole, treeRss } from "./server.mjs";
 
 const MiB = 1024 ** 2;
@@ -126,3 +127,28 @@ console.log(
 console.log(
   `  customize step, same script x86_64 native ${f(durations.x86_64, 2)} s, aarch64 emulated ${f(durations.aarch64, 2)} s: ratio ${f(durations.aarch64 / durations.x86_64)}x (seed 000 says ~10x)`,
 );
+
+// The same figures as rows of npm run bench's one table.
+for (const v of [1, 100])
+  record({
+    section: "jobs",
+    figure: `log latency, ${v} viewer(s)`,
+    value: `p50 ${f(latency[v].p50)} ms, p99 ${f(latency[v].p99)} ms`,
+    goal: "p99 < 50 ms",
+    met: latency[v].p99 < 50,
+  });
+record({
+  section: "jobs",
+  figure: "flood: viewers with every line",
+  value: `${complete}/100`,
+  goal: "100/100",
+  met: complete === 100,
+});
+record({
+  section: "jobs",
+  figure: "customize, aarch64 emulated / x86_64 native",
+  value: `${f(durations.aarch64 / durations.x86_64)}x`,
+  goal: "<= 10x",
+  anchor: `native ${f(durations.x86_64, 2)} s`,
+  met: durations.aarch64 / durations.x86_64 <= 10,
+});
