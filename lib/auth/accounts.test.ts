@@ -3,12 +3,13 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import * as clustersRoute from "@/app/api/assisted-install/v2/clusters/route";
 import * as auditRoute from "@/app/api/v1/audit/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[token_id]/route";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as usersRoute from "@/app/api/v1/users/route";
-import * as clustersRoute from "@/app/api/assisted-install/v2/clusters/route";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { call } from "@/test/http";
 import { auth } from "./auth";
@@ -26,7 +27,11 @@ async function signIn(username: string, password: string) {
   );
 }
 
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 describe("accounts", () => {
   it("created admin at first start with a random password in a 0600 file", () => {
@@ -53,6 +58,31 @@ describe("accounts", () => {
     expect((await call(meRoute.GET, { as: "anonymous", headers: { cookie } })).status).toBe(401);
   });
 
+  it("admins add users by the API; a bad name is a 400 field by field", async () => {
+    const ok = await call(usersRoute.POST, {
+      method: "POST",
+      body: { username: "dash-name_1.x", password: "long-enough", role: "operator" },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ username: "dash-name_1.x", role: "operator", source: "local" });
+    expect((await signIn("dash-name_1.x", "long-enough")).status).toBe(200);
+    const bad = await call(usersRoute.POST, {
+      method: "POST",
+      body: { username: "no spaces", password: "x", role: "root" },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.errors).sort()).toEqual(["password", "role", "username"]);
+  });
+
+  it("a session ends when it expires", async () => {
+    await createLocalUser({ username: "edna", password: "edna-password", role: "viewer" });
+    const cookie = cookieOf(await signIn("edna", "edna-password"));
+    expect((await call(meRoute.GET, { as: "anonymous", headers: { cookie } })).status).toBe(200);
+    const user = await db().user.findUniqueOrThrow({ where: { username: "edna" } });
+    await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await call(meRoute.GET, { as: "anonymous", headers: { cookie } })).status).toBe(401);
+  });
+
   it("answers 429 after repeated failed sign-ins, and audits each failure", async () => {
     await createLocalUser({ username: "fiona", password: "fiona-password", role: "viewer" });
     const max = env().ARCHWAY_LOGIN_MAX_FAILURES;
@@ -74,7 +104,10 @@ describe("accounts", () => {
   });
 
   it("API tokens: shown once, hashed, revocable, and expired ones refused", async () => {
-    const made = await call(tokensRoute.POST, { method: "POST", body: { name: "ci", role: "viewer", expires_in_days: 1 } });
+    const made = await call(tokensRoute.POST, {
+      method: "POST",
+      body: { name: "ci", role: "viewer", expires_in_days: 1 },
+    });
     expect(made.status).toBe(201);
     const token = made.body.token as string;
     const bearer = { authorization: `Bearer ${token}` };
@@ -84,11 +117,12 @@ describe("accounts", () => {
     });
     const listed = await call(tokensRoute.GET);
     expect(listed.text).not.toContain(token);
-    expect(listed.body.find((t: { name: string }) => t.name === "ci")).toMatchObject({ role: "viewer", revoked_at: null });
+    expect(listed.body.find((t: { name: string }) => t.name === "ci")).toMatchObject({
+      role: "viewer",
+      revoked_at: null,
+    });
 
-    expect(
-      (await call(tokenRoute.DELETE, { method: "DELETE", params: { token_id: made.body.id } })).status,
-    ).toBe(204);
+    expect((await call(tokenRoute.DELETE, { method: "DELETE", params: { token_id: made.body.id } })).status).toBe(204);
     const after = await call(meRoute.GET, { as: "anonymous", headers: bearer });
     expect(after.status).toBe(401);
     expect(after.headers.get("www-authenticate")).toMatch(/^Bearer/);

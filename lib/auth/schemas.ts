@@ -3,6 +3,9 @@ import { z } from "zod";
 import { pagination } from "@/lib/http/params";
 import { ROLES } from "./roles";
 
+/** Local user names: what the sign-in library is configured to accept too. */
+export const USERNAME = /^[a-z0-9._-]{2,64}$/;
+
 const role = z.enum(ROLES, "One of viewer, operator, admin");
 
 export const tokenCreateSchema = z
@@ -16,11 +19,7 @@ export const tokenCreateSchema = z
 
 export const userCreateSchema = z
   .object({
-    username: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[a-z0-9._-]{2,64}$/, "2 to 64 letters, digits, dots, dashes or underscores"),
+    username: z.string().trim().toLowerCase().regex(USERNAME, "2 to 64 letters, digits, dots, dashes or underscores"),
     password: z.string().min(8, "At least 8 characters").max(128, "At most 128 characters"),
     role,
   })
