@@ -1,6 +1,7 @@
 // Request bodies and responses of the accounts API (users, tokens, audit), shared with the forms.
 import { z } from "zod";
 import { pagination } from "@/lib/http/params";
+import { nameField } from "@/lib/validation/fields";
 import { ROLES } from "./roles";
 
 /** Local user names: what the sign-in library is configured to accept too. */
@@ -10,7 +11,7 @@ const role = z.enum(ROLES, "One of viewer, operator, admin");
 
 export const tokenCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Required").max(64, "At most 64 characters"),
+    name: nameField(64),
     role,
     /** Omitted or null: the token never expires (revoke it instead). */
     expires_in_days: z.number().int().min(1, "At least 1 day").max(3650, "At most 3650 days").nullable().optional(),
