@@ -9,6 +9,7 @@ import * as meRoute from "@/app/api/v1/me/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[token_id]/route";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as usersRoute from "@/app/api/v1/users/route";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { call } from "@/test/http";
 import { auth } from "./auth";
@@ -54,6 +55,31 @@ describe("accounts", () => {
       new Request(`${ORIGIN}/api/auth/sign-out`, { method: "POST", headers: { cookie, Origin: ORIGIN } }),
     );
     expect(out.status).toBe(200);
+    expect((await call(meRoute.GET, { as: "anonymous", headers: { cookie } })).status).toBe(401);
+  });
+
+  it("admins add users by the API; a bad name is a 400 field by field", async () => {
+    const ok = await call(usersRoute.POST, {
+      method: "POST",
+      body: { username: "dash-name_1.x", password: "long-enough", role: "operator" },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ username: "dash-name_1.x", role: "operator", source: "local" });
+    expect((await signIn("dash-name_1.x", "long-enough")).status).toBe(200);
+    const bad = await call(usersRoute.POST, {
+      method: "POST",
+      body: { username: "no spaces", password: "x", role: "root" },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.errors).sort()).toEqual(["password", "role", "username"]);
+  });
+
+  it("a session ends when it expires", async () => {
+    await createLocalUser({ username: "edna", password: "edna-password", role: "viewer" });
+    const cookie = cookieOf(await signIn("edna", "edna-password"));
+    expect((await call(meRoute.GET, { as: "anonymous", headers: { cookie } })).status).toBe(200);
+    const user = await db().user.findUniqueOrThrow({ where: { username: "edna" } });
+    await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await call(meRoute.GET, { as: "anonymous", headers: { cookie } })).status).toBe(401);
   });
 

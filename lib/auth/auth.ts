@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { countFailedLogins, recordAudit } from "./audit";
 import { OIDC_PROVIDER_ID, oidcSettings, roleFromClaims } from "./oidc";
 import type { Role } from "./roles";
+import { USERNAME } from "./schemas";
 import { authSecret } from "./secret";
 
 function clientIp(headers: Headers | undefined): string | null {
@@ -45,7 +46,8 @@ function createAuth() {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     plugins: [
-      username({ minUsernameLength: 2, maxUsernameLength: 64 }),
+      // The same rule as userCreateSchema (the library's default refuses dashes).
+      username({ minUsernameLength: 2, maxUsernameLength: 64, usernameValidator: (u) => USERNAME.test(u) }),
       ...(oidc
         ? [
             genericOAuth({

@@ -1,6 +1,7 @@
 // Accounts managed by admins (and the first start): created through the library's own adapter and
 // password hasher, so sign-in verifies exactly what was stored.
 import "server-only";
+import { APIError } from "better-auth/api";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { auth } from "./auth";
@@ -14,17 +15,23 @@ export async function createLocalUser(u: { username: string; password: string; r
   if (await db().user.findUnique({ where: { username } }))
     throw new HttpError(409, `A user named ${username} already exists`, { username: ["already taken"] });
   const ctx = await auth().$context;
-  const user = await ctx.internalAdapter.createUser(
-    {
-      name: username,
-      email: localEmail(username),
-      emailVerified: true,
-      username,
-      displayUsername: username,
-      role: u.role,
-    },
-    { method: "admin" },
-  );
+  const user = await ctx.internalAdapter
+    .createUser(
+      {
+        name: username,
+        email: localEmail(username),
+        emailVerified: true,
+        username,
+        displayUsername: username,
+        role: u.role,
+      },
+      { method: "admin" },
+    )
+    // The library's own checks (a name it refuses) are bad input, never a 500.
+    .catch((err: unknown) => {
+      if (err instanceof APIError) throw new HttpError(400, err.message, { username: [err.message] });
+      throw err;
+    });
   await ctx.internalAdapter.linkAccount({
     userId: user.id,
     providerId: "credential",

@@ -25,6 +25,11 @@ import * as infraEnvOne from "@/app/api/assisted-install/v2/infra-envs/[infra_en
 import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
 import * as versions from "@/app/api/assisted-install/v2/openshift-versions/route";
 import * as osImageFetch from "@/app/api/assisted-install/v2/os-images/[os_image_id]/fetch/route";
+import * as audit from "@/app/api/v1/audit/route";
+import * as tokenOne from "@/app/api/v1/tokens/[token_id]/route";
+import * as tokenList from "@/app/api/v1/tokens/route";
+import * as userOne from "@/app/api/v1/users/[user_id]/route";
+import * as users from "@/app/api/v1/users/route";
 import * as artifactOne from "@/app/apis/ims/v3/artifacts/[artifact_id]/route";
 import * as artifacts from "@/app/apis/ims/v3/artifacts/route";
 import * as imageOne from "@/app/apis/ims/v3/images/[image_id]/route";
@@ -39,6 +44,7 @@ import * as keys from "@/app/apis/ims/v3/public-keys/route";
 import * as archive from "@/app/apis/ims/v3/recipes/[recipe_id]/archive/route";
 import * as recipeOne from "@/app/apis/ims/v3/recipes/[recipe_id]/route";
 import * as recipes from "@/app/apis/ims/v3/recipes/route";
+import { tokenCreateSchema, userCreateSchema, userUpdateSchema } from "@/lib/auth/schemas";
 import { clusterCreateSchema, clusterUpdateSchema } from "@/lib/clusters/schemas";
 import { db, Prisma } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -731,6 +737,69 @@ const TARGETS: Target[] = [
     runs: 200,
     cases: query({ keep_logs: { enum: ["true", "false"] } }),
   },
+  // Accounts (admin).
+  {
+    name: "POST tokens",
+    handler: tokenList.POST,
+    method: "POST",
+    path: "/api/v1/tokens",
+    runs: 150,
+    cases: body({
+      base: { name: "fuzz token", role: "viewer" },
+      known: keysOf(tokenCreateSchema),
+      fields: { name: "string", role: "string", expires_in_days: "int" },
+      names: ["name"],
+    }),
+  },
+  {
+    name: "DELETE tokens/{id}",
+    handler: tokenOne.DELETE,
+    method: "DELETE",
+    path: "/api/v1/tokens/x",
+    param: "token_id",
+    runs: 100,
+    cases: () => noSuchId(),
+  },
+  {
+    name: "POST users",
+    handler: users.POST,
+    method: "POST",
+    path: "/api/v1/users",
+    runs: 150,
+    cases: body({
+      base: { username: "fuzz-user", password: "fuzz-password", role: "viewer" },
+      known: keysOf(userCreateSchema),
+      fields: { username: "string", password: "string", role: "string" },
+      names: [],
+    }),
+  },
+  {
+    name: "PATCH users/{id}",
+    handler: userOne.PATCH,
+    method: "PATCH",
+    path: "/api/v1/users/x",
+    param: "user_id",
+    id: () => "no-such-user",
+    runs: 100,
+    cases: body({ base: { role: "viewer" }, known: keysOf(userUpdateSchema), fields: { role: "string" }, names: [] }),
+  },
+  {
+    name: "DELETE users/{id}",
+    handler: userOne.DELETE,
+    method: "DELETE",
+    path: "/api/v1/users/x",
+    param: "user_id",
+    runs: 100,
+    cases: () => noSuchId(),
+  },
+  {
+    name: "GET audit",
+    handler: audit.GET,
+    method: "GET",
+    path: "/api/v1/audit",
+    runs: 150,
+    cases: query({ actor: { maxLength: 200 }, action: { maxLength: 64 }, ...PAGE }),
+  },
   // GETs with query parameters.
   {
     name: "GET events",
@@ -859,6 +928,9 @@ const EXEMPT: Record<string, string> = {
   "app/apis/ims/v3/recipes/[recipe_id]/archive/route.ts GET":
     "a stored artifact through the same streamFile as the artifact download (fuzzed on Range below); only the id varies",
   "app/apis/ims/v3/recipes/[recipe_id]/archive/route.ts HEAD": "as its GET",
+  "app/api/auth/[...all]/route.ts GET":
+    "the sign-in library's endpoints (better-auth validates its own input); lib/auth/*.test.ts and e2e/auth.*.spec.ts drive them",
+  "app/api/auth/[...all]/route.ts POST": "as its GET",
 };
 
 /**
