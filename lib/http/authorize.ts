@@ -54,7 +54,10 @@ async function targetOf(req: Request, result: unknown): Promise<string> {
   const path = new URL(req.url).pathname;
   const created =
     result instanceof Response && result.status === 201 && result.headers.get("content-type")?.includes("json")
-      ? await result.clone().json().catch(() => null)
+      ? await result
+          .clone()
+          .json()
+          .catch(() => null)
       : result;
   const id = (created as { id?: unknown } | null)?.id;
   return req.method === "POST" && typeof id === "string" && !path.endsWith(id) ? `${path}/${id}` : path;
