@@ -36,7 +36,15 @@ function createAuth() {
     logger: { level: "error" },
     database: prismaAdapter(db(), { provider: providerOf(e.databaseUrl) }),
     // Without ARCHWAY_PUBLIC_URL the console answers at whatever address it was reached by.
-    trustedOrigins: async (req) => (req ? [new URL(req.url).origin] : []),
+    // Inside Next, req.url does not keep the address the browser used; its Host header does (which
+    // hosts are allowed at all is checked before any handler runs).
+    trustedOrigins: async (req) => {
+      const host = req?.headers.get("host");
+      return host ? [`http://${host}`, `https://${host}`] : [];
+    },
+    // Per address, on top of the per-name lockout in the hooks below: the library's default (3 sign-ins
+    // per 10 s) would lock out a whole office behind one NAT after a few typos.
+    rateLimit: { customRules: { "/sign-in/username": { window: 60, max: 20 } } },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
     user: { additionalFields: { role: { type: "string", defaultValue: "viewer", input: false } } },
     session: { expiresIn: ttl, updateAge: Math.ceil(ttl / 4), cookieCache: { enabled: false } },
