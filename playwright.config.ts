@@ -95,7 +95,13 @@ export default defineConfig({
       name: "ui",
       testMatch: /.*\.ui\.spec\.ts/,
       dependencies: ["auth"],
-      use: { viewport: { width: 1280, height: 800 }, storageState: adminState },
+      use: {
+        viewport: { width: 1280, height: 800 },
+        storageState: adminState,
+        // The request fixture carries the signed-in cookie: the request guard wants writes with a
+        // cookie to say where they come from, as a browser's do.
+        extraHTTPHeaders: { Origin: `http://127.0.0.1:${port}` },
+      },
     },
   ],
   webServer: {

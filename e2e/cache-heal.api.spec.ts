@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { adminTokenFor } from "./server-token";
 
 const V2 = "/api/assisted-install/v2";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -78,6 +79,12 @@ class Archway {
   get base() {
     return `http://127.0.0.1:${this.port}`;
   }
+  /** An admin token for this server's own database (the main suite's token is for another). */
+  get auth() {
+    this.token ??= adminTokenFor(this.env);
+    return { headers: { authorization: `Bearer ${this.token}` } };
+  }
+  private token?: string;
   async start(request: APIRequestContext) {
     this.output = "";
     const child = spawn(process.execPath, ["scripts/server.mjs"], {
@@ -93,7 +100,7 @@ class Archway {
       .poll(
         async () => {
           if (child.exitCode !== null) throw new Error(`server exited: ${this.output}`);
-          return (await request.get(`${this.base}${V2}/os-images`).catch(() => null))?.status();
+          return (await request.get(`${this.base}${V2}/os-images`, this.auth).catch(() => null))?.status();
         },
         { timeout: 60_000, intervals: [250] },
       )
@@ -110,7 +117,7 @@ class Archway {
 
 type BaseImage = { status: string; sha256?: string; job_id?: string; error?: string };
 async function baseImages(request: APIRequestContext, app: Archway): Promise<BaseImage[]> {
-  const res = await request.get(`${app.base}${V2}/os-images`);
+  const res = await request.get(`${app.base}${V2}/os-images`, app.auth);
   return (await res.json()).os_images.map((r: { base_image: BaseImage }) => r.base_image);
 }
 
@@ -201,10 +208,11 @@ test("the base-image cache heals after SIGKILLs while downloading, building the 
     expect(sha256(readFileSync(path.join(cache, files[0])))).toBe(sha256(source.bytes));
 
     const ie = await request.post(`${app.base}${V2}/infra-envs`, {
+      ...app.auth,
       data: { name: `heal-${Date.now().toString(36)}`, openshift_version: "4.14", cpu_architecture: "x86_64" },
     });
     expect(ie.status(), await ie.text()).toBe(201);
-    const link = await request.get(`${app.base}${V2}/infra-envs/${(await ie.json()).id}/downloads/image-url`);
+    const link = await request.get(`${app.base}${V2}/infra-envs/${(await ie.json()).id}/downloads/image-url`, app.auth);
     expect(link.status(), await link.text()).toBe(200);
     const { url: isoUrl, size_bytes } = await link.json();
     const iso = await request.get(isoUrl);

@@ -12,7 +12,9 @@ type Raw = { status: number; headers: http.IncomingHttpHeaders; bytes: number; m
 function rawGet(url: string, headers: Record<string, string>): Promise<Raw> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers, agent: false }, (res) => {
+    // The api project's token (its fixture sends it; node:http does not).
+    const auth = { authorization: `Bearer ${process.env.E2E_TOKEN}` };
+    const req = http.get(url, { headers: { ...auth, ...headers }, agent: false }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (d: Buffer) => parts.push(d));
       res.on("end", () => {

@@ -8,6 +8,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { adminTokenFor } from "./server-token";
 
 const UID_BASE = 1_879_048_192 + 7 * 65_536;
 
@@ -20,17 +21,26 @@ function freePort(): Promise<number> {
   });
 }
 
+const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH ?? "",
+  NODE_ENV: "production",
+  HOSTNAME: "127.0.0.1",
+  PORT: String(port),
+  ARCHWAY_DATA_DIR: dataDir,
+  ARCHWAY_PREFETCH_BASE_IMAGES: "off",
+  ARCHWAY_JOB_UID_BASE: String(UID_BASE),
+});
+
+/** The admin token of a data dir's own database, made once by the project's CLI. */
+const tokens = new Map<string, string>();
+function auth(dataDir: string): Record<string, string> {
+  if (!tokens.has(dataDir)) tokens.set(dataDir, adminTokenFor(serverEnv(dataDir, 0)));
+  return { authorization: `Bearer ${tokens.get(dataDir)}` };
+}
+
 function startServer(dataDir: string, port: number): ChildProcess {
   const child = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      HOSTNAME: "127.0.0.1",
-      PORT: String(port),
-      ARCHWAY_DATA_DIR: dataDir,
-      ARCHWAY_PREFETCH_BASE_IMAGES: "off",
-      ARCHWAY_JOB_UID_BASE: String(UID_BASE),
-    },
+    env: serverEnv(dataDir, port),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", () => {});
@@ -38,12 +48,12 @@ function startServer(dataDir: string, port: number): ChildProcess {
   return child;
 }
 
-async function ready(base: string): Promise<void> {
+async function ready(base: string, dataDir: string): Promise<void> {
   await expect
     .poll(
       async () => {
         try {
-          return (await fetch(`${base}/apis/ims/v3/images`)).status;
+          return (await fetch(`${base}/apis/ims/v3/images`, { headers: auth(dataDir) })).status;
         } catch {
           return 0;
         }
@@ -75,13 +85,16 @@ test("kill -9 of the server during a job leaves no process of it alive, and the 
   const base = `http://127.0.0.1:${port}`;
   let server = startServer(dataDir, port);
   try {
-    await ready(base);
+    await ready(base, dataDir);
     // The sample images are imported in the background after start.
     let arm: { id: string; arch: string } | undefined;
     await expect
       .poll(
         async () => {
-          const images = (await (await fetch(`${base}/apis/ims/v3/images`)).json()) as { id: string; arch: string }[];
+          const images = (await (await fetch(`${base}/apis/ims/v3/images`, { headers: auth(dataDir) })).json()) as {
+            id: string;
+            arch: string;
+          }[];
           arm = images.find((i) => i.arch === "aarch64");
           return !!arm;
         },
@@ -90,7 +103,7 @@ test("kill -9 of the server during a job leaves no process of it alive, and the 
       .toBe(true);
     const res = await fetch(`${base}/apis/ims/v3/jobs`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...auth(dataDir) },
       body: JSON.stringify({
         job_type: "customize",
         artifact_id: arm!.id,
@@ -110,9 +123,9 @@ test("kill -9 of the server during a job leaves no process of it alive, and the 
     await expect.poll(() => jobProcesses(), { timeout: 5_000 }).toEqual([]);
 
     server = startServer(dataDir, port);
-    await ready(base);
+    await ready(base, dataDir);
     expect(jobProcesses()).toEqual([]);
-    const after = (await (await fetch(`${base}/apis/ims/v3/jobs/${job.id}`)).json()) as {
+    const after = (await (await fetch(`${base}/apis/ims/v3/jobs/${job.id}`, { headers: auth(dataDir) })).json()) as {
       status: string;
       failure_reason: string;
     };

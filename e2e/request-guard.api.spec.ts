@@ -9,21 +9,27 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { adminTokenFor } from "./server-token";
 
 type Running = { base: string; port: number; log: () => string; stop: () => Promise<void> };
 
+/** Each started server's admin token by port: raw() sends it unless a test sends its own. */
+const tokens = new Map<number, string>();
+
 async function startServer(env: Record<string, string> = {}): Promise<Running> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "archway-guard-"));
+  const serverEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? "",
+    NODE_ENV: "production",
+    PORT: "0",
+    ARCHWAY_DATA_DIR: dataDir,
+    ARCHWAY_PREFETCH_BASE_IMAGES: "off",
+    ARCHWAY_SAMPLE_IMAGES: "off",
+    ...env,
+  };
+  const token = adminTokenFor(serverEnv);
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      PORT: "0",
-      ARCHWAY_DATA_DIR: dataDir,
-      ARCHWAY_PREFETCH_BASE_IMAGES: "off",
-      ARCHWAY_SAMPLE_IMAGES: "off",
-      ...env,
-    },
+    env: serverEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -41,6 +47,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Running> {
     }, 100);
     child.on("exit", () => reject(new Error(`server exited:\n${log}`)));
   });
+  tokens.set(port, token);
   return {
     base: `http://127.0.0.1:${port}`,
     port,
@@ -58,11 +65,15 @@ type Raw = { status: number; headers: Record<string, string | string[] | undefin
 /** node:http, because fetch may not set Host. */
 function raw(port: number, method: string, pathName: string, headers: Record<string, string>, body?: string) {
   return new Promise<Raw>((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, method, path: pathName, headers }, (res) => {
-      let text = "";
-      res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const auth = tokens.has(port) ? { authorization: `Bearer ${tokens.get(port)}` } : {};
+    const req = httpRequest(
+      { host: "127.0.0.1", port, method, path: pathName, headers: { ...auth, ...headers } },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
