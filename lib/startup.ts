@@ -12,6 +12,7 @@ import { installNodeDownloads } from "@/lib/downloads/node-routes";
 import { env } from "@/lib/env";
 import { removeLeftovers } from "@/lib/files/leftovers";
 import { makePrivateDatabaseFile, makePrivateDir } from "@/lib/files/private";
+import { followOtherProcesses } from "@/lib/jobs/log-bus";
 import { reconcileJobs } from "@/lib/jobs/runner";
 import { ensureSamples } from "@/lib/samples/sample-images";
 import { encryptExistingSecrets } from "@/lib/secrets/encrypt-existing";
@@ -49,6 +50,7 @@ export async function startupOrExit(): Promise<void> {
     process.exit(1);
   }
   installNodeDownloads();
+  await followOtherProcesses();
   // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.
   // Failed ones whose cause is gone are retried even when prefetching is off: they were wanted before.
   fetchMissing({

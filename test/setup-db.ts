@@ -19,6 +19,8 @@ beforeAll(async () => {
   await startup({ quiet: true });
   cleanup = async () => {
     const { db } = await import("@/lib/db");
+    const { closeNotifications } = await import("@/lib/db/notify");
+    await closeNotifications();
     await db().$disconnect();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });

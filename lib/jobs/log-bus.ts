@@ -1,7 +1,14 @@
-// In-process fan-out of job log lines and job ends to live viewers (SSE). Lines are in the
-// database first; this only wakes viewers up without polling. Several web replicas would put a
-// PostgreSQL LISTEN/NOTIFY behind the same interface.
+// Fan-out of job log lines and job ends to live viewers (SSE). Lines are in the database first; this
+// only wakes viewers up without polling. In one process it is an emitter; on PostgreSQL every batch
+// and end is also announced with NOTIFY (first and last seq, not the lines), and each other process
+// with viewers of that job reads the batch from the database once and hands it to all of them, so a
+// viewer on one web replica follows a job that a worker on another machine runs.
+import "server-only";
 import { EventEmitter } from "node:events";
+import { db } from "@/lib/db";
+import { listen, notify, PROCESS_ID } from "@/lib/db/notify";
+import { providerOf } from "@/lib/db/provider";
+import { env } from "@/lib/env";
 
 export type BusLine = { seq: number; step: string; stream: string; line: string; time: Date };
 /** `frames` is the SSE encoding of all the lines, made once per batch and shared by every viewer. */
@@ -21,14 +28,71 @@ export function linesEvent(lines: BusLine[]): BusEvent {
   return { type: "lines", lines, frames: () => (encoded ??= encoder.encode(lines.map(sseFrame).join(""))) };
 }
 
-const globalBus = globalThis as unknown as { archwayLogBus?: EventEmitter };
+const CHANNEL = "archway_job_log";
+
+type Announcement =
+  | { job: string; first: number; last: number }
+  | { job: string; end: { status: string; failureReason?: string | null } };
+
+type Bridge = { tails: Map<string, Promise<void>>; listening?: Promise<unknown> };
+const globalBus = globalThis as unknown as { archwayLogBus?: EventEmitter; archwayLogBridge?: Bridge };
 const bus = (globalBus.archwayLogBus ??= new EventEmitter().setMaxListeners(0));
+const bridge: Bridge = (globalBus.archwayLogBridge ??= { tails: new Map() });
+
+const shared = () => providerOf(env().databaseUrl) === "postgresql";
 
 export function publish(jobId: string, event: BusEvent): void {
   bus.emit(jobId, event);
+  if (!shared()) return;
+  const note: Announcement =
+    event.type === "end"
+      ? { job: jobId, end: { status: event.status, failureReason: event.failureReason } }
+      : { job: jobId, first: event.lines[0]?.seq ?? 0, last: event.lines.at(-1)?.seq ?? 0 };
+  if (event.type === "lines" && !event.lines.length) return;
+  notify(CHANNEL, note).catch((err) => console.error(`[archway] announcing job ${jobId}'s log failed:`, err));
+}
+
+/** Another process's batch or end, re-published here in order (one database read per batch). */
+function onAnnouncement(note: Announcement & { from: string }): void {
+  if (note.from === PROCESS_ID || !bus.listenerCount(note.job)) return;
+  const previous = bridge.tails.get(note.job) ?? Promise.resolve();
+  const next = previous
+    .then(async () => {
+      if ("end" in note) {
+        bus.emit(note.job, { type: "end", ...note.end });
+        return;
+      }
+      const lines = await db().jobLogLine.findMany({
+        where: { jobId: note.job, seq: { gte: note.first, lte: note.last } },
+        orderBy: { seq: "asc" },
+        select: { seq: true, step: true, stream: true, line: true, time: true },
+      });
+      if (lines.length) bus.emit(note.job, linesEvent(lines));
+    })
+    .catch((err) => console.error(`[archway] relaying job ${note.job}'s log failed:`, err))
+    .finally(() => {
+      if (bridge.tails.get(note.job) === next) bridge.tails.delete(note.job);
+    });
+  bridge.tails.set(note.job, next);
+}
+
+/**
+ * Starts relaying other processes' announcements (on PostgreSQL); called at start-up so the first
+ * viewer does not race the LISTEN, and again by every subscriber in case that one failed.
+ */
+export function followOtherProcesses(): Promise<unknown> {
+  if (!shared()) return Promise.resolve();
+  bridge.listening ??= listen(CHANNEL, (n) => onAnnouncement(n as Announcement & { from: string })).catch(
+    (err: unknown) => {
+      bridge.listening = undefined;
+      console.error("[archway] cannot follow other processes' job logs:", err);
+    },
+  );
+  return bridge.listening;
 }
 
 export function subscribe(jobId: string, fn: (e: BusEvent) => void): () => void {
+  void followOtherProcesses();
   bus.on(jobId, fn);
   return () => bus.off(jobId, fn);
 }

@@ -114,6 +114,13 @@ export function jobLogEventStream(
     send(e.lines);
   };
 
+  /** Ends the stream when the job has ended, even if its end event never reached this process. */
+  const finishIfEnded = async () => {
+    const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true, failureReason: true } });
+    if (job && (TERMINAL as string[]).includes(job.status))
+      await finish({ status: job.status, failureReason: job.failureReason });
+  };
+
   const catchUp = async () => {
     if (!lagging) return;
     const rows = await stored(undefined, PAGE);
@@ -121,9 +128,15 @@ export function jobLogEventStream(
     if (rows.length === PAGE) return; // more to catch up on; pull runs again when drained
     lagging = false;
     if (ended) return finish(ended);
-    const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true, failureReason: true } });
-    if (job && (TERMINAL as string[]).includes(job.status))
-      await finish({ status: job.status, failureReason: job.failureReason });
+    await finishIfEnded();
+  };
+
+  // With the ping, a live viewer re-reads the job's status: an end announced by another process
+  // while this one's notification connection was down still ends the stream within a ping.
+  const keepAlive = () => {
+    if (closed) return;
+    controller.enqueue(encoder.encode(": ping\n\n"));
+    if (!lagging && !ended) void serial(finishIfEnded);
   };
 
   return new ReadableStream<Uint8Array>(
@@ -131,7 +144,7 @@ export function jobLogEventStream(
       start(c) {
         controller = c;
         signal.addEventListener("abort", close, { once: true });
-        ping = setInterval(() => !closed && controller.enqueue(encoder.encode(": ping\n\n")), PING_MS);
+        ping = setInterval(keepAlive, PING_MS);
         unsubscribe = subscribe(jobId, (e: BusEvent) => {
           if (!closed) serial(() => onEvent(e));
         });
