@@ -7,7 +7,7 @@ import { type Arch, archDisplayName, parseArch, toAssistedArch } from "@/lib/arc
 import { baseImageFor, readyBaseImage, startFetch } from "@/lib/base-images/service";
 import { readImageTable } from "@/lib/catalog/queries";
 import { resolveRow } from "@/lib/catalog/resolve";
-import type { InfraEnv } from "@/lib/db";
+import type { BaseImage, InfraEnv, OsImage } from "@/lib/db";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { discoveryIgnition } from "@/lib/ignition/discovery";
@@ -16,6 +16,7 @@ import { type EmbedAreas, locateEmbedAreas } from "@/lib/iso/embed-areas";
 import { composeKargs, type KargOp, KargsTooLongError, kargAreaBytes, UnsafeKargError } from "@/lib/iso/kargs";
 import { checkPatches, type Patch } from "@/lib/iso/overlay";
 import { seal, unseal } from "@/lib/secrets/secrets";
+import { remembered } from "./image-memo";
 
 export type ImageType = "full-iso" | "minimal-iso";
 
@@ -39,16 +40,16 @@ export type DiscoveryImage = {
 const layouts = new Map<string, { key: string; layout: EmbedAreas }>();
 
 // Reading the layout is a few sector reads; keep it per file until the file changes.
-async function layoutOf(file: string): Promise<EmbedAreas> {
+async function layoutOf(file: string): Promise<{ key: string; layout: EmbedAreas }> {
   const st = await stat(file);
   const key = `${st.size}:${st.mtimeMs}`;
   const hit = layouts.get(file);
-  if (hit?.key === key) return hit.layout;
+  if (hit?.key === key) return hit;
   const fh = await open(file, "r");
   try {
     const layout = await locateEmbedAreas(fh);
     layouts.set(file, { key, layout });
-    return layout;
+    return { key, layout };
   } finally {
     await fh.close();
   }
@@ -131,7 +132,39 @@ export async function discoveryImage(
       `The ${archDisplayName(arch)} base ISO for ${version} has no live rootfs to leave out, so it has no minimal ISO; use image_type full-iso`,
     );
   const file = minimal ? base.minimalPath! : base.path!;
-  const layout = await layoutOf(file);
+  const { key: layoutKey, layout } = await layoutOf(file);
+  const memoKey = JSON.stringify([
+    infraEnv.id,
+    infraEnv.updatedAt.getTime(),
+    infraEnv.agentToken,
+    imageType,
+    serviceUrl,
+    file,
+    layoutKey,
+    base.sha256,
+    base.fetchedAt?.getTime(),
+    row.version,
+  ]);
+  return remembered(memoKey, () =>
+    assemble(infraEnv, base, { imageType, file, layout, serviceUrl, arch, version, row }),
+  );
+}
+
+function assemble(
+  infraEnv: InfraEnv & { agentToken: string },
+  base: BaseImage,
+  a: {
+    imageType: ImageType;
+    file: string;
+    layout: EmbedAreas;
+    serviceUrl: string;
+    arch: Arch;
+    version: string;
+    row: OsImage;
+  },
+): DiscoveryImage {
+  const { imageType, file, layout, serviceUrl, arch, version, row } = a;
+  const minimal = imageType === "minimal-iso";
   const ignition = discoveryConfig(infraEnv, serviceUrl);
   const patches: Patch[] = [];
   try {

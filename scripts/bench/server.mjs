@@ -37,7 +37,9 @@ function createToken(env) {
 export async function startConsole(env) {
   const port = await freePort();
   bearer = createToken(env);
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/server.mjs")], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the console under a benchmark.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "scripts/server.mjs")], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -114,7 +116,14 @@ export function treeCpuSeconds(pid) {
 export async function waitForBaseImages(base, timeoutMs = 600_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const t = await (await apiFetch(`${base}/api/assisted-install/v2/os-images`)).json();
+    // A reused keep-alive connection the server has just closed fails once; the next poll reconnects.
+    const t = await apiFetch(`${base}/api/assisted-install/v2/os-images`)
+      .then((r) => r.json())
+      .catch(() => null);
+    if (!t) {
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
     const states = t.os_images.map((r) => r.base_image.status);
     if (states.every((s) => s === "ready")) return t;
     if (states.includes("failed"))
