@@ -18,43 +18,6 @@ const hostOrder: Prisma.HostOrderByWithRelationInput[] = [{ createdAt: "asc" }, 
 // One cluster comes with its hosts.
 const withCounts = { ...counts, hosts: { orderBy: hostOrder } } satisfies Prisma.ClusterInclude;
 
-/**
- * A page of clusters (all of them without `limit`), newest first, each with what readiness needs of
- * its hosts and its counts. Those come from two grouped queries over the page rather than Prisma's
- * per-relation loading, which turns 10,000 clusters into batches of `IN (...)` lists.
- */
-export async function listClusters(q: ClusterListQuery = { offset: 0 }) {
-  await refreshSilent({ clusterId: { not: null } });
-  const where: Prisma.ClusterWhereInput = {
-    ...(q.name ? { name: { contains: q.name } } : {}),
-    ...(q.cpu_architecture ? { cpuArchitecture: q.cpu_architecture } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db().cluster.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageOf(q) }),
-    db().cluster.count({ where }),
-  ]);
-  const paged = q.limit !== undefined || q.offset > 0 || Object.keys(where).length > 0;
-  const ids = paged ? { in: rows.map((c) => c.id) } : { not: null };
-  const [hosts, infraEnvs] = await Promise.all([
-    db().host.findMany({
-      where: { clusterId: ids },
-      select: { clusterId: true, role: true, suggestedRole: true, status: true },
-      orderBy: hostOrder,
-    }),
-    db().infraEnv.groupBy({ by: ["clusterId"], where: { clusterId: ids }, _count: { _all: true } }),
-  ]);
-  const hostsOf = new Map<string, typeof hosts>();
-  for (const h of hosts) hostsOf.set(h.clusterId as string, [...(hostsOf.get(h.clusterId as string) ?? []), h]);
-  const infraEnvCount = new Map(infraEnvs.map((g) => [g.clusterId, g._count._all]));
-  return {
-    total,
-    rows: rows.map((c) => {
-      const mine = hostsOf.get(c.id) ?? [];
-      return { ...c, hosts: mine, _count: { hosts: mine.length, infraEnvs: infraEnvCount.get(c.id) ?? 0 } };
-    }),
-  };
-}
-
 export async function getCluster(id: string) {
   await refreshSilent({ clusterId: id });
   const cluster = await db().cluster.findUnique({ where: { id }, include: withCounts });
