@@ -7,11 +7,10 @@ import { type Changes, clusterCreatedMessage, clusterDeletedMessage, updatedMess
 import { recordEvent } from "@/lib/events/record";
 import { refreshScope, refreshSilent } from "@/lib/hosts/refresh";
 import { HttpError, notFound } from "@/lib/http/errors";
-import { pageOf } from "@/lib/http/params";
 import { redactProxyUrl } from "@/lib/secrets/redact";
 import { seal, unlessRedactedEcho } from "@/lib/secrets/secrets";
 import { checkOperators, checkTopology, controlPlaneCountOf, requireRelease } from "./rules";
-import { CLUSTER_CREATE_ONLY, type ClusterCreate, type ClusterListQuery, type ClusterUpdate } from "./schemas";
+import { CLUSTER_CREATE_ONLY, type ClusterCreate, type ClusterUpdate } from "./schemas";
 
 const counts = { _count: { select: { hosts: true, infraEnvs: true } } } as const;
 const hostOrder: Prisma.HostOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
