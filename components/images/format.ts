@@ -15,4 +15,3 @@ export function artifactFileName(imageName: string, type: string): string {
   return role === "rootfs" ? `${base}.rootfs.squashfs` : role ? `${base}.${role}` : base;
 }
 
-export const PAGE_SIZE = 20;

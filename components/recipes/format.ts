@@ -9,4 +9,3 @@ export const RECIPE_TYPE_NOTES: Record<RecipeType, string> = {
   rootfs: "A root filesystem script: an executable build.sh at the archive root.",
 };
 
-export const PAGE_SIZE = 20;
