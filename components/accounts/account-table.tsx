@@ -2,9 +2,10 @@
 // The list half of the Users and Tokens pages: loading and failure states, a captioned table with the
 // page's columns and an unlabelled actions column, one row per item.
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
 import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
+import type { Action } from "@/lib/auth/actions";
 
 type Query<T> = { isPending: boolean; error: Error | null; data?: T[] };
 
@@ -52,12 +53,15 @@ export function AccountTable<T>({ caption, query, columns, rowKey, cells }: Prop
 
 /** The row's destructive action (Revoke a token, Remove a user), named for the row it acts on. */
 export function RowDangerButton({
+  action,
   label,
   name,
   pending,
   blockedBecause,
   onClick,
 }: {
+  /** The action, for the role it needs (lib/auth/actions.ts). */
+  action: Action;
   label: string;
   name: string;
   pending: boolean;
@@ -66,7 +70,8 @@ export function RowDangerButton({
   onClick: () => void;
 }) {
   return (
-    <Button
+    <RoleButton
+      action={action}
       size="sm"
       variant="danger"
       disabled={pending || !!blockedBecause}
@@ -75,6 +80,6 @@ export function RowDangerButton({
       aria-label={`${label} ${name}`}
     >
       {label}
-    </Button>
+    </RoleButton>
   );
 }

@@ -19,6 +19,7 @@ function NewTokenForm() {
       title="New token"
       description="For scripts and CI: send it as Authorization: Bearer <token>."
       submitLabel="Create token"
+      action="token.manage"
       pending={create.isPending}
       error={create.error}
       onSubmit={(form) => {
@@ -84,6 +85,7 @@ export function TokensPage() {
               ],
               action: t.revoked_at ? null : (
                 <RowDangerButton
+                  action="token.manage"
                   label="Revoke"
                   name={t.name}
                   pending={revoke.isPending}

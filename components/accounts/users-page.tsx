@@ -17,6 +17,7 @@ function NewUserForm() {
     <AccountFormPanel
       title="New local user"
       submitLabel="Add user"
+      action="user.manage"
       pending={create.isPending}
       error={create.error}
       onSubmit={(form, reset) =>
@@ -68,6 +69,7 @@ export function UsersPage() {
             ],
             action: (
               <RowDangerButton
+                action="user.manage"
                 label="Remove"
                 name={u.username}
                 pending={remove.isPending}

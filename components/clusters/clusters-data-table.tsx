@@ -1,5 +1,6 @@
 "use client";
 // Loads one page of clusters for the filters and shows the table, or why there is nothing to show.
+import { RoleButton } from "@/components/auth/role-button";
 import type { ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -43,9 +44,9 @@ export function ClustersDataTable({ filters, offset, onOffset, onClearFilters, o
       <EmptyState
         title="No clusters yet"
         action={
-          <Button variant="primary" onClick={onNewCluster}>
+          <RoleButton action="cluster.create" variant="primary" onClick={onNewCluster}>
             New cluster
-          </Button>
+          </RoleButton>
         }
       >
         <p>

@@ -1,7 +1,8 @@
 "use client";
 // Loads one page of infra-envs for the filters and shows the table, or why there is nothing to show.
+import { RoleButtonLink } from "@/components/auth/role-button";
 import type { ListFilterValues } from "@/components/ims/list-filters";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
@@ -42,9 +43,9 @@ export function InfraEnvsDataTable({ filters, offset, onOffset, onClearFilters }
       <EmptyState
         title="No infra-envs yet"
         action={
-          <ButtonLink href="/infra-envs/new" variant="primary">
+          <RoleButtonLink action="infra-env.create" href="/infra-envs/new" variant="primary">
             New infra-env
-          </ButtonLink>
+          </RoleButtonLink>
         }
       >
         <p>

@@ -4,6 +4,7 @@
 // job ends the image table is re-read so the rows show the outcome.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { Button } from "@/components/ui/button";
 import { LogViewer } from "@/components/ui/log-viewer";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -77,14 +78,20 @@ export function FetchJobPanel({ jobId, what, onDismiss, onRetry, retrying }: Pro
         </p>
         <div className="flex shrink-0 items-center gap-1">
           {job && !finished ? (
-            <Button size="sm" variant="ghost" onClick={() => cancel.mutate(jobId)} disabled={cancel.isPending}>
+            <RoleButton
+              action="job.cancel"
+              size="sm"
+              variant="ghost"
+              onClick={() => cancel.mutate(jobId)}
+              disabled={cancel.isPending}
+            >
               {cancel.isPending ? "Cancelling…" : "Cancel"}
-            </Button>
+            </RoleButton>
           ) : null}
           {failed && onRetry ? (
-            <Button size="sm" onClick={onRetry} disabled={retrying}>
+            <RoleButton action="os-image.fetch" size="sm" onClick={onRetry} disabled={retrying}>
               {retrying ? "Starting…" : "Retry"}
-            </Button>
+            </RoleButton>
           ) : null}
           {finished && onDismiss ? (
             <Button size="sm" variant="ghost" onClick={onDismiss}>

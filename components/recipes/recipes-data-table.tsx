@@ -1,5 +1,6 @@
 "use client";
 // Loads one page of recipes for the filters and shows the table, or what to do when there are none.
+import { RoleButton } from "@/components/auth/role-button";
 import type { ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -45,9 +46,9 @@ export function RecipesDataTable({ filters, offset, onOffset, onClearFilters, on
       <EmptyState
         title="No recipes yet"
         action={
-          <Button variant="primary" onClick={onNewRecipe}>
+          <RoleButton action="recipe.create" variant="primary" onClick={onNewRecipe}>
             New recipe
-          </Button>
+          </RoleButton>
         }
       >
         <p>
