@@ -115,6 +115,10 @@ test("a long job is cancelled from its page", async ({ page, request }) => {
   await page.goto(`/jobs/${job.id}`);
   await expect(page.getByRole("note").filter({ hasText: "Runs natively on x86_64" })).toBeVisible();
   await expect(page.getByRole("log", { name: "Job log" })).toContainText("going to sleep", { timeout: 60_000 });
+  // Stored on the job when its sandbox was made (ARCHWAY_JOB_NETWORK is not set here).
+  await expect(page.getByRole("note").filter({ hasText: "Runs natively on x86_64" })).toContainText(
+    "Network: No network",
+  );
 
   await page.getByRole("button", { name: "Cancel job" }).click();
   const confirm = page.getByRole("dialog", { name: "Cancel this job?" });

@@ -70,12 +70,10 @@ test("a base ISO that cannot be fetched shows its reason, a folded log and Retry
   await expect(log).toBeVisible();
   await expect(log).toContainText("Fetching live-s390x.iso (on the server)");
   expect(await log.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
-  expect(
-    await log
-      .locator("div")
-      .first()
-      .evaluate((el) => getComputedStyle(el).whiteSpace),
-  ).toBe("pre-wrap");
+  // The same log component as a job's page: searchable, with the stream's state, copy and download.
+  await expect(job.getByRole("searchbox", { name: "Search the log" })).toBeVisible();
+  await expect(job.getByText("Complete", { exact: true })).toBeVisible();
+  await expect(job.getByRole("button", { name: /^Copy/ })).toBeVisible();
 
   // The availability matrix says the offer stands but its base image failed.
   const matrix = page.getByRole("table", { name: "Architecture availability by OpenShift version" });

@@ -128,6 +128,21 @@ test.describe("request guard, default configuration", () => {
     expect((await raw(srv.port, "GET", `${API}/clusters`, { host: `localhost:${srv.port}` })).status).toBe(200);
   });
 
+  test("pages, APIs and refusals carry Cross-Origin-Opener-Policy; plain http gets no Strict-Transport-Security", async () => {
+    const host = `localhost:${srv.port}`;
+    for (const [p, h] of [
+      ["/login", { host }],
+      [`${API}/clusters`, { host }],
+      [`${API}/clusters`, { host: "evil.example.com" }],
+      // X-Forwarded-Proto from a peer that is not a trusted proxy does not make the connection https.
+      ["/login", { host, "x-forwarded-proto": "https" }],
+    ] as const) {
+      const res = await raw(srv.port, "GET", p, h);
+      expect(res.headers["cross-origin-opener-policy"], p).toBe("same-origin");
+      expect(res.headers["strict-transport-security"], p).toBeUndefined();
+    }
+  });
+
   test("X-Forwarded-* from a peer that is not a trusted proxy change nothing", async () => {
     const id = await newInfraEnv(srv.port);
     const url = await ignitionServiceUrl(srv.port, id, {
@@ -245,5 +260,17 @@ test.describe("request guard behind a trusted proxy", () => {
     });
     // ARCHWAY_ALLOWED_HOSTS replaces the defaults: localhost is no longer one of its names.
     expect((await raw(srv.port, "GET", `${API}/clusters`, { host: "localhost" })).status).toBe(400);
+  });
+
+  test("Strict-Transport-Security on pages and APIs when the proxy says the browser came over https", async () => {
+    const host = "console.example.com";
+    for (const p of ["/login", `${API}/clusters`]) {
+      const https = await raw(srv.port, "GET", p, { host, "x-forwarded-proto": "https" });
+      expect(https.status, p).toBeLessThan(400);
+      expect(https.headers["strict-transport-security"], p).toBe("max-age=31536000");
+      expect(https.headers["cross-origin-opener-policy"], p).toBe("same-origin");
+      const http = await raw(srv.port, "GET", p, { host, "x-forwarded-proto": "http" });
+      expect(http.headers["strict-transport-security"], p).toBeUndefined();
+    }
   });
 });

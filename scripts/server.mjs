@@ -13,6 +13,7 @@ import {
   isTrustedPeer,
   PEER_HEADER,
   peerAddress,
+  securityHeaders,
 } from "../lib/http/request-guard.mjs";
 import { ROOT } from "./db/providers.mjs";
 
@@ -65,7 +66,8 @@ function guard(req, res) {
   const peer = peerAddress(req.socket.remoteAddress);
   req.headers[PEER_HEADER] = peer;
   if (!isTrustedPeer(policy, peer)) for (const h of FORWARDED_HEADERS) delete req.headers[h];
-  const defaults = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY" };
+  // Read after the untrusted X-Forwarded-* are gone, so only a trusted proxy's https counts for HSTS.
+  const defaults = securityHeaders(policy, req.headers, { peer });
   defaultHeaders.set(res, defaults);
   const problem = self ? null : checkRequest(policy, { method: req.method, headers: req.headers, peer });
   if (problem) {

@@ -8,15 +8,14 @@ import { ErrorState, LoadingState } from "@/components/ui/query-state";
 import { Table, TBody, Td, THead, Th, Tr } from "@/components/ui/table";
 import { TextField } from "@/components/ui/text-field";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
+import { PAGE_SIZE } from "@/components/ui/use-paged-list";
 import { useAudit } from "@/lib/queries/use-audit";
-
-const LIMIT = 50;
 
 export function AuditPage() {
   const [actor, setActor] = useState("");
   const [offset, setOffset] = useState(0);
   const debounced = useDebouncedValue(actor.trim(), 300);
-  const audit = useAudit({ limit: LIMIT, offset, actor: debounced || undefined });
+  const audit = useAudit({ limit: PAGE_SIZE, offset, actor: debounced || undefined });
   return (
     <>
       <PageHeader
@@ -65,7 +64,13 @@ export function AuditPage() {
               ))}
             </TBody>
           </Table>
-          <Pagination offset={offset} limit={LIMIT} total={audit.data.total} onOffset={setOffset} label="Audit pages" />
+          <Pagination
+            offset={offset}
+            limit={PAGE_SIZE}
+            total={audit.data.total}
+            onOffset={setOffset}
+            label="Audit pages"
+          />
         </>
       )}
     </>

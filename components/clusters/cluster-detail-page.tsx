@@ -1,10 +1,11 @@
 "use client";
 // One cluster: its facts, infra-envs and events, with edit and delete.
 import { useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { EventsPanel } from "@/components/events/events-panel";
 import { ClusterHostsDataTable } from "@/components/hosts/hosts-data-table";
 import { ArchBadge } from "@/components/ui/arch-badge";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
@@ -61,7 +62,9 @@ export function ClusterDetailPage({ id }: { id: string }) {
         }
         actions={
           <>
-            <Button onClick={() => setEditing(true)}>Edit</Button>
+            <RoleButton action="cluster.update" onClick={() => setEditing(true)}>
+              Edit
+            </RoleButton>
             <DeleteClusterButton cluster={cluster} />
           </>
         }

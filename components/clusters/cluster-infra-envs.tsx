@@ -1,6 +1,6 @@
 "use client";
+import { RoleButtonLink } from "@/components/auth/role-button";
 import { InfraEnvsTable } from "@/components/infra-envs/infra-envs-table";
-import { ButtonLink } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
 // The infra-envs bound to one cluster, and the way to add another.
@@ -14,9 +14,9 @@ export function ClusterInfraEnvs({ clusterId }: { clusterId: string }) {
       title="Infra-envs"
       description="Discovery ISOs whose hosts join this cluster"
       actions={
-        <ButtonLink href={`/infra-envs/new?cluster_id=${clusterId}`} size="sm">
+        <RoleButtonLink action="infra-env.create" href={`/infra-envs/new?cluster_id=${clusterId}`} size="sm">
           Add infra-env
-        </ButtonLink>
+        </RoleButtonLink>
       }
     >
       {data?.items.length ? (

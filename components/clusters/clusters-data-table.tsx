@@ -1,15 +1,14 @@
 "use client";
 // Loads one page of clusters for the filters and shows the table, or why there is nothing to show.
-import { useEffect } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import type { ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { PAGE_SIZE, usePageStepBack } from "@/components/ui/use-paged-list";
 import { useClusterPage } from "@/lib/queries/use-cluster-page";
 import { ClustersTable } from "./clusters-table";
-
-export const PAGE_SIZE = 20;
 
 type Props = {
   filters: ListFilterValues;
@@ -20,18 +19,14 @@ type Props = {
 };
 
 export function ClustersDataTable({ filters, offset, onOffset, onClearFilters, onNewCluster }: Props) {
-  const { data, error, isPending, isPlaceholderData } = useClusterPage({
+  const page = useClusterPage({
     name: filters.name,
     cpuArchitecture: filters.arch,
     limit: PAGE_SIZE,
     offset,
   });
-  const total = data?.total ?? 0;
-  const empty = !!data && data.items.length === 0 && !isPlaceholderData;
-  // The last page emptied (deletes elsewhere): go to the page that now is the last.
-  useEffect(() => {
-    if (empty && offset > 0) onOffset(Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE));
-  }, [empty, offset, total, onOffset]);
+  usePageStepBack(page, offset, onOffset);
+  const { data, error, isPending, isPlaceholderData } = page;
 
   if (isPending) return <LoadingState label="Loading clusters…" />;
   if (error) return <ErrorState error={error} title="Could not load clusters" />;
@@ -49,9 +44,9 @@ export function ClustersDataTable({ filters, offset, onOffset, onClearFilters, o
       <EmptyState
         title="No clusters yet"
         action={
-          <Button variant="primary" onClick={onNewCluster}>
+          <RoleButton action="cluster.create" variant="primary" onClick={onNewCluster}>
             New cluster
-          </Button>
+          </RoleButton>
         }
       >
         <p>

@@ -23,7 +23,7 @@ export function ClustersPage() {
         title="Clusters"
         description="OpenShift clusters installed from discovery ISOs, one CPU architecture each (or a multi-architecture payload)."
         actions={
-          <RoleButton needs="operator" variant="primary" onClick={() => setCreating(true)}>
+          <RoleButton action="cluster.create" variant="primary" onClick={() => setCreating(true)}>
             New cluster
           </RoleButton>
         }

@@ -9,6 +9,7 @@ export function DeleteClusterButton({ cluster }: { cluster: ClusterJson }) {
   const router = useRouter();
   return (
     <DeleteButton
+      action="cluster.delete"
       id={cluster.id}
       mutation={useDeleteCluster()}
       title={`Delete cluster ${cluster.name}?`}

@@ -87,7 +87,13 @@ function EditClusterForm({ cluster, onDone }: { cluster: ClusterJson; onDone: ()
           }
         />
       </DialogBody>
-      <FormFooter onCancel={onDone} busy={update.isPending} submit="Save changes" busyLabel="Saving…" />
+      <FormFooter
+        action="cluster.update"
+        onCancel={onDone}
+        busy={update.isPending}
+        submit="Save changes"
+        busyLabel="Saving…"
+      />
     </form>
   );
 }

@@ -215,7 +215,13 @@ export function NewClusterForm({
         />
         {values.pullSecret.trim() ? null : <MissingPullSecret />}
       </DialogBody>
-      <FormFooter onCancel={onCancel} busy={create.isPending} submit="Create cluster" busyLabel="Creating…" />
+      <FormFooter
+        action="cluster.create"
+        onCancel={onCancel}
+        busy={create.isPending}
+        submit="Create cluster"
+        busyLabel="Creating…"
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // Hostname and role of one host, saved with PATCH; the server's sentence shows under the field.
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -62,9 +62,9 @@ export function HostSettingsForm({ host }: { host: HostJson }) {
         <FormAlert title="The host could not be changed">{update.error.message}</FormAlert>
       ) : null}
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" size="sm" disabled={update.isPending}>
+        <RoleButton action="host.update" type="submit" variant="primary" size="sm" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save"}
-        </Button>
+        </RoleButton>
         {saved && !update.isPending ? (
           <span role="status" className="text-sm text-green-700">
             Saved

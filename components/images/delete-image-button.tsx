@@ -9,6 +9,7 @@ export function DeleteImageButton({ image }: { image: ImageJson }) {
   const router = useRouter();
   return (
     <DeleteImsButton
+      action="image.delete"
       id={image.id}
       mutation={useDeleteImage()}
       title={`Delete image ${image.name}?`}

@@ -14,5 +14,3 @@ export function artifactFileName(imageName: string, type: string): string {
   const base = imageName.replace(/[^\w.-]+/g, "_");
   return role === "rootfs" ? `${base}.rootfs.squashfs` : role ? `${base}.${role}` : base;
 }
-
-export const PAGE_SIZE = 20;

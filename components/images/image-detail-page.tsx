@@ -2,9 +2,10 @@
 // One image: its facts, labels, the artifacts its manifest lists, and its actions (change
 // architecture, delete).
 import { useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { StartJobButton } from "@/components/jobs/start-job-dialog";
 import { ArchBadge } from "@/components/ui/arch-badge";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
@@ -57,7 +58,9 @@ export function ImageDetailPage({ id }: { id: string }) {
                 label="Customize"
               />
             ) : null}
-            <Button onClick={() => setChangingArch(true)}>Change architecture</Button>
+            <RoleButton action="image.update" onClick={() => setChangingArch(true)}>
+              Change architecture
+            </RoleButton>
             <DeleteImageButton image={image} />
           </>
         }

@@ -2,7 +2,7 @@
 // An image's labels: each with a Remove button (PATCH metadata {key: null}), and a form to add one
 // (PATCH metadata {key: value}), checked with imagePatchSchema first.
 import { type FormEvent, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Panel } from "@/components/ui/panel";
 import { TextField } from "@/components/ui/text-field";
@@ -57,7 +57,8 @@ export function ImageLabelsPanel({ image }: { image: ImageJson }) {
                     {v || <span className="text-slate-400">(empty)</span>}
                   </span>
                 </div>
-                <Button
+                <RoleButton
+                  action="image.update"
                   size="xs"
                   variant="ghost"
                   className="text-red-700"
@@ -66,7 +67,7 @@ export function ImageLabelsPanel({ image }: { image: ImageJson }) {
                   aria-label={`Remove label ${k}`}
                 >
                   {removing === k ? "Removing…" : "Remove"}
-                </Button>
+                </RoleButton>
               </li>
             ))}
           </ul>
@@ -96,9 +97,9 @@ export function ImageLabelsPanel({ image }: { image: ImageJson }) {
           </div>
           <div className="flex items-center justify-between gap-2">
             <p className="text-xs text-slate-500">A key that exists gets the new value.</p>
-            <Button type="submit" size="sm" disabled={update.isPending}>
+            <RoleButton action="image.update" type="submit" size="sm" disabled={update.isPending}>
               {update.isPending && removing === null ? "Adding…" : "Add label"}
-            </Button>
+            </RoleButton>
           </div>
         </form>
       </div>

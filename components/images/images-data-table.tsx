@@ -1,13 +1,12 @@
 "use client";
 // Loads one page of images for the filters and shows the table, or why there is nothing to show.
-import { useEffect } from "react";
 import type { ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { PAGE_SIZE, usePageStepBack } from "@/components/ui/use-paged-list";
 import { useImages } from "@/lib/queries/use-images";
-import { PAGE_SIZE } from "./format";
 import { ImagesTable } from "./images-table";
 
 type Props = {
@@ -18,18 +17,15 @@ type Props = {
 };
 
 export function ImagesDataTable({ filters, offset, onOffset, onClearFilters }: Props) {
-  const { data, error, isPending, isPlaceholderData } = useImages({
+  const page = useImages({
     name: filters.name,
     arch: filters.arch,
     limit: PAGE_SIZE,
     offset,
   });
 
-  const total = data?.total ?? 0;
-  const empty = !!data && data.items.length === 0 && !isPlaceholderData;
-  useEffect(() => {
-    if (empty && offset > 0) onOffset(Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE));
-  }, [empty, offset, total, onOffset]);
+  usePageStepBack(page, offset, onOffset);
+  const { data, error, isPending, isPlaceholderData } = page;
 
   if (isPending) return <LoadingState label="Loading images…" />;
   if (error) return <ErrorState error={error} title="Could not load images" />;

@@ -15,8 +15,8 @@ import { ArchOptions } from "./arch-options";
 type ChangeArchDialogProps = {
   open: boolean;
   onClose: () => void;
-  /** "recipe" or "image", for the texts. */
-  what: string;
+  /** "recipe" or "image", for the texts and the role the change needs. */
+  what: "recipe" | "image";
   name: string;
   current: string;
   /** The sentence saying what the change means for jobs and existing records. */
@@ -85,6 +85,7 @@ function ChangeArchForm({
         </div>
       </DialogBody>
       <FormFooter
+        action={what === "recipe" ? "recipe.update" : "image.update"}
         onCancel={onClose}
         busy={pending}
         disabled={unchanged}

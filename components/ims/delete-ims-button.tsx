@@ -3,9 +3,10 @@
 // reference the record (the server's `errors.jobs`).
 import type { UseMutationResult } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ApiError } from "@/lib/api-client/api-error";
+import type { Action } from "@/lib/auth/actions";
 
 type DeleteImsButtonProps = {
   id: string;
@@ -17,6 +18,8 @@ type DeleteImsButtonProps = {
   /** Accessible name of the button when "Delete" alone is ambiguous (one per table row). */
   buttonLabel?: string;
   size?: "sm" | "md";
+  /** The delete action, for the role it needs (lib/auth/actions.ts). */
+  action: Action;
 };
 
 export function DeleteImsButton({
@@ -28,6 +31,7 @@ export function DeleteImsButton({
   children,
   buttonLabel,
   size = "md",
+  action,
 }: DeleteImsButtonProps) {
   const [open, setOpen] = useState(false);
   const close = () => {
@@ -38,7 +42,8 @@ export function DeleteImsButton({
   const jobs = error instanceof ApiError && error.status === 409 ? (error.fieldErrors.jobs ?? []) : [];
   return (
     <>
-      <Button
+      <RoleButton
+        action={action}
         variant="secondary"
         size={size}
         className="text-red-700"
@@ -46,7 +51,7 @@ export function DeleteImsButton({
         aria-label={buttonLabel}
       >
         Delete
-      </Button>
+      </RoleButton>
       <ConfirmDialog
         open={open}
         onClose={close}

@@ -9,6 +9,7 @@ export function DeleteInfraEnvButton({ infraEnv }: { infraEnv: InfraEnvJson }) {
   const router = useRouter();
   return (
     <DeleteButton
+      action="infra-env.delete"
       id={infraEnv.id}
       mutation={useDeleteInfraEnv()}
       title={`Delete infra-env ${infraEnv.name}?`}

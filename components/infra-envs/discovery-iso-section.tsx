@@ -30,7 +30,7 @@ export function DiscoveryIsoSection({ infraEnv }: { infraEnv: InfraEnvJson }) {
       actions={
         <>
           <RevokeLinksButton infraEnvId={infraEnv.id} onRevoked={() => setRevokedAt(Date.now())} />
-          <RoleButton needs="operator" size="sm" variant="primary" onClick={() => setDialog("form")}>
+          <RoleButton action="infra-env.iso" size="sm" variant="primary" onClick={() => setDialog("form")}>
             Generate discovery ISO
           </RoleButton>
         </>

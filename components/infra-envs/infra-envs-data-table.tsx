@@ -1,15 +1,14 @@
 "use client";
 // Loads one page of infra-envs for the filters and shows the table, or why there is nothing to show.
-import { useEffect } from "react";
+import { RoleButtonLink } from "@/components/auth/role-button";
 import type { ListFilterValues } from "@/components/ims/list-filters";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { PAGE_SIZE, usePageStepBack } from "@/components/ui/use-paged-list";
 import { useInfraEnvs } from "@/lib/queries/use-infra-envs";
 import { InfraEnvsTable } from "./infra-envs-table";
-
-export const PAGE_SIZE = 20;
 
 type Props = {
   filters: ListFilterValues;
@@ -19,17 +18,14 @@ type Props = {
 };
 
 export function InfraEnvsDataTable({ filters, offset, onOffset, onClearFilters }: Props) {
-  const { data, error, isPending, isPlaceholderData } = useInfraEnvs({
+  const page = useInfraEnvs({
     name: filters.name,
     cpuArchitecture: filters.arch,
     limit: PAGE_SIZE,
     offset,
   });
-  const total = data?.total ?? 0;
-  const empty = !!data && data.items.length === 0 && !isPlaceholderData;
-  useEffect(() => {
-    if (empty && offset > 0) onOffset(Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE));
-  }, [empty, offset, total, onOffset]);
+  usePageStepBack(page, offset, onOffset);
+  const { data, error, isPending, isPlaceholderData } = page;
 
   if (isPending) return <LoadingState label="Loading infra-envs…" />;
   if (error) return <ErrorState error={error} title="Could not load infra-envs" />;
@@ -47,9 +43,9 @@ export function InfraEnvsDataTable({ filters, offset, onOffset, onClearFilters }
       <EmptyState
         title="No infra-envs yet"
         action={
-          <ButtonLink href="/infra-envs/new" variant="primary">
+          <RoleButtonLink action="infra-env.create" href="/infra-envs/new" variant="primary">
             New infra-env
-          </ButtonLink>
+          </RoleButtonLink>
         }
       >
         <p>

@@ -21,7 +21,7 @@ export function InfraEnvsPage() {
         title="Infra-envs"
         description="Discovery ISO definitions. Each boots hosts of one CPU architecture."
         actions={
-          <RoleButtonLink needs="operator" href="/infra-envs/new" variant="primary">
+          <RoleButtonLink action="infra-env.create" href="/infra-envs/new" variant="primary">
             New infra-env
           </RoleButtonLink>
         }

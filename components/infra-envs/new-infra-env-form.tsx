@@ -3,7 +3,8 @@
 // under their fields (proxy.http_proxy, kernel_arguments.N, ...).
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { RoleButton } from "@/components/auth/role-button";
+import { ButtonLink } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { type Routed, routeFieldErrors, zodFieldErrors } from "@/components/ui/form-errors";
 import { SelectField } from "@/components/ui/select-field";
@@ -134,9 +135,9 @@ export function NewInfraEnvForm({ ctx, clusterId }: { ctx: FormContext; clusterI
       </div>
       <div className="flex justify-end gap-2 rounded-b-lg border-t border-slate-200 bg-slate-50 px-5 py-3">
         <ButtonLink href={cluster ? `/clusters/${cluster.id}` : "/infra-envs"}>Cancel</ButtonLink>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
+        <RoleButton action="infra-env.create" type="submit" variant="primary" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create infra-env"}
-        </Button>
+        </RoleButton>
       </div>
     </form>
   );

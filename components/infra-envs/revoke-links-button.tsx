@@ -15,7 +15,13 @@ export function RevokeLinksButton({ infraEnvId, onRevoked }: { infraEnvId: strin
   };
   return (
     <>
-      <RoleButton needs="admin" size="sm" variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
+      <RoleButton
+        action="infra-env.rotate-key"
+        size="sm"
+        variant="secondary"
+        className="text-red-700"
+        onClick={() => setOpen(true)}
+      >
         Revoke all links
       </RoleButton>
       <ConfirmDialog

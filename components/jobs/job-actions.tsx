@@ -3,6 +3,7 @@
 // ended, and retry it when it failed or was cancelled. Retry opens the new job.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
@@ -28,23 +29,29 @@ export function JobActions({ job }: { job: JobJson }) {
   return (
     <>
       {!ended ? (
-        <Button variant="danger" onClick={() => setConfirm("cancel")} disabled={cancel.isPending || cancel.isSuccess}>
+        <RoleButton
+          action="job.cancel"
+          variant="danger"
+          onClick={() => setConfirm("cancel")}
+          disabled={cancel.isPending || cancel.isSuccess}
+        >
           {cancel.isPending || cancel.isSuccess ? "Cancelling…" : "Cancel job"}
-        </Button>
+        </RoleButton>
       ) : (
         <>
-          <Button variant="secondary" onClick={() => setConfirm("delete")}>
+          <RoleButton action="job.delete" variant="secondary" onClick={() => setConfirm("delete")}>
             Delete
-          </Button>
+          </RoleButton>
           {/* A job that succeeded has nothing to retry: its image exists. */}
           {job.status !== "success" ? (
-            <Button
+            <RoleButton
+              action="job.retry"
               variant="primary"
               disabled={retry.isPending}
               onClick={() => retry.mutate(job.id, { onSuccess: (next) => router.push(`/jobs/${next.id}`) })}
             >
               {retry.isPending ? "Starting…" : "Retry"}
-            </Button>
+            </RoleButton>
           ) : null}
         </>
       )}

@@ -71,7 +71,7 @@ export function JobDetailPage({ id }: { id: string }) {
       />
       <div className="space-y-5">
         {jobFinished(job) ? <JobOutcome job={job} /> : null}
-        <ExecutionNotice arch={job.arch} emulated={job.emulated} />
+        <ExecutionNotice arch={job.arch} emulated={job.emulated} network={job.network_mode} started={!!job.started} />
         <Panel title="Steps">
           <JobStepTimeline job={job} />
         </Panel>

@@ -1,7 +1,9 @@
 "use client";
 // A job's live log: streamed over SSE, searchable and filterable by step, squashfs-tools' chatter
 // hideable, with line counts, copy and download. Keeps the last 50 000 lines in memory and says so when older ones were dropped.
-import { useMemo, useState } from "react";
+// The one log component of the console: a job's page shows it whole (JobLogPanel); a base-image fetch under
+// its OS image row shows the same view of a stream it already follows for its line count (JobLogView).
+import { useId, useMemo, useState } from "react";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 import { jobLogHref, type StreamedLogLine } from "@/lib/api-client/jobs";
 import { toolNoiseFlags } from "@/lib/jobs/tool-noise";
@@ -37,8 +39,23 @@ function ConnectionNote({ connection }: { connection: LogConnection }) {
   }
 }
 
+export type JobLogStream = ReturnType<typeof useJobLogStream>;
+
 export function JobLogPanel({ jobId }: { jobId: string }) {
-  const { lines, dropped, connection, maxLines } = useJobLogStream(jobId);
+  return <JobLogView jobId={jobId} log={useJobLogStream(jobId)} />;
+}
+
+type ViewProps = {
+  jobId: string;
+  log: JobLogStream;
+  /** The accessible name of the scrolling log. */
+  label?: string;
+  title?: string;
+};
+
+export function JobLogView({ jobId, log, label = "Job log", title = "Log" }: ViewProps) {
+  const { lines, dropped, connection, maxLines } = log;
+  const titleId = useId();
   const [following, setFollowing] = useState(true);
   const [search, setSearch] = useState("");
   const [onlyMatching, setOnlyMatching] = useState(true);
@@ -64,10 +81,10 @@ export function JobLogPanel({ jobId }: { jobId: string }) {
   const filtered = shown.length !== lines.length;
 
   return (
-    <section aria-labelledby="job-log-title" className="rounded-lg border border-slate-200 bg-white shadow-xs">
+    <section aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white shadow-xs">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2.5">
-        <h2 id="job-log-title" className="text-sm font-semibold text-slate-900">
-          Log
+        <h2 id={titleId} className="text-sm font-semibold text-slate-900">
+          {title}
         </h2>
         <p className="flex flex-wrap items-center gap-x-3 text-xs text-slate-600">
           <span aria-live="polite" className="tabular-nums">
@@ -110,7 +127,7 @@ export function JobLogPanel({ jobId }: { jobId: string }) {
           </p>
         ) : null}
         <JobLogLines
-          label="Job log"
+          label={label}
           lines={shown}
           needle={needle}
           following={following}

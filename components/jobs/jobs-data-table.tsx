@@ -3,14 +3,13 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { PAGE_SIZE } from "@/components/ui/use-paged-list";
 import { type ArtifactRef, artifactRefOf, useJobArtifacts } from "@/lib/queries/use-job-artifacts";
 // Loads one page of jobs (re-read every 2 s while any of them runs) and the names of what they started
 // from and produced; shows the table, the empty state, or why nothing matched.
 import { useJobs } from "@/lib/queries/use-jobs";
 import type { JobsFilterValue } from "./jobs-filters";
 import { JobsTable } from "./jobs-table";
-
-export const PAGE_SIZE = 20;
 
 type Props = { filter: JobsFilterValue; offset: number; onOffset: (offset: number) => void; onClear: () => void };
 

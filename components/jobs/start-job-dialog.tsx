@@ -30,7 +30,7 @@ export function StartJobButton({ kind, artifact, label }: { kind: JobKind; artif
   const [open, setOpen] = useState(false);
   return (
     <>
-      <RoleButton needs="operator" variant="primary" onClick={() => setOpen(true)}>
+      <RoleButton action="job.create" variant="primary" onClick={() => setOpen(true)}>
         {label ?? (kind === "create" ? "Build image…" : "Customize…")}
       </RoleButton>
       {open ? <StartJobDialog kind={kind} artifact={artifact} onClose={() => setOpen(false)} /> : null}
@@ -140,6 +140,7 @@ export function StartJobDialog({
           {failure ? <FormAlert title="The job was not started">{failure}</FormAlert> : null}
         </DialogBody>
         <FormFooter
+          action="job.create"
           onCancel={onClose}
           busy={create.isPending || create.isSuccess}
           submit="Start job"

@@ -1,11 +1,12 @@
 "use client";
-// A base-ISO fetch job under its OS image row: status, a progress bar, the live log (the job log's
-// Server-Sent Events, as on a job's page), Cancel while it runs and Retry once it failed. When the
+// A base-ISO fetch job under its OS image row: status, a progress bar, the live log (the same log
+// component as a job's page, JobLogView), Cancel while it runs and Retry once it failed. When the
 // job ends the image table is re-read so the rows show the outcome.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
+import { JobLogView } from "@/components/jobs/job-log-panel";
 import { Button } from "@/components/ui/button";
-import { LogViewer } from "@/components/ui/log-viewer";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { jobFinished } from "@/lib/api-client/jobs";
 import { hideFileUrls } from "@/lib/catalog/display-url";
@@ -37,7 +38,9 @@ export function FetchJobPanel({ jobId, what, onDismiss, onRetry, retrying }: Pro
   const finished = jobFinished(job);
   const log = useJobLogStream(jobId);
   const cancel = useCancelJob();
-  const lines = useMemo(() => log.lines.map((l) => ({ seq: l.seq, text: hideFileUrls(l.line) })), [log.lines]);
+  // The server's file paths stay on the server: the log names the file only.
+  const lines = useMemo(() => log.lines.map((l) => ({ ...l, line: hideFileUrls(l.line) })), [log.lines]);
+  const shown = { ...log, lines };
   const failed = finished && job?.status !== "success";
   // A job followed live shows its log, folded once it succeeds (a success needs no reading) and kept
   // open when it fails; one that had already failed when the page loaded shows its reason, with the
@@ -77,14 +80,20 @@ export function FetchJobPanel({ jobId, what, onDismiss, onRetry, retrying }: Pro
         </p>
         <div className="flex shrink-0 items-center gap-1">
           {job && !finished ? (
-            <Button size="sm" variant="ghost" onClick={() => cancel.mutate(jobId)} disabled={cancel.isPending}>
+            <RoleButton
+              action="job.cancel"
+              size="sm"
+              variant="ghost"
+              onClick={() => cancel.mutate(jobId)}
+              disabled={cancel.isPending}
+            >
               {cancel.isPending ? "Cancelling…" : "Cancel"}
-            </Button>
+            </RoleButton>
           ) : null}
           {failed && onRetry ? (
-            <Button size="sm" onClick={onRetry} disabled={retrying}>
+            <RoleButton action="os-image.fetch" size="sm" onClick={onRetry} disabled={retrying}>
               {retrying ? "Starting…" : "Retry"}
-            </Button>
+            </RoleButton>
           ) : null}
           {finished && onDismiss ? (
             <Button size="sm" variant="ghost" onClick={onDismiss}>
@@ -111,11 +120,7 @@ export function FetchJobPanel({ jobId, what, onDismiss, onRetry, retrying }: Pro
           Log ({lines.length} {lines.length === 1 ? "line" : "lines"})
         </summary>
         <div className="mt-1.5">
-          <LogViewer
-            label={`Fetch log: ${what}`}
-            lines={lines}
-            empty={log.connection.state === "connecting" ? "Loading the log…" : "No log lines yet."}
-          />
+          <JobLogView jobId={jobId} log={shown} label={`Fetch log: ${what}`} title={`Fetch log: ${what}`} />
         </div>
       </details>
     </section>

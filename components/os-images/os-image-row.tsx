@@ -115,7 +115,7 @@ export function OsImageRow({ row, jobId, showsJob, onFetch, onDismissJob, starti
           )}
         </Td>
         <Td className="text-right">
-          <RoleButton needs="admin" size="sm" onClick={onFetch} disabled={starting || running}>
+          <RoleButton action="os-image.fetch" size="sm" onClick={onFetch} disabled={starting || running}>
             {base.status === "missing" && !jobId ? "Fetch" : "Re-fetch"}
           </RoleButton>
         </Td>

@@ -74,7 +74,7 @@ export function AddPublicKeyForm({ onAdded }: { onAdded: () => void }) {
           <p role="status" className="text-xs text-green-700">
             {added ? `Added ${added}.` : ""}
           </p>
-          <RoleButton needs="operator" type="submit" variant="primary" disabled={create.isPending}>
+          <RoleButton action="public-key.create" type="submit" variant="primary" disabled={create.isPending}>
             {create.isPending ? "Adding…" : "Add public key"}
           </RoleButton>
         </div>

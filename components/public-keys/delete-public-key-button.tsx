@@ -7,6 +7,7 @@ import { useDeletePublicKey } from "@/lib/queries/use-delete-public-key";
 export function DeletePublicKeyButton({ publicKey }: { publicKey: PublicKeyJson }) {
   return (
     <DeleteImsButton
+      action="public-key.delete"
       id={publicKey.id}
       mutation={useDeletePublicKey()}
       size="sm"

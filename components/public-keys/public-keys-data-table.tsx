@@ -1,22 +1,17 @@
 "use client";
 // Loads one page of public keys and shows the table, or the empty state.
-import { useEffect } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { PAGE_SIZE, usePageStepBack } from "@/components/ui/use-paged-list";
 import { usePublicKeys } from "@/lib/queries/use-public-keys";
 import { PublicKeysTable } from "./public-keys-table";
 
-const PAGE_SIZE = 20;
-
 export function PublicKeysDataTable({ offset, onOffset }: { offset: number; onOffset: (offset: number) => void }) {
-  const { data, error, isPending, isPlaceholderData } = usePublicKeys({ limit: PAGE_SIZE, offset });
+  const page = usePublicKeys({ limit: PAGE_SIZE, offset });
 
-  const total = data?.total ?? 0;
-  const empty = !!data && data.items.length === 0 && !isPlaceholderData;
-  useEffect(() => {
-    if (empty && offset > 0) onOffset(Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE));
-  }, [empty, offset, total, onOffset]);
+  usePageStepBack(page, offset, onOffset);
+  const { data, error, isPending, isPlaceholderData } = page;
 
   if (isPending) return <LoadingState label="Loading public keys…" />;
   if (error) return <ErrorState error={error} title="Could not load public keys" />;

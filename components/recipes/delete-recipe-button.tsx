@@ -9,6 +9,7 @@ export function DeleteRecipeButton({ recipe }: { recipe: RecipeJson }) {
   const router = useRouter();
   return (
     <DeleteImsButton
+      action="recipe.delete"
       id={recipe.id}
       mutation={useDeleteRecipe()}
       title={`Delete recipe ${recipe.name}?`}

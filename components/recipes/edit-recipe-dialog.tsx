@@ -62,7 +62,13 @@ function EditRecipeForm({ recipe, onDone }: { recipe: RecipeJson; onDone: () => 
           <p className="text-xs text-slate-500">The uploaded archive is not checked again against the new variables.</p>
         ) : null}
       </DialogBody>
-      <FormFooter onCancel={onDone} busy={update.isPending} submit="Save changes" busyLabel="Saving…" />
+      <FormFooter
+        action="recipe.update"
+        onCancel={onDone}
+        busy={update.isPending}
+        submit="Save changes"
+        busyLabel="Saving…"
+      />
     </form>
   );
 }

@@ -8,5 +8,3 @@ export const RECIPE_TYPE_NOTES: Record<RecipeType, string> = {
   packer: "A Packer template and the files it uses.",
   rootfs: "A root filesystem script: an executable build.sh at the archive root.",
 };
-
-export const PAGE_SIZE = 20;

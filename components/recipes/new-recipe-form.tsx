@@ -174,6 +174,7 @@ export function NewRecipeForm({ create, onCancel, onCreated }: Props) {
         />
       </DialogBody>
       <FormFooter
+        action="recipe.create"
         onCancel={onCancel}
         busy={uploading}
         submit="Create recipe"

@@ -2,9 +2,10 @@
 // One recipe: its facts, the report of an upload just made, and its actions (change architecture,
 // edit DKMS and template variables, delete).
 import { useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { StartJobButton } from "@/components/jobs/start-job-dialog";
 import { ArchBadge } from "@/components/ui/arch-badge";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
@@ -60,8 +61,12 @@ export function RecipeDetailPage({ id }: { id: string }) {
                 label="Build image"
               />
             ) : null}
-            <Button onClick={() => setDialog("arch")}>Change architecture</Button>
-            <Button onClick={() => setDialog("edit")}>Edit</Button>
+            <RoleButton action="recipe.update" onClick={() => setDialog("arch")}>
+              Change architecture
+            </RoleButton>
+            <RoleButton action="recipe.update" onClick={() => setDialog("edit")}>
+              Edit
+            </RoleButton>
             <DeleteRecipeButton recipe={recipe} />
           </>
         }

@@ -1,13 +1,13 @@
 "use client";
 // Loads one page of recipes for the filters and shows the table, or what to do when there are none.
-import { useEffect } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import type { ListFilterValues } from "@/components/ims/list-filters";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { ErrorState, LoadingState } from "@/components/ui/query-state";
+import { PAGE_SIZE, usePageStepBack } from "@/components/ui/use-paged-list";
 import { useRecipes } from "@/lib/queries/use-recipes";
-import { PAGE_SIZE } from "./format";
 import { RecipesTable } from "./recipes-table";
 
 type Props = {
@@ -19,19 +19,15 @@ type Props = {
 };
 
 export function RecipesDataTable({ filters, offset, onOffset, onClearFilters, onNewRecipe }: Props) {
-  const { data, error, isPending, isPlaceholderData } = useRecipes({
+  const page = useRecipes({
     name: filters.name,
     arch: filters.arch,
     limit: PAGE_SIZE,
     offset,
   });
 
-  // A page emptied by deletes elsewhere: step back to the last page that has rows.
-  const total = data?.total ?? 0;
-  const empty = !!data && data.items.length === 0 && !isPlaceholderData;
-  useEffect(() => {
-    if (empty && offset > 0) onOffset(Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE));
-  }, [empty, offset, total, onOffset]);
+  usePageStepBack(page, offset, onOffset);
+  const { data, error, isPending, isPlaceholderData } = page;
 
   if (isPending) return <LoadingState label="Loading recipes…" />;
   if (error) return <ErrorState error={error} title="Could not load recipes" />;
@@ -50,9 +46,9 @@ export function RecipesDataTable({ filters, offset, onOffset, onClearFilters, on
       <EmptyState
         title="No recipes yet"
         action={
-          <Button variant="primary" onClick={onNewRecipe}>
+          <RoleButton action="recipe.create" variant="primary" onClick={onNewRecipe}>
             New recipe
-          </Button>
+          </RoleButton>
         }
       >
         <p>

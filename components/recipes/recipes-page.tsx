@@ -21,7 +21,7 @@ export function RecipesPage() {
         title="Recipes"
         description="Image recipes (kiwi-ng, packer, rootfs scripts) that build jobs turn into images. A recipe's architecture becomes the architecture of every image built from it."
         actions={
-          <RoleButton needs="operator" variant="primary" onClick={() => setCreating(true)}>
+          <RoleButton action="recipe.create" variant="primary" onClick={() => setCreating(true)}>
             New recipe
           </RoleButton>
         }

@@ -2,6 +2,7 @@
 // Uploads the archive of a recipe created without one (through the API). A refused archive leaves
 // the recipe as it was, and the server's reason shows under the file input.
 import { type FormEvent, useState } from "react";
+import { RoleButton } from "@/components/auth/role-button";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
 import type { RecipeJson } from "@/lib/api-client/recipes";
@@ -57,9 +58,9 @@ export function UploadArchiveButton({ recipe }: { recipe: RecipeJson }) {
   };
   return (
     <>
-      <Button size="sm" variant="primary" onClick={() => setOpen(true)}>
+      <RoleButton action="recipe.upload" size="sm" variant="primary" onClick={() => setOpen(true)}>
         Upload archive
-      </Button>
+      </RoleButton>
       <Dialog
         open={open}
         onClose={close}

@@ -3,6 +3,7 @@
 import type { UseMutationResult } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { RoleButton } from "@/components/auth/role-button";
+import type { Action } from "@/lib/auth/actions";
 import { ConfirmDialog } from "./confirm-dialog";
 
 type DeleteButtonProps = {
@@ -12,9 +13,11 @@ type DeleteButtonProps = {
   confirmLabel: string;
   onDeleted: () => void;
   children: ReactNode;
+  /** The delete action, for the role it needs (lib/auth/actions.ts). */
+  action: Action;
 };
 
-export function DeleteButton({ id, mutation, title, confirmLabel, onDeleted, children }: DeleteButtonProps) {
+export function DeleteButton({ id, mutation, title, confirmLabel, onDeleted, children, action }: DeleteButtonProps) {
   const [open, setOpen] = useState(false);
   const close = () => {
     setOpen(false);
@@ -22,7 +25,7 @@ export function DeleteButton({ id, mutation, title, confirmLabel, onDeleted, chi
   };
   return (
     <>
-      <RoleButton needs="operator" variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
+      <RoleButton action={action} variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
         Delete
       </RoleButton>
       <ConfirmDialog

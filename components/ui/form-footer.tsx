@@ -1,6 +1,9 @@
 "use client";
-// The footer every dialog form shares: Cancel, then the submit button that says when it is busy.
+// The footer every dialog form shares: Cancel, then the submit button that says when it is busy (and,
+// given the action it submits, is disabled with the reason for a role that cannot take it).
 import type { ReactNode } from "react";
+import { RoleButton } from "@/components/auth/role-button";
+import type { Action } from "@/lib/auth/actions";
 import { Button } from "./button";
 import { DialogFooter } from "./dialog";
 
@@ -12,17 +15,27 @@ type FormFooterProps = {
   busyLabel: string;
   disabled?: boolean;
   cancelLabel?: string;
+  /** What submitting does, for the role it needs (lib/auth/actions.ts). */
+  action: Action;
 };
 
-export function FormFooter({ onCancel, busy, submit, busyLabel, disabled, cancelLabel = "Cancel" }: FormFooterProps) {
+export function FormFooter({
+  onCancel,
+  busy,
+  submit,
+  busyLabel,
+  disabled,
+  cancelLabel = "Cancel",
+  action,
+}: FormFooterProps) {
   return (
     <DialogFooter>
       <Button variant="secondary" onClick={onCancel}>
         {cancelLabel}
       </Button>
-      <Button variant="primary" type="submit" disabled={busy || disabled}>
+      <RoleButton action={action} variant="primary" type="submit" disabled={busy || disabled}>
         {busy ? busyLabel : submit}
-      </Button>
+      </RoleButton>
     </DialogFooter>
   );
 }

@@ -1,7 +1,7 @@
 // Types of lib/http/request-guard.mjs for the TypeScript code and tests that import it.
 import type net from "node:net";
 
-export type GuardConfig = { hosts: Set<string>; publicOrigins: string[]; trusted: net.BlockList };
+export type GuardConfig = { hosts: Set<string>; publicOrigins: string[]; publicHttps: boolean; trusted: net.BlockList };
 export type HeaderMap = Record<string, string | string[] | undefined>;
 export type GuardProblem = { status: number; detail: string; errors: Record<string, string[]> };
 
@@ -19,6 +19,12 @@ export function requestedOrigin(
   headers: HeaderMap,
   opts: { peer: string | null | undefined; encrypted?: boolean },
 ): { proto: string; host: string; trusted: boolean };
+export const HSTS: string;
+export function securityHeaders(
+  config: GuardConfig,
+  headers: HeaderMap,
+  opts: { peer: string | null | undefined; encrypted?: boolean },
+): Record<string, string>;
 export function checkRequest(
   config: GuardConfig,
   req: { method: string; headers: HeaderMap; peer: string | null | undefined; encrypted?: boolean },

@@ -4,6 +4,7 @@
 //   forged Host never reaches an ISO link or the agent's unit, and DNS rebinding gets nowhere;
 // - X-Forwarded-* count only from ARCHWAY_TRUSTED_PROXIES (the peer address is what decides);
 // - a write (POST, PUT, PATCH, DELETE) from a browser must come from the console's own origin.
+// It also says which security headers every response carries (securityHeaders).
 import net from "node:net";
 import os from "node:os";
 
@@ -100,7 +101,8 @@ export function guardConfig(env = process.env) {
       }
     })
     .filter(Boolean);
-  return { hosts, publicOrigins, trusted: trustedList(list(env.ARCHWAY_TRUSTED_PROXIES)) };
+  const publicHttps = /^https:/i.test(String(env.ARCHWAY_PUBLIC_URL ?? "").trim());
+  return { hosts, publicOrigins, publicHttps, trusted: trustedList(list(env.ARCHWAY_TRUSTED_PROXIES)) };
 }
 
 export function isAllowedHost(config, host) {
@@ -127,6 +129,28 @@ export function requestedOrigin(config, headers, { peer, encrypted = false }) {
   const proto = (trusted && first(headers["x-forwarded-proto"])) || (encrypted ? "https" : "http");
   const host = (trusted && first(headers["x-forwarded-host"])) || first(headers.host) || "";
   return { proto: proto.toLowerCase(), host: host.toLowerCase(), trusted };
+}
+
+/** One year: the usual HSTS lifetime; sub-domains are left alone (they may be other people's servers). */
+export const HSTS = "max-age=31536000";
+
+/**
+ * The headers every response carries (a handler's own value wins, see scripts/server.mjs): no MIME
+ * sniffing, no referrer, no framing, a browsing context of its own (Cross-Origin-Opener-Policy, so a page
+ * this console opens or that opens it cannot reach its window), and Strict-Transport-Security when the
+ * console is served over https: ARCHWAY_PUBLIC_URL says so, or the request came over TLS or through a
+ * trusted proxy that says X-Forwarded-Proto: https (from any other peer that header means nothing).
+ */
+export function securityHeaders(config, headers, { peer, encrypted = false }) {
+  const out = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+  };
+  if (config.publicHttps || requestedOrigin(config, headers, { peer, encrypted }).proto === "https")
+    out["Strict-Transport-Security"] = HSTS;
+  return out;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

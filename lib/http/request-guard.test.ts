@@ -2,7 +2,15 @@
 // X-Forwarded-* honoured only from a trusted proxy, cross-site writes refused, scripts let through.
 import os from "node:os";
 import { describe, expect, it } from "vitest";
-import { checkRequest, guardConfig, hostName, isTrustedPeer, requestedOrigin } from "./request-guard.mjs";
+import {
+  checkRequest,
+  guardConfig,
+  HSTS,
+  hostName,
+  isTrustedPeer,
+  requestedOrigin,
+  securityHeaders,
+} from "./request-guard.mjs";
 
 const defaults = guardConfig({});
 const check = (headers: Record<string, string>, method = "GET", peer = "127.0.0.1", config = defaults) =>
@@ -108,5 +116,36 @@ describe("writes", () => {
 
   it("reads are never refused for their Origin", () => {
     expect(check({ host, origin: "https://evil.example.com", cookie: "a=b" }, "GET")).toBeNull();
+  });
+});
+
+describe("security headers", () => {
+  const local = { host: "localhost:3000" };
+  const proxied = { ...local, "x-forwarded-proto": "https" };
+
+  it("every response opens its own browsing context, is not sniffed, framed or referred", () => {
+    expect(securityHeaders(defaults, local, { peer: "127.0.0.1" })).toEqual({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "X-Frame-Options": "DENY",
+      "Cross-Origin-Opener-Policy": "same-origin",
+    });
+  });
+
+  it("Strict-Transport-Security only when served over https: the public URL, TLS, or a trusted proxy says so", () => {
+    const hsts = (config: ReturnType<typeof guardConfig>, headers: Record<string, string>, peer = "127.0.0.1") =>
+      securityHeaders(config, headers, { peer })["Strict-Transport-Security"];
+    expect(hsts(defaults, local)).toBeUndefined();
+    expect(hsts(guardConfig({ ARCHWAY_PUBLIC_URL: "http://archway.example.net" }), local)).toBeUndefined();
+    expect(hsts(guardConfig({ ARCHWAY_PUBLIC_URL: "https://archway.example.net" }), local)).toBe(HSTS);
+    expect(securityHeaders(defaults, local, { peer: "127.0.0.1", encrypted: true })["Strict-Transport-Security"]).toBe(
+      HSTS,
+    );
+    const behindProxy = guardConfig({ ARCHWAY_TRUSTED_PROXIES: "10.0.0.0/8" });
+    expect(hsts(behindProxy, proxied, "10.1.2.3")).toBe(HSTS);
+    // The same header from a peer that is not a trusted proxy says nothing about the browser's connection.
+    expect(hsts(behindProxy, proxied, "192.168.1.6")).toBeUndefined();
+    expect(hsts(behindProxy, { ...local, "x-forwarded-proto": "http" }, "10.1.2.3")).toBeUndefined();
+    expect(HSTS).toMatch(/^max-age=\d{7,}$/);
   });
 });

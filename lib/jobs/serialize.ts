@@ -2,6 +2,7 @@
 
 import { parseArch, toImsArch } from "@/lib/arch";
 import type { Job } from "@/lib/db";
+import { isNetworkMode } from "./network-mode";
 
 export function serializeJob(j: Job) {
   return {
@@ -20,6 +21,8 @@ export function serializeJob(j: Job) {
     initrd_file_name: j.initrdFileName ?? undefined,
     enable_debug: j.enableDebug,
     build_env_size: j.buildEnvSize ?? undefined,
+    /** "none" or "allowed" once the job's sandbox was made; absent before and for jobs without one. */
+    network_mode: isNetworkMode(j.networkMode) ? j.networkMode : undefined,
     customization_script: j.customizationScript ?? undefined,
     step_times: (j.stepTimes as Record<string, { started: string; finished?: string }> | null) ?? {},
     created: j.createdAt.toISOString(),

@@ -4,10 +4,11 @@
 // running).
 import "server-only";
 import { type Arch, parseArch } from "@/lib/arch";
-import type { Job } from "@/lib/db";
+import { db, type Job } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { BuildContext, JobContext } from "../context";
 import { ensureEmulation } from "../emulation";
+import { networkModeOf } from "../network-mode";
 import { JobCgroup } from "./cgroup";
 import { describeSandbox, limitReason, type SandboxSettings, sandboxSettings } from "./limits";
 import { mountScratch, removeScratch, type Scratch, scratchOf } from "./scratch";
@@ -34,6 +35,9 @@ export async function prepareSandbox(
   );
   const settings: SandboxSettings = sandboxSettings(job.buildEnvSize);
   void base.log.line("creating", describeSandbox(settings));
+  // Kept on the job (not only in its log) so its page can say which network it ran with, even after the
+  // admin changes the setting.
+  await db().job.update({ where: { id: job.id }, data: { networkMode: networkModeOf(settings.network) } });
   const scratch: Scratch = scratchOf(env().dataDir, job.id);
   let cgroup: JobCgroup | null = null;
   let watch: NodeJS.Timeout | undefined;

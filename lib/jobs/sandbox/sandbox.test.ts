@@ -121,7 +121,48 @@ sleep 3
     expect(log).toMatch(/interfaces lo $/m); // no way out but its own loopback
     expect(log).toContain("uid 0"); // root of the image inside…
     expect(log).toContain("chown works"); // …that can chown within it
+    expect(done.network_mode).toBe("none"); // and the job says it had no network
     await waitFor(other.body.id);
+  }, 180_000);
+});
+
+describe("the network a job ran with", () => {
+  afterAll(() => {
+    delete process.env.ARCHWAY_JOB_NETWORK;
+    resetEnvForTests();
+  });
+
+  it("is stored on the job when its sandbox is made: none by default, allowed when the admin setting says so", async () => {
+    const start = async () =>
+      (
+        await call(jobs.POST, {
+          method: "POST",
+          body: {
+            job_type: "customize",
+            artifact_id: (await image("x86_64")).id,
+            image_root_archive_name: "net-mode",
+            customization_script: "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | tr '\\n' ' '; echo\n",
+          },
+        })
+      ).body;
+    const queued = await start();
+    expect(queued.network_mode).toBeUndefined(); // not decided before the sandbox exists
+    const closed = await waitFor(queued.id);
+    expect(closed.status, closed.failure_reason).toBe("success");
+    expect(closed.network_mode).toBe("none");
+    expect(await logOf(queued.id)).toMatch(/^lo $/m);
+
+    process.env.ARCHWAY_JOB_NETWORK = "allowed";
+    resetEnvForTests();
+    const open = await waitFor((await start()).id);
+    expect(open.status, open.failure_reason).toBe("success");
+    expect(open.network_mode).toBe("allowed");
+    // The host's interfaces, not only a loopback of its own: the setting is what the job really got.
+    expect(await logOf(open.id)).not.toMatch(/^lo $/m);
+    // Changing the setting later does not rewrite what a finished job ran with.
+    delete process.env.ARCHWAY_JOB_NETWORK;
+    resetEnvForTests();
+    expect((await call(one.GET, { params: { job_id: open.id } })).body.network_mode).toBe("allowed");
   }, 180_000);
 });
 
