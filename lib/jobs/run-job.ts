@@ -37,6 +37,10 @@ export function abortHere(jobId: string, reason: string): boolean {
   return Boolean(ac);
 }
 
+export function abortAllHere(reason: string): void {
+  for (const ac of running.values()) ac.abort(reason);
+}
+
 /** Ends a job and tells its viewers, in every process. */
 export async function finish(
   jobId: string,

@@ -14,7 +14,7 @@ import { abortHere, finish, runJob } from "./run-job";
 import { reapCgroups } from "./sandbox/cgroup";
 import { mountsUnder, removeScratch, scratchOf, scratchRoot } from "./sandbox/scratch";
 import { localCapabilities } from "./workers/capabilities";
-import { localRunner } from "./workers/local";
+import { localRunner, localWorkerId } from "./workers/local";
 import { settleOrphans, stopWorker } from "./workers/reaper";
 
 export interface JobExecutor {
@@ -112,7 +112,7 @@ export async function reconcileJobs(): Promise<number> {
     const previous = await db().worker.findMany({
       where: { stoppedAt: null, hostname: os.hostname(), dataDir: e.dataDir },
     });
-    for (const w of previous) await stopWorker(w, INTERRUPTED);
+    for (const w of previous) if (w.id !== localWorkerId()) await stopWorker(w, INTERRUPTED);
   }
   // Started but held by no worker: left by a version that did not record workers.
   const { count } = await db().job.updateMany({

@@ -9,8 +9,8 @@ import { testProvider } from "@/test/databases";
 import { subscribe } from "../log-bus";
 import { enqueue, queueUtils } from "../queue/graphile";
 import { stopLocalWorker } from "./local";
-import { DEAD_AFTER_MS } from "./registry";
 import { reap } from "./reaper";
+import { DEAD_AFTER_MS } from "./registry";
 
 const onPg = testProvider() === "postgresql";
 
