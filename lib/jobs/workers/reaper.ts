@@ -12,6 +12,7 @@ import { JobLog } from "../job-log";
 import { dequeue, unlockDead } from "../queue/graphile";
 import { placeJob } from "../queue/placement";
 import { finish, RETRIED_AFTER_WORKER_LOSS } from "../run-job";
+import { localWorkerId } from "./local";
 import { DEAD_AFTER_MS } from "./registry";
 
 export const lostReason = (w: Pick<Worker, "name" | "hostname">) =>
@@ -25,7 +26,8 @@ export async function stopSilentWorkers(now = Date.now()): Promise<Worker[]> {
     where: { stoppedAt: null, heartbeatAt: { lt: new Date(now - DEAD_AFTER_MS) } },
   });
   const stopped: Worker[] = [];
-  for (const w of silent) if (await stopWorker(w, lostReason(w))) stopped.push(w);
+  // This process is running, so its own worker is not dead, however late its last heartbeat.
+  for (const w of silent) if (w.id !== localWorkerId() && (await stopWorker(w, lostReason(w)))) stopped.push(w);
   return stopped;
 }
 

@@ -10,7 +10,8 @@ import { TERMINAL } from "../context";
 import type { Capabilities } from "./capabilities";
 
 export const HEARTBEAT_MS = 5_000;
-export const DEAD_AFTER_MS = 20_000;
+// Generous against a loaded machine's late timers; a dead worker's jobs still fail within ~40 s.
+export const DEAD_AFTER_MS = 30_000;
 
 export const isAlive = (w: Pick<Worker, "stoppedAt" | "heartbeatAt">, now = Date.now()): boolean =>
   !w.stoppedAt && now - w.heartbeatAt.getTime() < DEAD_AFTER_MS;
