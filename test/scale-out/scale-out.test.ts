@@ -123,6 +123,19 @@ describe.skipIf(!enabled)("two web and two worker processes on one PostgreSQL", 
     expect(done).toMatchObject({ arch: "aarch64", emulated: true, worker: { name: "w1" } });
   }, 180_000);
 
+  it("cancel through web 2 reaches the worker running the job through web 1", async () => {
+    const job = await startJob("web1", "x86_64", "echo waiting; sleep 600\n", "to-cancel");
+    const running = await waitUntil("the job to start", async () => {
+      const j = await getJob("web1", job.id);
+      return j.worker && j.status === "building_image" ? j : undefined;
+    });
+    const res = await cluster.api("web2", `/apis/ims/v3/jobs/${job.id}/cancel`, { method: "POST" });
+    expect(res.status).toBe(202);
+    const done = await ended("web1", job.id, 30_000);
+    expect(done).toMatchObject({ status: "cancelled", worker: { name: running.worker!.name } });
+    expect(cluster.get(running.worker!.name).alive()).toBe(true);
+  }, 90_000);
+
   it("kill -9 of the worker running a long job fails it with the reason within 60 s; the other keeps working", async () => {
     const long = await startJob("web1", "x86_64", "echo started; sleep 600\n", "long");
     const running = await waitUntil("the long job to start", async () => {
