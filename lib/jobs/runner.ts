@@ -99,7 +99,7 @@ export async function reconcileJobs(): Promise<number> {
   const unfinished = { status: { notIn: TERMINAL } };
   if (providerOf(e.databaseUrl) === "sqlite") {
     await db().worker.updateMany({
-      where: { stoppedAt: null },
+      where: { stoppedAt: null, id: { not: localWorkerId() } },
       data: { stoppedAt: new Date(), stopReason: INTERRUPTED },
     });
     const { count } = await db().job.updateMany({

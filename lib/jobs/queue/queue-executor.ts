@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notify } from "@/lib/db/notify";
 import { CANCELLED } from "../context";
-import { finish } from "../run-job";
+import { publish } from "../log-bus";
 import type { JobExecutor } from "../runner";
 import { dequeue } from "./graphile";
 import { placeJob } from "./placement";
@@ -21,11 +21,11 @@ export class QueueExecutor implements JobExecutor {
     // Not claimed yet: it ends here, and a worker that takes it from the queue meanwhile finds it ended.
     const { count } = await db().job.updateMany({
       where: { id: jobId, status: "creating", workerId: null },
-      data: { status: "cancelled" },
+      data: { status: "cancelled", failureReason: CANCELLED, finishedAt: new Date() },
     });
     if (count) {
       await dequeue(jobId);
-      await finish(jobId, "cancelled", { failureReason: CANCELLED });
+      publish(jobId, { type: "end", status: "cancelled", failureReason: CANCELLED });
       return true;
     }
     await notify(CANCEL_CHANNEL, { job: jobId });

@@ -9,9 +9,10 @@ import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { TERMINAL } from "../context";
 import { JobLog } from "../job-log";
+import { publish } from "../log-bus";
 import { dequeue, unlockDead } from "../queue/graphile";
 import { placeJob } from "../queue/placement";
-import { finish, RETRIED_AFTER_WORKER_LOSS } from "../run-job";
+import { RETRIED_AFTER_WORKER_LOSS } from "../run-job";
 import { localWorkerId } from "./local";
 import { DEAD_AFTER_MS } from "./registry";
 
@@ -72,10 +73,14 @@ export async function settleOrphans(): Promise<{ failed: string[]; requeued: str
       out.requeued.push(job.id);
       continue;
     }
-    const { count } = await db().job.updateMany({ where: still, data: { status: "error" } });
+    // Ended with its reason in one conditional UPDATE: a reader never sees an error without why.
+    const { count } = await db().job.updateMany({
+      where: still,
+      data: { status: "error", failureReason: reason, finishedAt: new Date() },
+    });
     if (!count) continue;
     await note(job.id, reason);
-    await finish(job.id, "error", { failureReason: reason });
+    publish(job.id, { type: "end", status: "error", failureReason: reason });
     if (onQueue()) await dequeue(job.id);
     out.failed.push(job.id);
   }
