@@ -42,6 +42,8 @@ test("a customize job's log streams while it runs under emulation, then links to
     "Building image",
   );
   await expect(log).toContainText("inside: aarch64");
+  // The worker that claimed it (the embedded one of this one-process console) and how it runs it.
+  await expect(page.getByTestId("job-worker")).toContainText(/^worker-\w+ on .+ — emulated \(aarch64 under QEMU/);
 
   await expect(status(page)).toHaveText("Success", { timeout: 120_000 });
   await expect(log).toContainText("tick 40");

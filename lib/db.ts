@@ -25,6 +25,7 @@ export type {
   Recipe,
   ReleaseImage,
   User,
+  Worker,
 } from "./generated/sqlite/client";
 export { Prisma } from "./generated/sqlite/client";
 

@@ -44,7 +44,16 @@ const envSchema = z.object({
   ARCHWAY_MAX_CONCURRENT_DOWNLOADS: z.coerce.number().int().min(1).max(10_000).default(500),
   /** "off" skips fetching the image table's base ISOs at start (they are then fetched on demand). */
   ARCHWAY_PREFETCH_BASE_IMAGES: z.enum(["on", "off"]).default("on"),
-  /** Image jobs run at once by the embedded runner; more wait in its queue. */
+  /**
+   * What this process does: "all" (default) serves the console and runs jobs; "web" serves the console
+   * and runs no job; "worker" runs jobs and serves only /healthz. web and worker need PostgreSQL.
+   */
+  ARCHWAY_ROLE: z.enum(["all", "web", "worker"]).default("all"),
+  /** "off": this worker runs only its own architecture's jobs, never under QEMU user emulation. */
+  ARCHWAY_EMULATION: z.enum(["on", "off"]).default("on"),
+  /** How this worker is named on the Workers page and in failure reasons; default worker-<random>. */
+  ARCHWAY_WORKER_NAME: z.string().trim().min(1).max(80).optional(),
+  /** Image jobs run at once by this process's worker; more wait in the queue. */
   ARCHWAY_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ARCHWAY_JOB_TIMEOUT_SECONDS: z.coerce
     .number()
@@ -106,11 +115,13 @@ export function env(): Env {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const dataDir = path.resolve(parsed.data.ARCHWAY_DATA_DIR);
-  cached = {
-    ...parsed.data,
-    dataDir,
-    databaseUrl: parsed.data.DATABASE_URL ?? `file:${path.join(dataDir, "archway.db")}`,
-  };
+  const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(dataDir, "archway.db")}`;
+  // Separate roles share their state through the database; a SQLite file is one process's alone.
+  if (parsed.data.ARCHWAY_ROLE !== "all" && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error(
+      `Invalid configuration:\n  ARCHWAY_ROLE: "${parsed.data.ARCHWAY_ROLE}" needs a PostgreSQL DATABASE_URL shared by every web and worker process (SQLite serves one process only: use ARCHWAY_ROLE=all, the default)`,
+    );
+  cached = { ...parsed.data, dataDir, databaseUrl };
   return cached;
 }
 

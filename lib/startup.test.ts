@@ -1,7 +1,8 @@
 // Start-up loads the configured image table; unreachable image URLs do not stop it, bad rows do.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { env, resetEnvForTests } from "@/lib/env";
+import { testProvider } from "@/test/databases";
 import { startup } from "./startup";
 
 const OS = [
@@ -51,5 +52,31 @@ describe("startup", () => {
       /OS_IMAGES\[0\] \(openshift_version "4.15".*cpu_architecture: is required/,
     );
     expect(await db().osImage.count()).toBe(1);
+  });
+});
+
+describe("process roles", () => {
+  afterAll(() => withEnv({ ARCHWAY_ROLE: undefined }));
+
+  it.skipIf(testProvider() !== "sqlite").each(["web", "worker"])(
+    "%s refuses to start on SQLite, saying why",
+    async (role) => {
+      withEnv({ ARCHWAY_ROLE: role });
+      await expect(startup({ quiet: true })).rejects.toThrow(
+        `ARCHWAY_ROLE: "${role}" needs a PostgreSQL DATABASE_URL shared by every web and worker process`,
+      );
+    },
+  );
+
+  it.skipIf(testProvider() !== "postgresql")("web and worker are accepted on PostgreSQL", () => {
+    for (const role of ["web", "worker"] as const) {
+      withEnv({ ARCHWAY_ROLE: role });
+      expect(env().ARCHWAY_ROLE).toBe(role);
+    }
+  });
+
+  it("an unknown role is refused, naming the variable and the choices", () => {
+    withEnv({ ARCHWAY_ROLE: "both" });
+    expect(() => env()).toThrow(/ARCHWAY_ROLE: .*"all".*"web".*"worker"/);
   });
 });

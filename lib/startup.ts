@@ -13,7 +13,9 @@ import { env } from "@/lib/env";
 import { removeLeftovers } from "@/lib/files/leftovers";
 import { makePrivateDatabaseFile, makePrivateDir } from "@/lib/files/private";
 import { followOtherProcesses } from "@/lib/jobs/log-bus";
+import { startSupervision, superviseOnce } from "@/lib/jobs/queue/supervise";
 import { reconcileJobs } from "@/lib/jobs/runner";
+import { startLocalWorker } from "@/lib/jobs/workers/local";
 import { ensureSamples } from "@/lib/samples/sample-images";
 import { encryptExistingSecrets } from "@/lib/secrets/encrypt-existing";
 import { secretKey } from "@/lib/secrets/key";
@@ -28,17 +30,35 @@ export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   if (applied.length) log(`[archway] applied migrations: ${applied.join(", ")}`);
   const sealed = await encryptExistingSecrets();
   if (sealed) log(`[archway] encrypted the secrets of ${sealed} stored cluster(s)/infra-env(s)`);
-  await ensureFirstAdmin((l) => log(`[archway] ${l}`));
-  const { catalog, source } = loadCatalog(e);
-  await storeCatalog(db(), catalog);
-  await reconcileFetches();
+  const serves = e.ARCHWAY_ROLE !== "worker";
+  if (serves) {
+    await ensureFirstAdmin((l) => log(`[archway] ${l}`));
+    const { catalog, source } = loadCatalog(e);
+    await storeCatalog(db(), catalog);
+    // On PostgreSQL a fetch left "fetching" may be running on a live worker: the reaper settles those.
+    if (providerOf(e.databaseUrl) === "sqlite") await reconcileFetches();
+    log(
+      `[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`,
+    );
+  }
   const interrupted = await reconcileJobs();
   if (interrupted) log(`[archway] ${interrupted} job(s) left running by a stopped server marked as errors`);
   const removed = await removeLeftovers();
   if (removed) log(`[archway] ${removed}`);
-  log(
-    `[archway] image table from ${source}: ${catalog.osImages.length} OS images, ${catalog.releaseImages.length} release images`,
-  );
+  await startJobs(log);
+}
+
+/** This process's worker (roles all and worker), and on PostgreSQL the queue's supervision. */
+async function startJobs(log: (line: string) => void): Promise<void> {
+  const e = env();
+  if (e.ARCHWAY_ROLE !== "web") {
+    const me = await startLocalWorker();
+    log(`[archway] worker ${me.name}: ${me.nativeArch}, ${e.ARCHWAY_JOB_CONCURRENCY} slot(s)`);
+  }
+  if (providerOf(e.databaseUrl) === "postgresql") {
+    await superviseOnce();
+    startSupervision();
+  }
 }
 
 /** A bad configuration stops the server with the reason, rather than serving a half-working console. */
@@ -49,6 +69,7 @@ export async function startupOrExit(): Promise<void> {
     console.error(`[archway] cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
+  if (env().ARCHWAY_ROLE === "worker") return; // it serves only /healthz: no downloads, viewers or images
   installNodeDownloads();
   await followOtherProcesses();
   // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.

@@ -123,10 +123,22 @@ await new Promise((resolve) => {
   server.listen(port, hostname, resolve);
 });
 
+// A worker process (ARCHWAY_ROLE=worker) runs jobs and serves nothing but its liveness.
+const workerOnly = process.env.ARCHWAY_ROLE === "worker";
+
+function notServedByWorker(req, res) {
+  if (!workerOnly || new URL(req.url ?? "/", "http://x").pathname === "/healthz") return false;
+  const detail = "This is a worker process (ARCHWAY_ROLE=worker): it runs jobs and serves only /healthz";
+  const body = { type: "https://archway.dev/problems/404", title: "Not Found", status: 404, detail, code: "404" };
+  res.writeHead(404, { "Content-Type": "application/problem+json", "Cache-Control": "no-store" });
+  res.end(JSON.stringify({ ...body, reason: detail }));
+  return true;
+}
+
 let handle = null;
 server.on("request", (req, res) => {
   addDefaultHeaders(res);
-  if (!guard(req, res)) return;
+  if (!guard(req, res) || notServedByWorker(req, res)) return;
   if (handle) return globalThis[DOWNLOADS]?.(req, res) || handle(req, res);
   res.writeHead(503, { "Content-Type": "text/plain", "Retry-After": "2" }).end("Archway is starting\n");
 });
@@ -145,5 +157,5 @@ try {
 } catch (err) {
   fail(err?.message ?? String(err));
 }
-console.log(`[archway] listening on http://${where()}`);
+console.log(`[archway] listening on http://${where()}${workerOnly ? " (worker: /healthz only)" : ""}`);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)));

@@ -20,6 +20,12 @@ beforeAll(async () => {
   cleanup = async () => {
     const { db } = await import("@/lib/db");
     const { closeNotifications } = await import("@/lib/db/notify");
+    const { stopLocalWorker } = await import("@/lib/jobs/workers/local");
+    const { stopSupervision } = await import("@/lib/jobs/queue/supervise");
+    const { closeQueueUtils } = await import("@/lib/jobs/queue/graphile");
+    stopSupervision();
+    await stopLocalWorker();
+    await closeQueueUtils();
     await closeNotifications();
     await db().$disconnect();
     await database.drop();

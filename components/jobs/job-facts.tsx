@@ -8,6 +8,7 @@ import { archDisplayName, parseArch } from "@/lib/arch";
 import { type ArtifactLookup, artifactRefOf } from "@/lib/queries/use-job-artifacts";
 import { ArtifactLink } from "./artifact-link";
 import { JobDuration } from "./job-duration";
+import { JobWorker } from "./job-worker";
 
 const scriptLines = (script: string) => {
   const n = script.split("\n").filter((l) => l.trim()).length;
@@ -25,6 +26,9 @@ export function JobFacts({ job, artifacts }: { job: JobJson; artifacts: Artifact
         <span className="block text-xs text-slate-500">
           A job always runs with its {from.kind}&apos;s architecture, and the image it builds has the same one.
         </span>
+      </DescriptionItem>
+      <DescriptionItem term="Worker" wide>
+        <JobWorker job={job} />
       </DescriptionItem>
       <DescriptionItem term="Started from">
         <ArtifactLink artifact={from} info={artifacts(from)} showKind />

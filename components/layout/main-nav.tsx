@@ -13,6 +13,7 @@ const LINKS = [
   { href: "/images", label: "Images" },
   { href: "/public-keys", label: "Public keys" },
   { href: "/jobs", label: "Jobs" },
+  { href: "/workers", label: "Workers" },
   { href: "/os-images", label: "OS images" },
 ];
 

@@ -73,3 +73,14 @@ export async function ensureEmulation(arch: Arch, host: Arch = hostArch()): Prom
     );
   return { native: false, handler: `qemu-${arch}`, interpreter: state.interpreter };
 }
+
+/**
+ * Whether this machine can run `arch` binaries under emulation (for placement): a working qemu-<arch>
+ * handler, or Debian's handler file that ensureEmulation registers on first use. Never throws.
+ */
+export function canEmulate(arch: Arch, host: Arch = hostArch()): boolean {
+  if (arch === host) return false;
+  const state = handlerState(arch);
+  if (state) return state.enabled && state.flags.includes("F") && existsSync(state.interpreter);
+  return existsSync(`/usr/lib/binfmt.d/qemu-${arch}.conf`);
+}

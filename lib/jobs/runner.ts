@@ -1,48 +1,32 @@
-// The embedded job executor, the one engine of every job type (image builds and base-image
-// fetches): runs jobs in this process with a queue, a concurrency limit, a per-job timeout and
-// cancellation, gives image builds their sandbox (lib/jobs/sandbox) and undoes it after, and ends
-// every job with `event: end`. A distributed executor (Kubernetes Jobs, a queue) implements JobExecutor.
+// The job engine's front: JobExecutor queues and cancels jobs; lib/jobs/run-job.ts runs one (sandbox,
+// timeout, cancel, `event: end`) for both queues. On SQLite the embedded in-process queue of this
+// process; on PostgreSQL the graphile-worker queue (lib/jobs/queue), claimed by any worker process.
 import "server-only";
+import os from "node:os";
 import path from "node:path";
-import { fetchBaseImage } from "@/lib/base-images/fetch-job";
+import { isArch } from "@/lib/arch";
 import { db } from "@/lib/db";
+import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
-import { create } from "./builders/create";
-import { customize } from "./builders/customize";
-import { CANCELLED, type JobContext, type JobKind, type JobStatus, TERMINAL } from "./context";
-import { JobLog } from "./job-log";
-import { publish } from "./log-bus";
+import { CANCELLED, TERMINAL } from "./context";
+import { QueueExecutor } from "./queue/queue-executor";
+import { abortHere, finish, runJob } from "./run-job";
 import { reapCgroups } from "./sandbox/cgroup";
-import { type PreparedSandbox, prepareSandbox } from "./sandbox/prepare";
 import { mountsUnder, removeScratch, scratchOf, scratchRoot } from "./sandbox/scratch";
+import { localCapabilities } from "./workers/capabilities";
+import { localRunner, localWorkerId } from "./workers/local";
+import { settleOrphans, stopWorker } from "./workers/reaper";
 
 export interface JobExecutor {
   submit(jobId: string): void;
-  /** True when the job was queued or running here and is now being cancelled. */
+  /** True when the job was queued or running and is now being cancelled. */
   cancel(jobId: string): Promise<boolean>;
 }
 
-const KINDS: Record<string, JobKind> = {
-  create: { sandboxed: true, run: create },
-  customize: { sandboxed: true, run: customize },
-  fetch_base_image: { sandboxed: false, run: fetchBaseImage },
-};
-
-async function finish(
-  jobId: string,
-  status: JobStatus,
-  data: { failureReason?: string | null; resultantImageId?: string },
-) {
-  const job = await db().job.update({
-    where: { id: jobId },
-    data: { status, finishedAt: new Date(), progress: status === "success" ? 100 : undefined, ...data },
-  });
-  publish(jobId, { type: "end", status, failureReason: job.failureReason });
-}
-
+/** SQLite: one process does everything, so its queue is an array and its worker is itself. */
 class InProcessExecutor implements JobExecutor {
   private queue: string[] = [];
-  private running = new Map<string, AbortController>();
+  private active = 0;
 
   submit(jobId: string): void {
     this.queue.push(jobId);
@@ -56,89 +40,85 @@ class InProcessExecutor implements JobExecutor {
       await finish(jobId, "cancelled", { failureReason: CANCELLED });
       return true;
     }
-    const ac = this.running.get(jobId);
-    if (!ac) return false;
-    ac.abort(CANCELLED);
-    return true;
+    return abortHere(jobId, CANCELLED);
   }
 
   private pump(): void {
-    while (this.running.size < env().ARCHWAY_JOB_CONCURRENCY && this.queue.length) void this.run(this.queue.shift()!);
+    while (this.active < env().ARCHWAY_JOB_CONCURRENCY && this.queue.length) void this.run(this.queue.shift()!);
   }
 
   private async run(jobId: string): Promise<void> {
-    const ac = new AbortController();
-    this.running.set(jobId, ac);
-    const timeoutS = env().ARCHWAY_JOB_TIMEOUT_SECONDS;
-    const timer = setTimeout(() => ac.abort(`Timed out after ${timeoutS} s`), timeoutS * 1000);
-    const log = await JobLog.open(jobId);
-    let sandbox: PreparedSandbox | null = null;
+    this.active++;
     try {
-      const job = await db().job.update({ where: { id: jobId }, data: { startedAt: new Date() } });
-      const kind = KINDS[job.jobType];
-      if (!kind) throw new Error(`No builder for job type ${job.jobType}`);
-      let current: string | null = null;
-      const times: Record<string, { started: string; finished?: string }> = {};
-      const base: JobContext = {
-        job,
-        log,
-        signal: ac.signal,
-        step: async (status, message) => {
-          const now = new Date().toISOString();
-          if (current && times[current]) times[current].finished = now;
-          times[status] = { started: now };
-          current = status;
-          await db().job.update({ where: { id: jobId }, data: { status, stepTimes: times } });
-          void log.line(status, message);
-        },
-      };
-      let imageId: string | undefined;
-      if (kind.sandboxed) {
-        sandbox = await prepareSandbox(job, base, (reason) => ac.abort(reason));
-        imageId = await kind.run({ ...base, ...sandbox.ctx });
-      } else await kind.run(base);
-      if (current && times[current]) times[current].finished = new Date().toISOString();
-      await log.close();
-      await db().job.update({ where: { id: jobId }, data: { stepTimes: times } });
-      await finish(jobId, "success", { resultantImageId: imageId });
+      const job = await db().job.findUnique({ where: { id: jobId }, select: { arch: true } });
+      const caps = localCapabilities();
+      // The only worker there is cannot run it (ARCHWAY_EMULATION=off): waiting would be forever.
+      if (job && isArch(job.arch) && job.arch !== caps.nativeArch && !caps.emulates.includes(job.arch))
+        await finish(jobId, "error", {
+          failureReason: `No worker runs or emulates ${job.arch} (this server's emulation is off or missing)`,
+        });
+      else await runJob(jobId, await localRunner());
     } catch (err) {
-      const cancelled = ac.signal.aborted && ac.signal.reason === CANCELLED;
-      const limit = cancelled ? null : (sandbox?.limitReason() ?? null);
-      const reason = limit ?? (ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message);
-      await log.line("error", reason, "stderr");
-      await log.close();
-      await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason });
+      console.error(`[archway] job ${jobId} could not run:`, err);
     } finally {
-      clearTimeout(timer);
-      this.running.delete(jobId);
-      await sandbox?.release();
+      this.active--;
       this.pump();
     }
   }
 }
 
-const globalExecutor = globalThis as unknown as { archwayExecutor?: JobExecutor };
+const globalExecutor = globalThis as unknown as { archwayExecutor?: { url: string; executor: JobExecutor } };
 
 export function executor(): JobExecutor {
-  return (globalExecutor.archwayExecutor ??= new InProcessExecutor());
+  const url = env().databaseUrl;
+  if (globalExecutor.archwayExecutor?.url !== url)
+    globalExecutor.archwayExecutor = {
+      url,
+      executor: providerOf(url) === "postgresql" ? new QueueExecutor() : new InProcessExecutor(),
+    };
+  return globalExecutor.archwayExecutor.executor;
 }
 
+const INTERRUPTED = "Interrupted: the server stopped while this job ran; its processes were killed at restart";
+const runsJobs = () => env().ARCHWAY_ROLE !== "web";
+
 /**
- * At start-up nothing of ours is running yet: what a dead server's jobs left is killed (their
- * cgroups) and unmounted (their scratch disks), and the jobs it left unfinished become errors.
+ * At start-up, what this process's previous run left: its jobs' processes killed (their cgroups)
+ * and scratch disks unmounted, and its unfinished jobs failed. On SQLite that is every unfinished
+ * job; on PostgreSQL only those of the previous run of this worker (same host and data directory)
+ * and those nobody claimed yet had moved on: jobs other live workers run are left alone.
  */
 export async function reconcileJobs(): Promise<number> {
-  const killed = await reapCgroups(env().dataDir);
-  for (const dir of mountsUnder(scratchRoot(env().dataDir)))
-    await removeScratch(scratchOf(env().dataDir, path.basename(dir)));
-  if (killed.length) console.log(`[archway] killed the processes of ${killed.length} job(s) a stopped server left`);
+  const e = env();
+  if (runsJobs()) {
+    const killed = await reapCgroups(e.dataDir);
+    for (const dir of mountsUnder(scratchRoot(e.dataDir)))
+      await removeScratch(scratchOf(e.dataDir, path.basename(dir)));
+    if (killed.length) console.log(`[archway] killed the processes of ${killed.length} job(s) a stopped server left`);
+  }
+  const unfinished = { status: { notIn: TERMINAL } };
+  if (providerOf(e.databaseUrl) === "sqlite") {
+    await db().worker.updateMany({
+      where: { stoppedAt: null, id: { not: localWorkerId() } },
+      data: { stoppedAt: new Date(), stopReason: INTERRUPTED },
+    });
+    const { count } = await db().job.updateMany({
+      where: unfinished,
+      data: { status: "error", failureReason: INTERRUPTED, finishedAt: new Date() },
+    });
+    return count;
+  }
+  if (runsJobs()) {
+    const previous = await db().worker.findMany({
+      where: { stoppedAt: null, hostname: os.hostname(), dataDir: e.dataDir },
+    });
+    for (const w of previous) if (w.id !== localWorkerId()) await stopWorker(w, INTERRUPTED);
+  }
+  // Started but held by no worker: left by a version that did not record workers.
   const { count } = await db().job.updateMany({
-    where: { status: { notIn: TERMINAL } },
-    data: {
-      status: "error",
-      failureReason: "Interrupted: the server stopped while this job ran; its processes were killed at restart",
-      finishedAt: new Date(),
-    },
+    where: { ...unfinished, status: { notIn: [...TERMINAL, "creating"] }, workerId: null },
+    data: { status: "error", failureReason: INTERRUPTED, finishedAt: new Date() },
   });
-  return count;
+  const { failed } = await settleOrphans();
+  return count + failed.length;
 }

@@ -12,6 +12,10 @@ export function serializeJob(j: Job) {
     arch: toImsArch(parseArch(j.arch) ?? "x86_64"),
     emulated: j.emulated,
     status: j.status,
+    /** The worker that ran (or runs) it, once one claimed it. */
+    worker: j.workerId ? { id: j.workerId, name: j.workerName ?? "", hostname: j.workerHost ?? "" } : undefined,
+    /** Why a queued job has not started ("Waiting: no live worker runs or emulates aarch64"). */
+    waiting_reason: j.waitingReason ?? undefined,
     progress: j.progress ?? undefined,
     failure_reason: j.failureReason ?? undefined,
     resultant_image_id: j.resultantImageId ?? undefined,

@@ -49,6 +49,10 @@ export const systemKeys = {
   all: ["system"] as const,
 };
 
+export const workerKeys = {
+  all: ["workers"] as const,
+};
+
 export const accountKeys = {
   tokens: ["tokens"] as const,
   users: ["users"] as const,

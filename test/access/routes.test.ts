@@ -40,6 +40,7 @@ const TABLE: Record<string, Expected> = {
   [`GET ${A}/os-images`]: "viewer",
   [`POST ${A}/os-images/[os_image_id]/fetch`]: "admin",
   [`GET /api/v1/system`]: "viewer",
+  [`GET /api/v1/workers`]: "viewer",
   [`GET /api/v1/me`]: "viewer",
   [`GET /api/v1/audit`]: "admin",
   [`GET /api/v1/tokens`]: "admin",

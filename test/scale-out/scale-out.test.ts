@@ -1,0 +1,165 @@
+// Scale-out with real processes on one PostgreSQL database: two `web` and two `worker` processes of
+// the production server. A job created through web 1 runs on a worker while its log streams live
+// through web 2; an aarch64 job goes to the worker that can emulate it when the other has emulation
+// off; kill -9 of the worker running a long job fails that job with the reason within 60 s while
+// the other worker keeps working. Needs `.next` (npm test builds it first) and TEST_PG_ADMIN_URL.
+import os from "node:os";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleImageName } from "@/lib/samples/sample-images";
+import { type Cluster, readSse, startCluster, waitUntil } from "./cluster";
+
+const enabled = Boolean(process.env.TEST_PG_ADMIN_URL);
+
+type JobJson = {
+  id: string;
+  arch: string;
+  status: string;
+  emulated: boolean;
+  failure_reason?: string;
+  worker?: { id: string; name: string; hostname: string };
+};
+type WorkerJson = { name: string; native_arch: string; emulates: string[]; alive: boolean; running_jobs: string[] };
+
+let cluster: Cluster;
+const images = new Map<string, string>();
+
+async function json<T>(res: Response | Promise<Response>): Promise<T> {
+  const r = await res;
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${r.status} ${r.url}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+const startJob = (via: string, arch: "x86_64" | "aarch64", script: string, name = `scale-${arch}`) =>
+  json<JobJson>(
+    cluster.api(via, "/apis/ims/v3/jobs", {
+      method: "POST",
+      body: JSON.stringify({
+        job_type: "customize",
+        artifact_id: images.get(arch),
+        image_root_archive_name: name,
+        customization_script: script,
+      }),
+    }),
+  );
+
+const getJob = (via: string, id: string) => json<JobJson>(cluster.api(via, `/apis/ims/v3/jobs/${id}`));
+
+const ended = (via: string, id: string, ms = 120_000) =>
+  waitUntil(
+    `job ${id} to end`,
+    async () => {
+      const job = await getJob(via, id);
+      return ["success", "error", "cancelled"].includes(job.status) ? job : undefined;
+    },
+    ms,
+  );
+
+describe.skipIf(!enabled)("two web and two worker processes on one PostgreSQL", () => {
+  beforeAll(async () => {
+    cluster = await startCluster({
+      processes: [
+        // web 1 imports the sample images (one per arch) the jobs below customize.
+        { name: "web1", role: "web", env: { ARCHWAY_SAMPLE_IMAGES: "on" } },
+        { name: "web2", role: "web" },
+        { name: "w1", role: "worker", env: { ARCHWAY_WORKER_NAME: "w1" } },
+        { name: "w2", role: "worker", env: { ARCHWAY_WORKER_NAME: "w2", ARCHWAY_EMULATION: "off" } },
+      ],
+      env: { ARCHWAY_JOB_CONCURRENCY: "2" },
+    });
+    for (const arch of ["x86_64", "aarch64"] as const) {
+      const id = await waitUntil(`the ${arch} sample image`, async () => {
+        const list = await json<{ id: string; name: string }[]>(
+          cluster.api("web2", `/apis/ims/v3/images?name=${sampleImageName(arch)}`),
+        );
+        return list.find((i) => i.name === sampleImageName(arch))?.id;
+      });
+      images.set(arch, id);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it("a worker serves only /healthz; the webs list both workers with their capabilities", async () => {
+    expect((await fetch(`${cluster.get("w1").url}/healthz`)).status).toBe(200);
+    const other = await cluster.api("w1", "/api/v1/workers");
+    expect(other.status).toBe(404);
+    expect(other.headers.get("content-type")).toMatch(/problem\+json/);
+    const workers = await json<WorkerJson[]>(cluster.api("web2", "/api/v1/workers"));
+    const byName = Object.fromEntries(workers.filter((w) => w.alive).map((w) => [w.name, w]));
+    expect(Object.keys(byName).sort()).toEqual(["w1", "w2"]);
+    expect(byName.w1).toMatchObject({ native_arch: "x86_64", emulates: expect.arrayContaining(["aarch64"]) });
+    expect(byName.w2).toMatchObject({ native_arch: "x86_64", emulates: [] });
+  });
+
+  it("a job created through web 1 runs on a worker while its log streams live through web 2", async () => {
+    const script = "for i in 1 2 3 4; do echo tick $i; sleep 1; done\n"; // busybox sleep: whole seconds
+    const job = await startJob("web1", "x86_64", script, "live-log");
+    const res = await cluster.api("web2", `/apis/ims/v3/jobs/${job.id}/logs?follow=1`, {
+      headers: { accept: "text/event-stream" },
+    });
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const { frames } = await readSse(res);
+    const first = frames.find((f) => f.text.includes("tick 1"));
+    const last = frames.find((f) => f.text.includes("tick 4"));
+    const end = frames.at(-1)!;
+    expect(end.text).toMatch(/^event: end$/m);
+    expect(first && last).toBeTruthy();
+    // Live: the first tick arrived while the job still had 3 s of ticks to go.
+    const timeline = frames.map((f) => `${f.at - frames[0].at} ms: ${f.text.replace(/\n/g, " | ").slice(0, 160)}`);
+    expect(last!.at - first!.at, timeline.join("\n")).toBeGreaterThan(1500);
+    const done = await getJob("web2", job.id);
+    expect(done.status, done.failure_reason).toBe("success");
+    expect(["w1", "w2"]).toContain(done.worker?.name);
+    expect(done).toMatchObject({ emulated: false, worker: { hostname: os.hostname() } });
+  }, 120_000);
+
+  it("an aarch64 job goes to the worker that emulates it when the other has emulation off", async () => {
+    const job = await startJob("web2", "aarch64", 'echo "inside: $(uname -m)"\n', "arm-placed");
+    const done = await ended("web1", job.id, 150_000);
+    expect(done.status, done.failure_reason).toBe("success");
+    expect(done).toMatchObject({ arch: "aarch64", emulated: true, worker: { name: "w1" } });
+  }, 180_000);
+
+  it("cancel through web 2 reaches the worker running the job through web 1", async () => {
+    const job = await startJob("web1", "x86_64", "echo waiting; sleep 600\n", "to-cancel");
+    const running = await waitUntil("the job to start", async () => {
+      const j = await getJob("web1", job.id);
+      return j.worker && j.status === "building_image" ? j : undefined;
+    });
+    const res = await cluster.api("web2", `/apis/ims/v3/jobs/${job.id}/cancel`, { method: "POST" });
+    expect(res.status).toBe(202);
+    const done = await ended("web1", job.id, 30_000);
+    expect(done).toMatchObject({ status: "cancelled", worker: { name: running.worker!.name } });
+    expect(cluster.get(running.worker!.name).alive()).toBe(true);
+  }, 90_000);
+
+  it("kill -9 of the worker running a long job fails it with the reason within 60 s; the other keeps working", async () => {
+    const long = await startJob("web1", "x86_64", "echo started; sleep 600\n", "long");
+    const running = await waitUntil("the long job to start", async () => {
+      const j = await getJob("web1", long.id);
+      return j.worker && j.status === "building_image" ? j : undefined;
+    });
+    const victim = cluster.get(running.worker!.name);
+    const survivor = cluster.get(victim.name === "w1" ? "w2" : "w1");
+    const killedAt = Date.now();
+    await victim.kill("SIGKILL");
+
+    // The survivor takes new work meanwhile.
+    const next = await startJob("web2", "x86_64", "echo after the kill\n", "after-kill");
+    const failed = await ended("web2", long.id, 60_000);
+    expect(Date.now() - killedAt).toBeLessThan(60_000);
+    expect(failed).toMatchObject({
+      status: "error",
+      failure_reason: `worker ${victim.name} on ${os.hostname()} stopped responding`,
+    });
+    const done = await ended("web1", next.id, 60_000);
+    expect(done.status, done.failure_reason).toBe("success");
+    expect(done.worker?.name).toBe(survivor.name);
+    const workers = await json<WorkerJson[]>(cluster.api("web1", "/api/v1/workers"));
+    expect(workers.find((w) => w.name === victim.name)?.alive).toBe(false);
+    expect(workers.find((w) => w.name === survivor.name)?.alive).toBe(true);
+  }, 150_000);
+});
