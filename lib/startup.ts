@@ -3,6 +3,7 @@
 import "server-only";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { fetchMissing, reconcileFetches } from "@/lib/base-images/heal";
+import { pullBaseImages } from "@/lib/base-images/replicas";
 import { loadCatalog } from "@/lib/catalog/load";
 import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
@@ -51,6 +52,11 @@ export async function startupOrExit(): Promise<void> {
   }
   installNodeDownloads();
   await followOtherProcesses();
+  // With a shared artifact store, this process copies the base ISOs other processes fetched, so it
+  // serves them too; on demand as well, but a download need not wait for it.
+  pullBaseImages((l) => console.log(`[archway] ${l}`)).catch((err) =>
+    console.error("[archway] copying base images from the artifact store failed:", err),
+  );
   // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.
   // Failed ones whose cause is gone are retried even when prefetching is off: they were wanted before.
   fetchMissing({

@@ -20,6 +20,8 @@ export type S3Server = {
   directory: string;
   /** The variables that point a console at this server: ARCHWAY_ARTIFACT_STORE and the AWS ones. */
   env: (prefix?: string) => Record<string, string>;
+  /** "METHOD /path" of every request so far (a test can count how often an object was read). */
+  requests: string[];
   /** Multipart uploads in progress in the bucket (what ListMultipartUploads answers). */
   pendingUploads: () => Promise<{ uploadId: string; key: string }[]>;
   close: () => Promise<void>;
@@ -98,8 +100,13 @@ export async function startS3Server(opts: { bucket?: string } = {}): Promise<S3S
     }
     await next();
   };
+  const requests: string[] = [];
+  const record: Middleware = async (ctx, next) => {
+    requests.push(`${ctx.method} ${ctx.path}`);
+    await next();
+  };
   // Ahead of s3rver's router, which would refuse both.
-  server.middleware.unshift(missingCalls);
+  server.middleware.unshift(record, missingCalls);
   const store = server.store;
   const getObject = store.getObject.bind(store);
   store.getObject = async (bucketName, key, options) => {
@@ -128,6 +135,7 @@ export async function startS3Server(opts: { bucket?: string } = {}): Promise<S3S
       AWS_SECRET_ACCESS_KEY: "S3RVER",
       ARCHWAY_S3_FORCE_PATH_STYLE: "1",
     }),
+    requests,
     pendingUploads,
     close: async () => {
       await server.close();

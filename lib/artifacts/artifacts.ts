@@ -102,7 +102,12 @@ export async function deleteArtifact(id: string): Promise<void> {
   if (!artifact) throw notFound(`Artifact ${id} not found`);
   await withKeyLock(artifact.storageKey, async () => {
     await db().artifact.deleteMany({ where: { id } });
-    const others = await db().artifact.count({ where: { storageKey: artifact.storageKey } });
-    if (others === 0) await store().delete(artifact.storageKey);
+    const key = artifact.storageKey;
+    const others = await db().artifact.count({ where: { storageKey: key } });
+    // Base ISOs published to a shared store live in the same content-addressed keys.
+    const baseImages = await db().baseImage.count({
+      where: { OR: [{ storageKey: key }, { minimalStorageKey: key }, { rootfsStorageKey: key }] },
+    });
+    if (others === 0 && baseImages === 0) await store().delete(key);
   });
 }
