@@ -102,12 +102,24 @@ export async function deleteArtifact(id: string): Promise<void> {
   if (!artifact) throw notFound(`Artifact ${id} not found`);
   await withKeyLock(artifact.storageKey, async () => {
     await db().artifact.deleteMany({ where: { id } });
-    const key = artifact.storageKey;
-    const others = await db().artifact.count({ where: { storageKey: key } });
-    // Base ISOs published to a shared store live in the same content-addressed keys.
-    const baseImages = await db().baseImage.count({
-      where: { OR: [{ storageKey: key }, { minimalStorageKey: key }, { rootfsStorageKey: key }] },
-    });
-    if (others === 0 && baseImages === 0) await store().delete(key);
+    await deleteIfUnreferenced(artifact.storageKey);
   });
+}
+
+/** Removes a blob that no artifact row and no published base image uses any more (call under its key lock). */
+async function deleteIfUnreferenced(key: string): Promise<void> {
+  const artifacts = await db().artifact.count({ where: { storageKey: key } });
+  // Base ISOs published to a shared store live in the same content-addressed keys.
+  const baseImages = await db().baseImage.count({
+    where: { OR: [{ storageKey: key }, { minimalStorageKey: key }, { rootfsStorageKey: key }] },
+  });
+  if (artifacts === 0 && baseImages === 0) await store().delete(key);
+}
+
+/** Drops blobs a base image no longer records (a new fetch published other bytes), unless something else uses them. */
+export async function releaseBlobs(keys: (string | null)[]): Promise<void> {
+  for (const key of new Set(keys.filter((k) => k !== null)))
+    await withKeyLock(key, () => deleteIfUnreferenced(key)).catch((err) =>
+      console.error(`[archway] removing the unused blob ${key} failed:`, err),
+    );
 }

@@ -1,7 +1,8 @@
 // With ARCHWAY_ARTIFACT_STORE=s3://… (a real s3rver), an image artifact uploaded through the IMS API
 // lands in the bucket, not under the data dir, and downloads through the one download path, answered
-// by the Node server itself as in production: whole, HEAD, single ranges, If-None-Match, gzip
-// offered but never applied, the same bytes and ETag as uploaded, every limiter slot given back.
+// by the Node server itself as in production (and through the route handler's Web stream, as under
+// next dev): whole, HEAD, single ranges, If-None-Match, gzip offered but never applied, the same
+// bytes and ETag as uploaded, every limiter slot given back.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import http from "node:http";
@@ -9,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as artifactRoute from "@/app/apis/ims/v3/artifacts/[artifact_id]/route";
 import * as artifactsRoute from "@/app/apis/ims/v3/artifacts/route";
 import { DOWNLOAD_ROUTES } from "@/lib/downloads/node-routes";
 import { env, resetEnvForTests } from "@/lib/env";
@@ -112,6 +114,19 @@ describe("artifacts in an S3 store, through the API", () => {
     expect(cached.status).toBe(304);
     for (let i = 0; i < 100 && downloadLimiter().inUse > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(downloadLimiter().inUse).toBe(0);
+  });
+
+  it("serves the same through the route handler's Web stream body (next dev, route tests)", async () => {
+    const whole = await call(artifactRoute.GET, { params: { artifact_id: id }, as: "viewer" });
+    expect(whole.status).toBe(200);
+    expect(whole.bytes.equals(bytes)).toBe(true);
+    const part = await call(artifactRoute.GET, {
+      params: { artifact_id: id },
+      headers: { range: "bytes=5242870-5242889" },
+      as: "viewer",
+    });
+    expect(part.status).toBe(206);
+    expect(part.bytes.equals(bytes.subarray(5242870, 5242890))).toBe(true);
   });
 
   it("stops reading from S3 when the client goes away", async () => {

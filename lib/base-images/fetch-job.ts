@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isArch, parseArch } from "@/lib/arch";
+import { releaseBlobs } from "@/lib/artifacts/artifacts";
 import { sampleIsoPath } from "@/lib/catalog/default-catalog";
 import { displayUrl } from "@/lib/catalog/display-url";
 import { db } from "@/lib/db";
@@ -131,6 +132,9 @@ export async function fetchBaseImage(ctx: JobContext): Promise<void> {
         fetchedAt: new Date(),
       },
     });
+    // What an earlier fetch published and this one replaced: replicas read the new keys with their
+    // next request and copy those; their old copies, named by content, are swept at their next start.
+    await releaseBlobs([bi.storageKey, bi.minimalStorageKey, bi.rootfsStorageKey]);
   } catch (err) {
     // The runner ends the job (its log line, status and `event: end`); the base image keeps why.
     const reason = signal.aborted ? String(signal.reason) : (err as Error).message;

@@ -171,4 +171,19 @@ describe("base ISOs on a second replica", () => {
     await localBaseFiles(bi);
     expect(s3.requests.filter((r) => r === isoGet).length - before).toBe(1);
   });
+
+  it("a new fetch replaces the published files and drops from the store those nothing uses any more", async () => {
+    process.env.ARCHWAY_DATA_DIR = dirA;
+    resetEnvForTests();
+    const before = await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "x86_64", status: "ready" } });
+    await fetchBaseImage("4.14", "x86_64");
+    const after = await db().baseImage.findUniqueOrThrow({ where: { id: before.id } });
+    expect(after.storageKey).toBe(before.storageKey); // the same ISO bytes, the same key
+    for (const key of [after.storageKey!, after.minimalStorageKey!, after.rootfsStorageKey!])
+      expect(await store().stat(key), key).not.toBeNull();
+    for (const key of [before.minimalStorageKey!, before.rootfsStorageKey!]) {
+      const current = [after.minimalStorageKey, after.rootfsStorageKey].includes(key);
+      expect((await store().stat(key)) !== null, key).toBe(current);
+    }
+  }, 180_000);
 });
