@@ -1,6 +1,7 @@
 // Start-up: migrations, the image table from its configured source into the database, then the
 // leftovers of a stopped server cleaned and its interrupted or failed base-image fetches retried.
 import "server-only";
+import { store } from "@/lib/artifacts/artifacts";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { fetchMissing, reconcileFetches } from "@/lib/base-images/heal";
 import { pullBaseImages } from "@/lib/base-images/replicas";
@@ -25,6 +26,7 @@ export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   makePrivateDir(e.dataDir);
   if (providerOf(e.databaseUrl) === "sqlite") makePrivateDatabaseFile(sqlitePath(e.databaseUrl));
   secretKey(); // a malformed ARCHWAY_SECRET_KEY stops the start, and the key file exists from now on
+  await store().check(); // an S3 bucket that cannot be reached stops the start, with the reason
   const applied = await migrate(e.databaseUrl);
   if (applied.length) log(`[archway] applied migrations: ${applied.join(", ")}`);
   const sealed = await encryptExistingSecrets();

@@ -69,6 +69,9 @@ export class LocalArtifactStore implements ArtifactStore {
     await rm(this.pathOf(key), { force: true });
   }
 
+  /** The directory is made on first write; there is nothing to check before. */
+  async check(): Promise<void> {}
+
   /** Removes temp files a crashed process left behind: its pid is gone, or (unnamed ones) they are old. */
   async removeStaleTemps(olderThanMs = 24 * 3600_000): Promise<number> {
     const names = await readdir(this.tmpDir).catch(() => [] as string[]);

@@ -51,6 +51,19 @@ afterAll(async () => {
   resetEnvForTests();
 });
 
+describe("checking the S3 store at start", () => {
+  it("passes for the configured bucket and names the problem otherwise", async () => {
+    await expect(store().check()).resolves.toBeUndefined();
+    const config = (store() as S3ArtifactStore).config;
+    await expect(new S3ArtifactStore({ ...config, bucket: "no-such-bucket" }).check()).rejects.toThrow(
+      `The artifact store s3://no-such-bucket/site-a at ${s3.endpoint} cannot be used: the bucket does not exist`,
+    );
+    await expect(new S3ArtifactStore({ ...config, endpoint: "http://127.0.0.1:1" }).check()).rejects.toThrow(
+      /s3:\/\/archway-test\/site-a at http:\/\/127.0.0.1:1 cannot be used: .*ECONNREFUSED/,
+    );
+  });
+});
+
 describe("artifacts in an S3 store, through the API", () => {
   let id: string;
 

@@ -12,6 +12,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
@@ -248,6 +249,26 @@ export class S3ArtifactStore implements ArtifactStore {
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.objectKey(key) }));
+  }
+
+  /** The bucket answers with these credentials (a wrong endpoint, bucket or key stops the start, not the first upload). */
+  async check(): Promise<void> {
+    const { bucket, prefix, endpoint } = this.config;
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal: AbortSignal.timeout(15_000) });
+    } catch (err) {
+      const e = err as Error & { $metadata?: { httpStatusCode?: number } };
+      const status = e.$metadata?.httpStatusCode;
+      const why =
+        status === 404
+          ? "the bucket does not exist"
+          : status === 403
+            ? "access denied (check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)"
+            : `${e.name}: ${e.message}`;
+      throw new Error(
+        `The artifact store s3://${bucket}${prefix ? `/${prefix}` : ""} at ${endpoint ?? "AWS"} cannot be used: ${why}`,
+      );
+    }
   }
 
   /**

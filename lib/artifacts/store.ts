@@ -25,6 +25,8 @@ export interface ArtifactStore {
   stat(key: string): Promise<{ size: number } | null>;
   /** Removes a blob; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
+  /** Resolves when the store can be used, else rejects saying why (start-up stops on it). */
+  check(): Promise<void>;
   /** Removes what crashed uploads left behind; returns how many things went. */
   removeStaleTemps(): Promise<number>;
 }
