@@ -190,11 +190,6 @@ export async function localBaseFiles(bi: BaseImage): Promise<BaseFiles | null> {
   return files.iso ? { path: files.iso, minimalPath: files.minimal, rootfsPath: files.rootfs } : null;
 }
 
-/** Whether a pull of one of this row's files is running now (the download answers 503, not a new fetch). */
-export function isPulling(bi: BaseImage): boolean {
-  return partsOf(bi).some((p) => pulls.has(pulledPath(p.sha256, p.role)));
-}
-
 /** The pulled copies this process keeps for the rows (start-up's sweep must not take them for orphans). */
 export function pulledFilesOf(rows: BaseImage[]): string[] {
   return rows.flatMap((bi) => partsOf(bi).map((p) => pulledPath(p.sha256, p.role)));
