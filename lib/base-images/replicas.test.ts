@@ -4,7 +4,7 @@
 // discovery ISOs and the rootfs byte for byte as A did, with the same ETags. A pulled copy that does
 // not match its sha256 is refused and never takes the file's name.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -63,8 +63,18 @@ beforeAll(async () => {
   resetEnvForTests();
 }, 60_000);
 
+const replicaDirs: string[] = [];
+/** Points this process at a fresh data dir, as another replica on another machine would have. */
+function becomeReplica(name: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), `archway-replica-${name}-`));
+  replicaDirs.push(dir);
+  process.env.ARCHWAY_DATA_DIR = dir;
+  resetEnvForTests();
+}
+
 afterAll(async () => {
   await s3?.close();
+  for (const dir of replicaDirs) rmSync(dir, { recursive: true, force: true });
   process.env = saved;
   resetEnvForTests();
 });
@@ -112,8 +122,7 @@ describe("base ISOs on a second replica", () => {
   it("replica B, with a fresh data dir and none of A's files, serves the same bytes and ETags", async () => {
     // A's data dir goes away entirely, so nothing B serves can come from it.
     renameSync(dirA, `${dirA}.gone`);
-    process.env.ARCHWAY_DATA_DIR = mkdtempSync(path.join(tmpdir(), "archway-replica-b-"));
-    resetEnvForTests();
+    becomeReplica("b");
     const bi = await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "x86_64", status: "ready" } });
     // Published and still in the store: B copies it, it does not fetch it again (nor rebuild the template).
     expect(await retryDecision(bi)).toEqual({ retry: false, why: "ready" });
@@ -139,8 +148,7 @@ describe("base ISOs on a second replica", () => {
   }, 120_000);
 
   it("pulls at start for a third replica, and refuses a copy whose sha256 is not the recorded one", async () => {
-    process.env.ARCHWAY_DATA_DIR = mkdtempSync(path.join(tmpdir(), "archway-replica-c-"));
-    resetEnvForTests();
+    becomeReplica("c");
     expect(await pullBaseImages()).toEqual([]);
     const bi = await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "x86_64", status: "ready" } });
     expect(readdirSync(cacheDir()).sort()).toEqual(
@@ -158,8 +166,7 @@ describe("base ISOs on a second replica", () => {
   });
 
   it("copies each file once when many requests want it at the same time", async () => {
-    process.env.ARCHWAY_DATA_DIR = mkdtempSync(path.join(tmpdir(), "archway-replica-d-"));
-    resetEnvForTests();
+    becomeReplica("d");
     const bi = await db().baseImage.findFirstOrThrow({ where: { cpuArchitecture: "x86_64", status: "ready" } });
     const isoGet = `GET /${s3.bucket}/site/${bi.storageKey}`;
     const before = s3.requests.filter((r) => r === isoGet).length;
