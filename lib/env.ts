@@ -2,6 +2,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { parseStoreLocation } from "@/lib/artifacts/store-location";
 
 const envSchema = z.object({
   ARCHWAY_DATA_DIR: z.string().min(1).default("data"),
@@ -101,7 +102,33 @@ const envSchema = z.object({
   ARCHWAY_OIDC_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin"]).default("viewer"),
   /** The label on the sign-in button. */
   ARCHWAY_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  /** Where artifacts live: file: (<data>/artifacts), file:/dir, or s3://bucket/prefix (lib/artifacts/store-location.ts). */
+  ARCHWAY_ARTIFACT_STORE: z
+    .string()
+    .default("file:")
+    .superRefine((v, ctx) => {
+      const parsed = parseStoreLocation(v);
+      if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+    }),
+  /** The S3 endpoint of a non-AWS store (MinIO, Ceph); unset: AWS itself. */
+  AWS_ENDPOINT_URL: z.url({ protocol: /^https?$/, error: "AWS_ENDPOINT_URL must be an http(s):// URL" }).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** 1: bucket in the path (http://host/bucket/key), as MinIO and Ceph want; 0: in the host name. */
+  ARCHWAY_S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
 });
+
+/** What the S3 store needs beyond a valid location, said before anything is stored. */
+function checkS3(e: z.infer<typeof envSchema>): string[] {
+  const location = parseStoreLocation(e.ARCHWAY_ARTIFACT_STORE);
+  if (!("kind" in location) || location.kind !== "s3") return [];
+  const problems: string[] = [];
+  if (!e.AWS_REGION) problems.push("AWS_REGION: an s3:// artifact store needs a region (us-east-1 for most MinIO)");
+  if (!e.AWS_ACCESS_KEY_ID !== !e.AWS_SECRET_ACCESS_KEY)
+    problems.push("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: set both or neither (then the SDK's own chain)");
+  return problems.map((p) => `  ${p}`);
+}
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; databaseUrl: string };
 
@@ -114,6 +141,8 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
+  const s3Problems = checkS3(parsed.data);
+  if (s3Problems.length) throw new Error(`Invalid configuration:\n${s3Problems.join("\n")}`);
   const dataDir = path.resolve(parsed.data.ARCHWAY_DATA_DIR);
   const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(dataDir, "archway.db")}`;
   // Separate roles share their state through the database; a SQLite file is one process's alone.

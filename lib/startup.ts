@@ -1,8 +1,10 @@
 // Start-up: migrations, the image table from its configured source into the database, then the
 // leftovers of a stopped server cleaned and its interrupted or failed base-image fetches retried.
 import "server-only";
+import { store } from "@/lib/artifacts/artifacts";
 import { ensureFirstAdmin } from "@/lib/auth/first-admin";
 import { fetchMissing, reconcileFetches } from "@/lib/base-images/heal";
+import { pullBaseImages } from "@/lib/base-images/replicas";
 import { loadCatalog } from "@/lib/catalog/load";
 import { storeCatalog } from "@/lib/catalog/store";
 import { db } from "@/lib/db";
@@ -26,6 +28,7 @@ export async function startup(opts: { quiet?: boolean } = {}): Promise<void> {
   makePrivateDir(e.dataDir);
   if (providerOf(e.databaseUrl) === "sqlite") makePrivateDatabaseFile(sqlitePath(e.databaseUrl));
   secretKey(); // a malformed ARCHWAY_SECRET_KEY stops the start, and the key file exists from now on
+  await store().check(); // an S3 bucket that cannot be reached stops the start, with the reason
   const applied = await migrate(e.databaseUrl);
   if (applied.length) log(`[archway] applied migrations: ${applied.join(", ")}`);
   const sealed = await encryptExistingSecrets();
@@ -72,6 +75,11 @@ export async function startupOrExit(): Promise<void> {
   if (env().ARCHWAY_ROLE === "worker") return; // it serves only /healthz: no downloads, viewers or images
   installNodeDownloads();
   await followOtherProcesses();
+  // With a shared artifact store, this process copies the base ISOs other processes fetched, so it
+  // serves them too; on demand as well, but a download need not wait for it.
+  pullBaseImages((l) => console.log(`[archway] ${l}`)).catch((err) =>
+    console.error("[archway] copying base images from the artifact store failed:", err),
+  );
   // Base ISOs are fetched (the embedded samples built) behind the scenes; the console is up meanwhile.
   // Failed ones whose cause is gone are retried even when prefetching is off: they were wanted before.
   fetchMissing({

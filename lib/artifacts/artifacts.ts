@@ -9,19 +9,36 @@ import { env } from "@/lib/env";
 import { notFound } from "@/lib/http/errors";
 import { withKeyLock } from "./key-lock";
 import { LocalArtifactStore } from "./local-store";
+import { S3ArtifactStore } from "./s3-store";
 import type { ArtifactStore, BlobRange } from "./store";
+import { parseStoreLocation, type StoreLocation } from "./store-location";
 
-let configured: { root: string; store: ArtifactStore } | undefined;
+let configured: { config: string; store: ArtifactStore } | undefined;
 
-/** The configured store: the local one under <dataDir>/artifacts (an S3 one can be chosen here later). */
+/** The store ARCHWAY_ARTIFACT_STORE names: local files (default <dataDir>/artifacts) or an S3 bucket. */
 export function store(): ArtifactStore {
-  const root = path.join(env().dataDir, "artifacts");
-  if (configured?.root !== root) {
-    const local = new LocalArtifactStore(root);
-    void local.removeStaleTemps().catch(() => undefined);
-    configured = { root, store: local };
-  }
+  const e = env();
+  const location = parseStoreLocation(e.ARCHWAY_ARTIFACT_STORE);
+  if ("error" in location) throw new Error(`ARCHWAY_ARTIFACT_STORE: ${location.error}`); // env() refuses it first
+  const config = JSON.stringify([location, e.dataDir, e.AWS_ENDPOINT_URL, e.AWS_REGION, e.AWS_ACCESS_KEY_ID]);
+  if (configured?.config !== config) configured = { config, store: makeStore(location) };
   return configured.store;
+}
+
+function makeStore(location: StoreLocation): ArtifactStore {
+  const e = env();
+  if (location.kind === "file") return new LocalArtifactStore(location.dir ?? path.join(e.dataDir, "artifacts"));
+  return new S3ArtifactStore({
+    bucket: location.bucket,
+    prefix: location.prefix,
+    endpoint: e.AWS_ENDPOINT_URL,
+    region: e.AWS_REGION ?? "us-east-1",
+    forcePathStyle: e.ARCHWAY_S3_FORCE_PATH_STYLE === "1",
+    credentials:
+      e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY }
+        : undefined,
+  });
 }
 
 export async function saveArtifact(
@@ -58,22 +75,26 @@ export async function getArtifact(id: string): Promise<Artifact> {
   return artifact;
 }
 
-export async function openArtifact(id: string, range?: BlobRange): Promise<{ artifact: Artifact; stream: Readable }> {
-  const artifact = await db().artifact.findUnique({ where: { id } });
-  if (!artifact) throw notFound(`Artifact ${id} not found`);
-  // Checked up front so a lost blob is a clear server error, not a stream failing mid-response.
+/** The row, checked up front to have its blob, so a lost blob is a clear server error, not a stream failing mid-response. */
+async function storedArtifact(id: string): Promise<Artifact> {
+  const artifact = await getArtifact(id);
   if (!(await store().stat(artifact.storageKey)))
     throw new Error(`Artifact ${id} has no stored content (${artifact.storageKey})`);
+  return artifact;
+}
+
+export async function openArtifact(id: string, range?: BlobRange): Promise<{ artifact: Artifact; stream: Readable }> {
+  const artifact = await storedArtifact(id);
   return { artifact, stream: store().get(artifact.storageKey, range) };
 }
 
-/** The artifact and a way to read any range of it, checked up front like openArtifact. */
+/** The artifact and a way to read any range of it (what a download serves), checked like openArtifact. */
 export async function artifactSource(
   id: string,
 ): Promise<{ artifact: Artifact; open: (start: number, end: number) => Readable }> {
-  const { artifact, stream } = await openArtifact(id, { start: 0, end: 0 });
-  stream.destroy();
-  return { artifact, open: (start, end) => store().get(artifact.storageKey, { start, end }) };
+  const artifact = await storedArtifact(id);
+  const blobs = store();
+  return { artifact, open: (start, end) => blobs.get(artifact.storageKey, { start, end }) };
 }
 
 export async function deleteArtifact(id: string): Promise<void> {
@@ -81,7 +102,24 @@ export async function deleteArtifact(id: string): Promise<void> {
   if (!artifact) throw notFound(`Artifact ${id} not found`);
   await withKeyLock(artifact.storageKey, async () => {
     await db().artifact.deleteMany({ where: { id } });
-    const others = await db().artifact.count({ where: { storageKey: artifact.storageKey } });
-    if (others === 0) await store().delete(artifact.storageKey);
+    await deleteIfUnreferenced(artifact.storageKey);
   });
+}
+
+/** Removes a blob that no artifact row and no published base image uses any more (call under its key lock). */
+async function deleteIfUnreferenced(key: string): Promise<void> {
+  const artifacts = await db().artifact.count({ where: { storageKey: key } });
+  // Base ISOs published to a shared store live in the same content-addressed keys.
+  const baseImages = await db().baseImage.count({
+    where: { OR: [{ storageKey: key }, { minimalStorageKey: key }, { rootfsStorageKey: key }] },
+  });
+  if (artifacts === 0 && baseImages === 0) await store().delete(key);
+}
+
+/** Drops blobs a base image no longer records (a new fetch published other bytes), unless something else uses them. */
+export async function releaseBlobs(keys: (string | null)[]): Promise<void> {
+  for (const key of new Set(keys.filter((k) => k !== null)))
+    await withKeyLock(key, () => deleteIfUnreferenced(key)).catch((err) =>
+      console.error(`[archway] removing the unused blob ${key} failed:`, err),
+    );
 }

@@ -7,15 +7,16 @@ import { ArtifactTooLargeError } from "./store";
 export class DigestStream extends Transform {
   private readonly sha256 = createHash("sha256");
   private readonly md5 = createHash("md5");
-  size = 0;
+  /** Not `size`: lib-storage takes a Body's `size` for its length. */
+  bytes = 0;
 
   constructor(private readonly maxBytes?: number) {
     super();
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
-    this.size += chunk.length;
-    if (this.maxBytes !== undefined && this.size > this.maxBytes) return cb(new ArtifactTooLargeError(this.maxBytes));
+    this.bytes += chunk.length;
+    if (this.maxBytes !== undefined && this.bytes > this.maxBytes) return cb(new ArtifactTooLargeError(this.maxBytes));
     this.sha256.update(chunk);
     this.md5.update(chunk);
     cb(null, chunk);

@@ -12,6 +12,7 @@ import type { ArtifactStore, BlobRange, PutOptions, StoredBlob } from "./store";
 const KEY = /^sha256\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 export class LocalArtifactStore implements ArtifactStore {
+  readonly shared = false;
   private readonly tmpDir: string;
 
   constructor(readonly root: string) {
@@ -29,13 +30,13 @@ export class LocalArtifactStore implements ArtifactStore {
       const key = `sha256/${sha256.slice(0, 2)}/${sha256}`;
       const final = this.pathOf(key);
       const existing = await stat(final).catch(() => null);
-      if (existing?.size === digest.size) {
+      if (existing?.size === digest.bytes) {
         await unlink(tmp); // same bytes are already stored
       } else {
         await mkdir(path.dirname(final), { recursive: true });
         await rename(tmp, final);
       }
-      return { key, size: digest.size, sha256, md5 };
+      return { key, size: digest.bytes, sha256, md5 };
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
@@ -67,6 +68,9 @@ export class LocalArtifactStore implements ArtifactStore {
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }
+
+  /** The directory is made on first write; there is nothing to check before. */
+  async check(): Promise<void> {}
 
   /** Removes temp files a crashed process left behind: its pid is gone, or (unnamed ones) they are old. */
   async removeStaleTemps(olderThanMs = 24 * 3600_000): Promise<number> {

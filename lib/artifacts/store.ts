@@ -1,5 +1,5 @@
-// The artifact store contract: opaque keys to immutable blobs. The embedded local store implements it
-// today; an S3-compatible one can later, without callers changing.
+// The artifact store contract: opaque keys to immutable blobs. The embedded local store and the
+// S3-compatible one implement it; callers do not know which they have.
 import type { Readable } from "node:stream";
 import { HttpError } from "@/lib/http/errors";
 
@@ -16,6 +16,8 @@ export type PutOptions = {
 };
 
 export interface ArtifactStore {
+  /** Whether every process of the site reads the same blobs (S3), or only this machine (local files). */
+  readonly shared: boolean;
   /** Stores the whole stream and returns its key and digests. Nothing is left behind on failure. */
   put(stream: Readable, opts: PutOptions): Promise<StoredBlob>;
   /** Reads a blob (or an inclusive byte range of it); a missing key surfaces as a stream error. */
@@ -23,6 +25,10 @@ export interface ArtifactStore {
   stat(key: string): Promise<{ size: number } | null>;
   /** Removes a blob; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
+  /** Resolves when the store can be used, else rejects saying why (start-up stops on it). */
+  check(): Promise<void>;
+  /** Removes what crashed uploads left behind; returns how many things went. */
+  removeStaleTemps(): Promise<number>;
 }
 
 /** An HttpError so route handlers that let it through answer 413 without a mapping of their own. */

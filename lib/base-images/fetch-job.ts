@@ -1,7 +1,7 @@
 // The base-image fetch, a job type of the job runner (lib/jobs/runner.ts: its queue, concurrency,
 // timeout, cancel and `event: end`): builds the sample source when it is one and missing, downloads
-// and verifies the ISO under a temp name, builds the minimal template, and records the outcome on the
-// base image; a failure records its kind and the source's fingerprint, which decide when start-up
+// and verifies the ISO under a temp name, builds the minimal template, publishes the three files when
+// the artifact store is shared (replicas.ts), and records the outcome on the base image; a failure records its kind and the source's fingerprint, which decide when start-up
 // retries it.
 import "server-only";
 import { createHash } from "node:crypto";
@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isArch, parseArch } from "@/lib/arch";
+import { releaseBlobs } from "@/lib/artifacts/artifacts";
 import { sampleIsoPath } from "@/lib/catalog/default-catalog";
 import { displayUrl } from "@/lib/catalog/display-url";
 import { db } from "@/lib/db";
@@ -19,6 +20,7 @@ import { assertInstalled, MissingPackages, missingCacheTools } from "@/lib/sampl
 import { buildSampleIso } from "@/lib/samples/sample-iso";
 import { download, SourceUnavailable } from "./download";
 import { buildMinimalTemplate } from "./minimal";
+import { publishBaseFiles } from "./replicas";
 import { BaseImageRejected, type Verified, verifyBaseIso } from "./verify";
 
 /** Why an attempt failed; start-up retries each kind under its own condition (heal.ts). */
@@ -106,6 +108,12 @@ export async function fetchBaseImage(ctx: JobContext): Promise<void> {
       { minimal: file.replace(/\.iso$/, ".minimal.iso"), rootfs: file.replace(/\.iso$/, ".rootfs.img") },
       (l) => void log.line("minimal_iso", l),
     );
+    // With a shared store, every replica serves these very files (the template is built only here).
+    const published = await publishBaseFiles(
+      { iso: file, minimal: minimal?.minimalPath ?? null, rootfs: minimal?.rootfsPath ?? null },
+      (l) => void log.line("publishing", l),
+      signal,
+    );
     await db().baseImage.update({
       where: { id: bi.id },
       data: {
@@ -117,12 +125,16 @@ export async function fetchBaseImage(ctx: JobContext): Promise<void> {
         minimalPath: minimal?.minimalPath ?? null,
         minimalSizeBytes: minimal ? BigInt(minimal.minimalSize) : null,
         rootfsPath: minimal?.rootfsPath ?? null,
+        ...published,
         error: null,
         failureKind: null,
         sourceFingerprint: fingerprint,
         fetchedAt: new Date(),
       },
     });
+    // What an earlier fetch published and this one replaced: replicas read the new keys with their
+    // next request and copy those; their old copies, named by content, are swept at their next start.
+    await releaseBlobs([bi.storageKey, bi.minimalStorageKey, bi.rootfsStorageKey]);
   } catch (err) {
     // The runner ends the job (its log line, status and `event: end`); the base image keeps why.
     const reason = signal.aborted ? String(signal.reason) : (err as Error).message;

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { missingCacheTools } from "@/lib/samples/prerequisites";
 import { probeSource } from "./download";
 import { type FailureKind, sampleArchOf } from "./fetch-job";
+import { missingFromStore } from "./replicas";
 import { baseImageFor, isFetching, startFetch } from "./service";
 
 const INTERRUPTED = "Interrupted: the server stopped while this ran";
@@ -36,6 +37,11 @@ async function probe(url: string): Promise<{ fingerprint: string } | { unavailab
 /** Whether start-up should fetch this base image again, and why (for the log). */
 export async function retryDecision(bi: BaseImage): Promise<RetryDecision> {
   if (isFetching(bi.id)) return { retry: false, why: "a fetch is running" };
+  if (bi.status === "ready" && bi.storageKey) {
+    // Published: the shared store holds the truth; a replica without a copy pulls it, never re-fetches.
+    const gone = await missingFromStore(bi);
+    return gone ? { retry: true, why: `${gone} went away from the artifact store` } : { retry: false, why: "ready" };
+  }
   if (bi.status === "ready") {
     const gone = [bi.path, bi.minimalPath, bi.rootfsPath].find((p) => p && !existsSync(p));
     return gone ? { retry: true, why: `${gone} went away` } : { retry: false, why: "ready" };

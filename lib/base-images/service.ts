@@ -1,12 +1,13 @@
 // The base-image cache: each OS image row's url is fetched once into data/cache by a job of the job
 // runner (progress, log lines, cancel), verified, and then reused by every discovery ISO of that
-// version and arch.
+// version and arch (on other replicas through the shared artifact store: replicas.ts).
 import "server-only";
-import { existsSync } from "node:fs";
 import type { BaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
+import { HttpError } from "@/lib/http/errors";
 import { subscribe } from "@/lib/jobs/log-bus";
 import { executor } from "@/lib/jobs/runner";
+import { type BaseFiles, localBaseFiles } from "./replicas";
 
 export const FETCH_JOB = "fetch_base_image";
 
@@ -32,10 +33,29 @@ export async function baseImagesByUrl(): Promise<Map<string, BaseImage>> {
   return new Map((await db().baseImage.findMany()).map((b) => [b.url, b]));
 }
 
-/** A verified cached copy, or null (not fetched yet, failed, or the file went away). */
-export async function readyBaseImage(url: string): Promise<BaseImage | null> {
+/**
+ * A verified copy on this machine, with its files as this process has them, or null (not fetched
+ * yet, failed, or its file went away). A copy being pulled from the shared artifact store is waited
+ * for up to `waitMs`, then the caller gets a 503 to retry.
+ */
+export async function readyBaseImage(url: string, waitMs = 30_000): Promise<(BaseImage & BaseFiles) | null> {
   const bi = await db().baseImage.findUnique({ where: { url } });
-  return bi?.status === "ready" && bi.path && existsSync(bi.path) ? bi : null;
+  if (bi?.status !== "ready") return null;
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<"slow">((resolve) => (timer = setTimeout(() => resolve("slow"), waitMs)));
+  const files = await Promise.race([localBaseFiles(bi), slow])
+    .catch((err: Error) => {
+      console.error(`[archway] copying base image ${url} from the artifact store failed:`, err);
+      throw new HttpError(503, `The base ISO could not be copied to this server: ${err.message}`, undefined, {
+        "Retry-After": "30",
+      });
+    })
+    .finally(() => clearTimeout(timer));
+  if (files === "slow")
+    throw new HttpError(503, "The base ISO is being copied to this server; try again shortly", undefined, {
+      "Retry-After": "10",
+    });
+  return files ? { ...bi, ...files } : null;
 }
 
 /** Whether a fetch of this base image runs in this process now. */

@@ -27,7 +27,8 @@ export const serveRootfs = route({ access: "public", params }, async ({ req, par
     file: base.rootfsPath,
     size: st.size,
     etag: `"${base.sha256?.slice(0, 32)}-rootfs"`,
-    lastModified: st.mtime,
+    // From the row, not the file: every replica answers the same for the same bytes.
+    lastModified: base.fetchedAt ?? st.mtime,
     filename: "rootfs.img",
     contentType: "application/octet-stream",
     cacheControl: "public, max-age=3600",

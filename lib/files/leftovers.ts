@@ -4,8 +4,9 @@ import "server-only";
 import { readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { LocalArtifactStore } from "@/lib/artifacts/local-store";
+import { store } from "@/lib/artifacts/artifacts";
 import { cacheDir } from "@/lib/base-images/fetch-job";
+import { pulledFilesOf } from "@/lib/base-images/replicas";
 import { sampleIsoPath } from "@/lib/catalog/default-catalog";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -27,11 +28,11 @@ async function sweep(dir: string, stale: (name: string) => boolean): Promise<num
 }
 
 async function referencedCacheFiles(): Promise<Set<string>> {
-  const rows = await db().baseImage.findMany({ select: { path: true, minimalPath: true, rootfsPath: true } });
-  // Resolved, so a data dir named relatively then absolutely still matches its own files.
+  const rows = await db().baseImage.findMany();
+  // Resolved, so a data dir named relatively then absolutely still matches its own files; copies
+  // pulled from a shared artifact store are named by content, not by the row.
   return new Set(
-    rows
-      .flatMap((r) => [r.path, r.minimalPath, r.rootfsPath])
+    [...rows.flatMap((r) => [r.path, r.minimalPath, r.rootfsPath]), ...pulledFilesOf(rows)]
       .filter((p) => p !== null)
       .map((p) => path.resolve(p)),
   );
@@ -58,7 +59,13 @@ export async function removeLeftovers(): Promise<string | null> {
     path.join(data, "os-images", "sample"),
     (n) => deadOwner(n) !== null || (/^live-.*\.iso$/.test(n) && !current.has(n)),
   );
-  const artifacts = await new LocalArtifactStore(path.join(data, "artifacts")).removeStaleTemps();
+  // Local temp files of dead writers, or S3 uploads and temp objects older than a day.
+  const artifacts = await store()
+    .removeStaleTemps()
+    .catch((err) => {
+      console.error("[archway] sweeping the artifact store's temp uploads failed:", err);
+      return 0;
+    });
   const jobsDir = path.join(data, "jobs");
   const finished = await finishedJobDirs(jobsDir);
   const jobDirs = await sweep(jobsDir, (n) => finished.has(n));

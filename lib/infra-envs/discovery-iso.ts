@@ -184,9 +184,11 @@ function assemble(
     throw err;
   }
   const size = Number(minimal ? base.minimalSizeBytes : base.sizeBytes);
+  // The template's own digest too: one rebuilt by a new fetch is other bytes under the same base ISO.
   const digest = createHash("sha256")
     .update(base.sha256 ?? "")
-    .update(imageType);
+    .update(imageType)
+    .update(minimal ? (base.minimalSha256 ?? "") : "");
   for (const p of patches) digest.update(String(p.offset)).update(p.data);
   return {
     file,
