@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { isArch, parseArch } from "@/lib/arch";
 import { releaseBlobs } from "@/lib/artifacts/artifacts";
 import { sampleIsoPath } from "@/lib/catalog/default-catalog";
@@ -36,11 +36,22 @@ export function cachePath(url: string): string {
   return path.join(cacheDir(), `${createHash("sha256").update(url).digest("hex").slice(0, 24)}.iso`);
 }
 
-/** The sample ISOs of the embedded default are built here, on first use, when missing. */
+/**
+ * The sample ISOs of the embedded default are built on first use, when missing. The table's url
+ * names the data dir of the web process that stored it; a worker elsewhere (another data dir, another
+ * machine) builds and reads the same sample in its own, so the row is recognised by its file name.
+ */
 export function sampleArchOf(url: string): SampleArch | null {
   if (!url.startsWith("file:")) return null;
   const file = fileURLToPath(url);
-  return SAMPLE_ARCHES.find((arch) => file === sampleIsoPath(env().dataDir, arch)) ?? null;
+  if (path.basename(path.dirname(file)) !== "sample") return null;
+  return SAMPLE_ARCHES.find((arch) => path.basename(file) === path.basename(sampleIsoPath("", arch))) ?? null;
+}
+
+/** Where this process reads a row's source from: its own build of a sample, else the url. */
+export function sourceUrlOf(url: string): string {
+  const sample = sampleArchOf(url);
+  return sample ? pathToFileURL(sampleIsoPath(env().dataDir, sample)).href : url;
 }
 
 function failureKind(err: unknown, signal: AbortSignal): FailureKind {
@@ -62,13 +73,14 @@ export async function fetchBaseImage(ctx: JobContext): Promise<void> {
     await ctx.step("fetching_image", `Fetching the ${bi.cpuArchitecture} base ISO`);
     if (!arch) throw new Error(`The row's architecture ${bi.cpuArchitecture} cannot have a live ISO`);
     const sample = sampleArchOf(bi.url);
-    const buildSample = sample !== null && !existsSync(fileURLToPath(bi.url));
+    const source = sourceUrlOf(bi.url);
+    const buildSample = sample !== null && !existsSync(fileURLToPath(source));
     assertInstalled(missingCacheTools(buildSample ? sample : null), `cache the ${arch} base ISO`);
     if (buildSample) {
       void log.line("building", `Building the sample ${sample} live ISO from Debian packages…`);
       await buildSampleIso({
         arch: sample,
-        out: fileURLToPath(bi.url),
+        out: fileURLToPath(source),
         log: (l) => void log.line("building", l, "stderr"),
       });
     }
@@ -76,7 +88,7 @@ export async function fetchBaseImage(ctx: JobContext): Promise<void> {
     let lastPct = -10;
     let verified: Verified | undefined;
     const file = cachePath(bi.url);
-    const { size, sha256 } = await download(bi.url, file, {
+    const { size, sha256 } = await download(source, file, {
       signal,
       onSource: (f) => (fingerprint = f),
       onProgress: (bytes, total) => {

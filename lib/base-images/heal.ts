@@ -8,7 +8,7 @@ import type { BaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
 import { missingCacheTools } from "@/lib/samples/prerequisites";
 import { probeSource } from "./download";
-import { type FailureKind, sampleArchOf } from "./fetch-job";
+import { type FailureKind, sampleArchOf, sourceUrlOf } from "./fetch-job";
 import { missingFromStore } from "./replicas";
 import { baseImageFor, isFetching, startFetch } from "./service";
 
@@ -27,11 +27,12 @@ export type RetryDecision = { retry: boolean; why: string };
 /** The source now: reachable with this fingerprint, or why not. A sample not built yet is buildable. */
 async function probe(url: string): Promise<{ fingerprint: string } | { unavailable: string }> {
   const sample = sampleArchOf(url);
-  if (sample && !existsSync(fileURLToPath(url))) {
+  const source = sourceUrlOf(url);
+  if (sample && !existsSync(fileURLToPath(source))) {
     const missing = missingCacheTools(sample);
     return missing.length ? { unavailable: `missing ${missing.join(" ")}` } : { fingerprint: "sample, not built yet" };
   }
-  return probeSource(url);
+  return probeSource(source);
 }
 
 /** Whether start-up should fetch this base image again, and why (for the log). */

@@ -1,11 +1,15 @@
-// Scale-out with real processes on one PostgreSQL database: two `web` and two `worker` processes of
-// the production server. A job created through web 1 runs on a worker while its log streams live
-// through web 2; an aarch64 job goes to the worker that can emulate it when the other has emulation
-// off; kill -9 of the worker running a long job fails that job with the reason within 60 s while
-// the other worker keeps working. Needs `.next` (npm test builds it first) and TEST_PG_ADMIN_URL.
+// Scale-out with real processes on one PostgreSQL database and one S3 object store (s3rver): two
+// `web` and two `worker` processes of the production server, each with its own data directory. A
+// job created through web 1 runs on a worker while its log streams live through web 2, and the image
+// it made downloads from both webs with the same sha256; a discovery ISO (full and minimal) is the
+// same from both webs; an aarch64 job goes to the worker that can emulate it when the other has
+// emulation off; kill -9 of the worker running a long job fails that job with the reason within 60 s
+// while the other worker keeps working. Needs `.next` (npm test builds it first) and TEST_PG_ADMIN_URL.
+import { createHash } from "node:crypto";
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleImageName } from "@/lib/samples/sample-images";
+import { type S3Server, startS3Server } from "../s3-server";
 import { type Cluster, readSse, startCluster, waitUntil } from "./cluster";
 
 const enabled = Boolean(process.env.TEST_PG_ADMIN_URL);
@@ -21,7 +25,9 @@ type JobJson = {
 type WorkerJson = { name: string; native_arch: string; emulates: string[]; alive: boolean; running_jobs: string[] };
 
 let cluster: Cluster;
+let s3: S3Server;
 const images = new Map<string, string>();
+let liveLogJob: string;
 
 async function json<T>(res: Response | Promise<Response>): Promise<T> {
   const r = await res;
@@ -57,6 +63,7 @@ const ended = (via: string, id: string, ms = 120_000) =>
 
 describe.skipIf(!enabled)("two web and two worker processes on one PostgreSQL", () => {
   beforeAll(async () => {
+    s3 = await startS3Server();
     cluster = await startCluster({
       processes: [
         // web 1 imports the sample images (one per arch) the jobs below customize.
@@ -65,7 +72,9 @@ describe.skipIf(!enabled)("two web and two worker processes on one PostgreSQL", 
         { name: "w1", role: "worker", env: { ARCHWAY_WORKER_NAME: "w1" } },
         { name: "w2", role: "worker", env: { ARCHWAY_WORKER_NAME: "w2", ARCHWAY_EMULATION: "off" } },
       ],
-      env: { ARCHWAY_JOB_CONCURRENCY: "2" },
+      // Behind one load balancer every replica tells hosts the same address, so ISOs match byte for byte.
+      env: { ARCHWAY_JOB_CONCURRENCY: "2", ARCHWAY_AGENT_URL: "http://console.example:8080", ...s3.env("scale") },
+      sharedArtifacts: false,
     });
     for (const arch of ["x86_64", "aarch64"] as const) {
       const id = await waitUntil(`the ${arch} sample image`, async () => {
@@ -80,6 +89,7 @@ describe.skipIf(!enabled)("two web and two worker processes on one PostgreSQL", 
 
   afterAll(async () => {
     await cluster?.stop();
+    await s3?.close();
   });
 
   it("a worker serves only /healthz; the webs list both workers with their capabilities", async () => {
@@ -97,6 +107,7 @@ describe.skipIf(!enabled)("two web and two worker processes on one PostgreSQL", 
   it("a job created through web 1 runs on a worker while its log streams live through web 2", async () => {
     const script = "for i in 1 2 3 4; do echo tick $i; sleep 1; done\n"; // busybox sleep: whole seconds
     const job = await startJob("web1", "x86_64", script, "live-log");
+    liveLogJob = job.id;
     const res = await cluster.api("web2", `/apis/ims/v3/jobs/${job.id}/logs?follow=1`, {
       headers: { accept: "text/event-stream" },
     });
@@ -162,4 +173,78 @@ describe.skipIf(!enabled)("two web and two worker processes on one PostgreSQL", 
     expect(workers.find((w) => w.name === victim.name)?.alive).toBe(false);
     expect(workers.find((w) => w.name === survivor.name)?.alive).toBe(true);
   }, 150_000);
+
+  it("the image a job made downloads from both webs with the same sha256 (artifacts in S3)", async () => {
+    const job = await json<JobJson & { resultant_image_id?: string }>(
+      cluster.api("web2", `/apis/ims/v3/jobs/${liveLogJob}`),
+    );
+    expect(job.resultant_image_id).toBeTruthy();
+    const image = await json<{ link: { path: string } }>(
+      cluster.api("web1", `/apis/ims/v3/images/${job.resultant_image_id}`),
+    );
+    const manifest = await json<{ artifacts: { link: { path: string }; sha256?: string; type: string }[] }>(
+      cluster.api("web2", new URL(image.link.path, "http://x").pathname),
+    );
+    expect(manifest.artifacts.length).toBeGreaterThan(0);
+    for (const a of manifest.artifacts) {
+      const sums = await Promise.all(
+        ["web1", "web2"].map(async (web) => {
+          const res = await cluster.api(web, new URL(a.link.path, "http://x").pathname);
+          expect(res.status).toBe(200);
+          return createHash("sha256")
+            .update(Buffer.from(await res.arrayBuffer()))
+            .digest("hex");
+        }),
+      );
+      expect(sums[1]).toBe(sums[0]);
+      if (a.sha256) expect(sums[0]).toBe(a.sha256);
+    }
+    // The blobs are in the bucket, not in any process's data directory.
+    expect(s3.requests.some((r) => r.startsWith("PUT /archway-test/scale/sha256/"))).toBe(true);
+  }, 60_000);
+
+  it("a discovery ISO is the same bytes and ETag from both webs, full and minimal", async () => {
+    const ie = await json<{ id: string }>(
+      cluster.api("web1", "/api/assisted-install/v2/infra-envs", {
+        method: "POST",
+        body: JSON.stringify({ name: "replicas", openshift_version: "4.14", cpu_architecture: "x86_64" }),
+      }),
+    );
+    for (const imageType of ["full-iso", "minimal-iso"]) {
+      // The first asks start the base ISO's fetch job (on a worker); then each web copies it from the store.
+      let last = "";
+      const link = await waitUntil(
+        `the ${imageType} link`,
+        async () => {
+          const res = await cluster.api(
+            "web1",
+            `/api/assisted-install/v2/infra-envs/${ie.id}/downloads/image-url?image_type=${imageType}`,
+          );
+          if (res.ok) return (await res.json()) as { url: string };
+          last = `${res.status} ${await res.text()}`;
+          return undefined;
+        },
+        180_000,
+      ).catch((err: Error) => {
+        const logs = cluster.processes.map((p) => `--- ${p.name}\n${p.output().slice(-3000)}`).join("\n");
+        throw new Error(`${err.message}; last answer: ${last}\n${logs}`);
+      });
+      const isoPath = new URL(link.url).pathname;
+      const got = await Promise.all(
+        ["web1", "web2"].map((web) =>
+          waitUntil(
+            `${web} to serve the ${imageType}`,
+            async () => {
+              const res = await fetch(`${cluster.get(web).url}${isoPath}`);
+              if (res.status !== 200) return undefined;
+              const body = Buffer.from(await res.arrayBuffer());
+              return { etag: res.headers.get("etag"), sha256: createHash("sha256").update(body).digest("hex") };
+            },
+            120_000,
+          ),
+        ),
+      );
+      expect(got[1]).toEqual(got[0]);
+    }
+  }, 400_000);
 });
