@@ -30,6 +30,8 @@ process.env.E2E_TOKEN ??= execFileSync(
   { env: { ...process.env, ...serverDb }, encoding: "utf8" },
 ).trim();
 const adminState = path.join(dataDir, "admin-session.json");
+// Everything the server prints during the run, read by the teardown that looks for leaked secrets.
+process.env.E2E_SERVER_LOG ??= path.join(dataDir, "server.log");
 
 // The embedded sample table plus one row whose base ISO cannot be fetched (its file does not exist),
 // so the browser tests see a real failed fetch: IBM Z at 4.14.
@@ -62,6 +64,7 @@ writeFileSync(
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/server-log.teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -105,7 +108,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/server.mjs`,
+    // pipefail: the server's own exit status, not tee's.
+    command: `bash -o pipefail -c 'node scripts/server.mjs 2>&1 | tee -a "$E2E_SERVER_LOG"'`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
