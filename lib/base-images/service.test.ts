@@ -121,3 +121,25 @@ describe("a base-image fetch is a job of the job runner", () => {
     }
   }, 60_000);
 });
+
+describe("one fetch per base image across processes", () => {
+  it("a second process asking for the same base image joins the running fetch job", async () => {
+    const copy = path.join(dir, "live-x86_64-once.iso");
+    writeFileSync(copy, readFileSync(x86));
+    const bi = await baseImageFor(pathToFileURL(copy).href, "x86_64");
+    const flights = (globalThis as unknown as { archwayFetches: Map<number, unknown> }).archwayFetches;
+    const first = await startFetch(bi.id);
+    // Another web replica: the same database, none of this process's in-memory flights.
+    flights.delete(bi.id);
+    const second = await startFetch(bi.id);
+    expect(second.jobId).toBe(first.jobId);
+    await Promise.all([first.done, second.done]);
+    const jobs = await db().job.findMany({ where: { jobType: "fetch_base_image", artifactId: String(bi.id) } });
+    expect(jobs.map((j) => j.status)).toEqual(["success"]);
+    // Once it has ended, a new ask starts a new fetch (a re-fetch), not a join.
+    flights.delete(bi.id);
+    const again = await startFetch(bi.id);
+    expect(again.jobId).not.toBe(first.jobId);
+    await again.done;
+  }, 120_000);
+});

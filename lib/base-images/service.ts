@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { subscribe } from "@/lib/jobs/log-bus";
 import { executor } from "@/lib/jobs/runner";
+import { isTerminal } from "@/lib/jobs/statuses";
 import { type BaseFiles, localBaseFiles } from "./replicas";
 
 export const FETCH_JOB = "fetch_base_image";
@@ -79,8 +80,29 @@ export function startFetch(baseImageId: number): Promise<Flight> {
   return flight;
 }
 
+/** Resolves when the job ends, here or in another process (the log bus relays ends). */
+async function endOf(jobId: string): Promise<void> {
+  let stop = () => {};
+  const ended = new Promise<void>((resolve) => {
+    stop = subscribe(jobId, (e) => {
+      if (e.type === "end") resolve();
+    });
+  });
+  // An end that came before the subscription is in the job's row.
+  const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true } });
+  if (!job || isTerminal(job.status)) {
+    stop();
+    return;
+  }
+  await ended;
+  stop();
+}
+
 async function beginFetch(baseImageId: number): Promise<Flight> {
   const bi = await db().baseImage.findUniqueOrThrow({ where: { id: baseImageId } });
+  // Another process (a second web replica) may have started this fetch: join its job.
+  const joined = await runningFetch(bi);
+  if (joined) return joined;
   const job = await db().job.create({
     data: {
       jobType: FETCH_JOB,
@@ -91,18 +113,26 @@ async function beginFetch(baseImageId: number): Promise<Flight> {
       stepTimes: {},
     },
   });
-  await db().baseImage.update({
-    where: { id: bi.id },
+  // Compare-and-set on the row as read: of two processes starting the same fetch, one wins.
+  const { count } = await db().baseImage.updateMany({
+    where: { id: bi.id, status: bi.status, jobId: bi.jobId },
     data: { status: "fetching", jobId: job.id, error: null, failureKind: null },
   });
+  if (count === 0) {
+    await db().job.delete({ where: { id: job.id } });
+    const winner = await runningFetch(await db().baseImage.findUniqueOrThrow({ where: { id: baseImageId } }));
+    if (winner) return winner;
+    return beginFetch(baseImageId); // the winner's fetch ended meanwhile: try again
+  }
   // Listening before the job is submitted, so even an instant end is heard.
-  const done = new Promise<void>((resolve) => {
-    const stop = subscribe(job.id, (e) => {
-      if (e.type !== "end") return;
-      stop();
-      resolve();
-    });
-  });
+  const done = endOf(job.id);
   executor().submit(job.id);
   return { jobId: job.id, done };
+}
+
+async function runningFetch(bi: BaseImage): Promise<Flight | null> {
+  if (bi.status !== "fetching" || !bi.jobId) return null;
+  const job = await db().job.findUnique({ where: { id: bi.jobId }, select: { status: true } });
+  if (!job || isTerminal(job.status)) return null;
+  return { jobId: bi.jobId, done: endOf(bi.jobId) };
 }
