@@ -124,22 +124,41 @@ describe("a base-image fetch is a job of the job runner", () => {
 
 describe("one fetch per base image across processes", () => {
   it("a second process asking for the same base image joins the running fetch job", async () => {
-    const copy = path.join(dir, "live-x86_64-once.iso");
-    writeFileSync(copy, readFileSync(x86));
-    const bi = await baseImageFor(pathToFileURL(copy).href, "x86_64");
-    const flights = (globalThis as unknown as { archwayFetches: Map<number, unknown> }).archwayFetches;
-    const first = await startFetch(bi.id);
-    // Another web replica: the same database, none of this process's in-memory flights.
-    flights.delete(bi.id);
-    const second = await startFetch(bi.id);
-    expect(second.jobId).toBe(first.jobId);
-    await Promise.all([first.done, second.done]);
-    const jobs = await db().job.findMany({ where: { jobType: "fetch_base_image", artifactId: String(bi.id) } });
-    expect(jobs.map((j) => j.status)).toEqual(["success"]);
-    // Once it has ended, a new ask starts a new fetch (a re-fetch), not a join.
-    flights.delete(bi.id);
-    const again = await startFetch(bi.id);
-    expect(again.jobId).not.toBe(first.jobId);
-    await again.done;
+    // A source that holds its body until released: the first fetch is surely still running.
+    const body = readFileSync(x86);
+    let requests = 0;
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    const server = http
+      .createServer((_req, res) => {
+        requests++;
+        res.writeHead(200, { "content-length": String(body.length), "content-type": "application/octet-stream" });
+        void released.then(() => res.end(body));
+      })
+      .listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/held.iso`;
+      const bi = await baseImageFor(url, "x86_64");
+      const flights = (globalThis as unknown as { archwayFetches: Map<number, unknown> }).archwayFetches;
+      const first = await startFetch(bi.id);
+      await expect.poll(() => requests, { timeout: 20_000 }).toBeGreaterThan(0);
+      // Another web replica: the same database, none of this process's in-memory flights.
+      flights.delete(bi.id);
+      const second = await startFetch(bi.id);
+      expect(second.jobId).toBe(first.jobId);
+      release();
+      await Promise.all([first.done, second.done]);
+      const jobs = await db().job.findMany({ where: { jobType: "fetch_base_image", artifactId: String(bi.id) } });
+      expect(jobs.map((j) => j.status)).toEqual(["success"]);
+      // Once it has ended, a new ask starts a new fetch (a re-fetch), not a join.
+      flights.delete(bi.id);
+      const again = await startFetch(bi.id);
+      expect(again.jobId).not.toBe(first.jobId);
+      await again.done;
+    } finally {
+      release();
+      server.close();
+    }
   }, 120_000);
 });
