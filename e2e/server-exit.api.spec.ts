@@ -109,3 +109,48 @@ test.describe("a server that cannot start", () => {
     expect(cannotStart(o)[0]).toMatch(/OS_IMAGES\[0\].*cpu_architecture/);
   });
 });
+
+test.describe("a running server that is told to stop", () => {
+  test.setTimeout(120_000);
+
+  test("exits 0 within its 5 s grace on SIGTERM even while a client holds a connection open", async () => {
+    const free = await occupiedPort();
+    free.close();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "archway-stop-"));
+    const child = spawn(process.execPath, ["scripts/server.mjs"], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "production",
+        HOSTNAME: "127.0.0.1",
+        PORT: String(free.port),
+        ARCHWAY_DATA_DIR: dataDir,
+        ARCHWAY_PREFETCH_BASE_IMAGES: "off",
+        ARCHWAY_SAMPLE_IMAGES: "off",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      await expect.poll(() => stdout, { timeout: 60_000 }).toContain("listening on");
+      // A request still arriving (as a slow download or a live log stream, it keeps the connection busy).
+      const socket = net.connect(free.port, "127.0.0.1");
+      await new Promise((r) => socket.once("connect", r));
+      socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${free.port}\r\nX-Slow: `);
+      socket.on("error", () => {});
+      await new Promise((r) => setTimeout(r, 300));
+      const started = Date.now();
+      child.kill("SIGTERM");
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((r) => setTimeout(() => r("still running"), 20_000)),
+      ]);
+      expect(code).toBe(0);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      socket.destroy();
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});

@@ -158,4 +158,13 @@ try {
   fail(err?.message ?? String(err));
 }
 console.log(`[archway] listening on http://${where()}${workerOnly ? " (worker: /healthz only)" : ""}`);
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)));
+// On a stop signal new connections are refused at once; downloads and live log streams in flight get a
+// short grace, then are cut (clients resume: Range, Last-Event-ID), so a supervisor's stop is not
+// held up by a BMC fetching an ISO or a browser following a job.
+const STOP_GRACE_MS = 5000;
+for (const sig of ["SIGINT", "SIGTERM"])
+  process.on(sig, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
+  });
