@@ -5,15 +5,15 @@
 // and the template is built once. With the local store nothing is published and the fetching
 // process's files are the only copies, as with one process they always were.
 import "server-only";
-import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { store } from "@/lib/artifacts/artifacts";
+import { DigestStream } from "@/lib/artifacts/digest-stream";
 import type { BaseImage } from "@/lib/db";
 import { db } from "@/lib/db";
+import { fileSha256 } from "@/lib/files/file-sha256";
 import { replaceAtomically } from "@/lib/files/partial";
 import { cacheDir } from "./fetch-job";
 
@@ -45,16 +45,6 @@ export type Published = {
   rootfsSizeBytes: bigint | null;
 };
 
-async function sha256File(file: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash("sha256");
-  let size = 0;
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest("hex"), size };
-}
-
 /**
  * Publishes a fetched base image's files when the store is shared; with the local store it only
  * records the template's and rootfs's digests (a rebuilt template then changes the minimal ISO's ETag).
@@ -74,8 +64,8 @@ export async function publishBaseFiles(
     rootfsSizeBytes: null,
   };
   if (!blobs.shared) {
-    const minimal = files.minimal ? await sha256File(files.minimal) : null;
-    const rootfs = files.rootfs ? await sha256File(files.rootfs) : null;
+    const minimal = files.minimal ? await fileSha256(files.minimal) : null;
+    const rootfs = files.rootfs ? await fileSha256(files.rootfs) : null;
     return {
       ...none,
       minimalSha256: minimal?.sha256 ?? null,
@@ -148,17 +138,10 @@ function pull(part: Part): Promise<string> {
     if (existsSync(dest)) return dest;
     await mkdir(path.dirname(dest), { recursive: true });
     await replaceAtomically(dest, async (tmp) => {
-      const hash = createHash("sha256");
-      let size = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, cb) {
-          hash.update(chunk);
-          size += chunk.length;
-          cb(null, chunk);
-        },
-      });
+      const meter = new DigestStream();
       await pipeline(store().get(part.key), meter, createWriteStream(tmp, { flags: "wx" }));
-      const got = hash.digest("hex");
+      const got = meter.digests().sha256;
+      const size = meter.bytes;
       if (got !== part.sha256 || (part.size !== null && size !== part.size))
         throw new Error(
           `The ${part.role} copied from the artifact store (${part.key}) is ${size} bytes with sha256 ${got}, not the ${part.size ?? "?"} bytes with sha256 ${part.sha256} the fetch recorded`,

@@ -2,11 +2,9 @@
 // netboot kernel, a slim initrd that reports what it booted with, the Ignition and karg embed areas
 // in both the current (igninfo.json/kargs.json) and the legacy (System Area header) layouts.
 import "server-only";
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
+import { fileSha256 } from "@/lib/files/file-sha256";
 import { makeWorkDir, replaceAtomically } from "@/lib/files/partial";
 import { archProfile, type SampleArch } from "./arch-profiles";
 import { volumeLabel } from "./boot-configs";
@@ -52,12 +50,6 @@ async function master(arch: SampleArch, root: string, iso: string, run: RunOptio
   }
 }
 
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  await pipeline(createReadStream(file), hash);
-  return hash.digest("hex");
-}
-
 /** Builds into a temp file next to `out` and renames it into place, so `out` is never half written. */
 export async function buildSampleIso({ arch, out, log }: BuildSampleIsoOptions): Promise<BuiltIso> {
   const profile = archProfile(arch);
@@ -78,7 +70,7 @@ export async function buildSampleIso({ arch, out, log }: BuildSampleIsoOptions):
       log?.(
         `coreiso+: area @${headers.ignition.offset} (${headers.ignition.length} bytes); coreKarg: default @${headers.karg.defaultOffset}, areas @${headers.karg.areas.join(", ")}`,
       );
-      return { out, sizeBytes: (await stat(partial)).size, sha256: await sha256File(partial) };
+      return { out, sizeBytes: (await stat(partial)).size, sha256: (await fileSha256(partial)).sha256 };
     });
     log?.(`built ${out} (${built.sizeBytes} bytes, sha256 ${built.sha256})`);
     return built;
