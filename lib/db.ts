@@ -2,9 +2,9 @@
 // default, PostgreSQL (pg) for postgres URLs. Both generated clients share one model, so the
 // SQLite client's type describes either.
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { providerOf, sqlitePath } from "./db/provider";
+import { TunedSqlite } from "./db/sqlite-connection";
 import { env } from "./env";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -33,7 +33,7 @@ function createClient(url: string): Db {
   if (providerOf(url) === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }) });
+  return new SqliteClient({ adapter: new TunedSqlite({ url: sqlitePath(url), timeout: 10_000 }) });
 }
 
 const globalForDb = globalThis as unknown as { archwayDb?: { url: string; client: Db } };

@@ -1,6 +1,8 @@
-// The download routes the Node server answers itself (scripts/server.mjs), installed at start-up.
-// Paths mirror the app/ route files, which stay for `next dev` and route tests.
+// The routes the Node server answers itself (scripts/server.mjs), installed at start-up: downloads,
+// and the agent API's polls and the hosts list. Paths mirror the app/ route files, which stay for
+// `next dev` and route tests.
 import "server-only";
+import { instructionsRoute, listHostsRoute, registerHostRoute, stepReplyRoute } from "@/lib/hosts/routes";
 import { nodeDownloads } from "@/lib/http/node-downloads";
 import { serveArtifact } from "./artifact";
 import { serveDiscoveryIso } from "./discovery-iso";
@@ -14,9 +16,18 @@ export const DOWNLOAD_ROUTES = [
   { path: "/apis/ims/v3/recipes/:recipe_id/archive", handler: serveRecipeArchive },
 ];
 
+const HOSTS = "/api/assisted-install/v2/infra-envs/:infra_env_id/hosts";
+
+export const AGENT_ROUTES = [
+  { path: HOSTS, handler: listHostsRoute },
+  { path: HOSTS, handler: registerHostRoute, method: "POST" as const },
+  { path: `${HOSTS}/:host_id/instructions`, handler: instructionsRoute },
+  { path: `${HOSTS}/:host_id/instructions`, handler: stepReplyRoute, method: "POST" as const },
+];
+
 // scripts/server.mjs looks it up here: it cannot import TypeScript, and Next bundles this module.
 const KEY = Symbol.for("archway.nodeDownloads");
 
 export function installNodeDownloads(): void {
-  (globalThis as Record<symbol, unknown>)[KEY] = nodeDownloads(DOWNLOAD_ROUTES);
+  (globalThis as Record<symbol, unknown>)[KEY] = nodeDownloads([...DOWNLOAD_ROUTES, ...AGENT_ROUTES]);
 }

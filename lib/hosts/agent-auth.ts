@@ -13,10 +13,29 @@ export function tokenMatches(presented: string, expected: string): boolean {
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
-export async function authenticateAgent(req: Request, infraEnvId: string) {
+/** What the agent API needs of the infra-env: a poll reads these few columns, not the whole row. */
+const agentScope = { id: true, name: true, clusterId: true, agentToken: true } as const;
+export type AgentScope = { id: string; name: string; clusterId: string | null };
+
+// Opening a sealed token is an AES-GCM decryption at every poll of every host; the sealed text is
+// the key, so a token changed in the database is opened anew.
+const opened = new Map<string, string>();
+const OPENED_MAX = 1000;
+
+function openToken(sealed: string): string {
+  let token = opened.get(sealed);
+  if (token === undefined) {
+    token = unseal(sealed);
+    if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value as string);
+    opened.set(sealed, token);
+  }
+  return token;
+}
+
+export async function authenticateAgent(req: Request, infraEnvId: string): Promise<AgentScope> {
   const presented = req.headers.get("x-secret-key") ?? "";
-  const infraEnv = await db().infraEnv.findUnique({ where: { id: infraEnvId } });
-  const ok = infraEnv?.agentToken ? tokenMatches(presented, unseal(infraEnv.agentToken)) : false;
+  const infraEnv = await db().infraEnv.findUnique({ where: { id: infraEnvId }, select: agentScope });
+  const ok = infraEnv?.agentToken ? tokenMatches(presented, openToken(infraEnv.agentToken)) : false;
   if (!infraEnv || !presented || !ok)
     throw new HttpError(
       401,
@@ -26,5 +45,5 @@ export async function authenticateAgent(req: Request, infraEnvId: string) {
         "WWW-Authenticate": 'APIKey realm="agent", header="X-Secret-Key"',
       },
     );
-  return infraEnv;
+  return { id: infraEnv.id, name: infraEnv.name, clusterId: infraEnv.clusterId };
 }

@@ -5,9 +5,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { parseArch } from "@/lib/arch";
-import { db, type InfraEnv } from "@/lib/db";
+import { db } from "@/lib/db";
 import { recordEvent } from "@/lib/events/record";
 import { conflict, HttpError, notFound } from "@/lib/http/errors";
+import type { AgentScope } from "./agent-auth";
 import { parseInventory } from "./inventory";
 import { hostLabel, refreshAround, refreshHosts, scopeOf } from "./refresh";
 import type { HostCreate, StepReply } from "./schemas";
@@ -29,7 +30,7 @@ const polled = {
   inventoryUpdatedAt: true,
 } as const;
 
-async function hostOf(infraEnv: InfraEnv, hostId: string) {
+async function hostOf(infraEnv: AgentScope, hostId: string) {
   const host = await db().host.findUnique({ where: { id: hostId }, select: polled });
   if (!host || host.infraEnvId !== infraEnv.id) throw notFound(`Host ${hostId} is not registered with this infra-env`);
   return host;
@@ -45,7 +46,7 @@ async function reread(id: string) {
  * inventory again (it may have been rebooted with other hardware).
  */
 async function checkIn(
-  infraEnv: InfraEnv,
+  infraEnv: AgentScope,
   hostId: string,
   now: Date,
   data: { discoveryAgentVersion?: string; inventoryWanted?: boolean } = {},
@@ -66,7 +67,7 @@ async function checkIn(
   return { ...host, inventoryWanted: true };
 }
 
-export async function registerHost(infraEnv: InfraEnv, input: HostCreate, now = new Date(), requestId?: string) {
+export async function registerHost(infraEnv: AgentScope, input: HostCreate, now = new Date(), requestId?: string) {
   const existing = await db().host.findUnique({ where: { id: input.host_id }, select: { infraEnvId: true } });
   if (existing && existing.infraEnvId !== infraEnv.id)
     throw conflict(`Host ${input.host_id} is registered with another infra-env; delete it there first`);
@@ -113,7 +114,7 @@ export async function registerHost(infraEnv: InfraEnv, input: HostCreate, now = 
   return reread(input.host_id);
 }
 
-export async function nextInstructions(infraEnv: InfraEnv, hostId: string, now = new Date()) {
+export async function nextInstructions(infraEnv: AgentScope, hostId: string, now = new Date()) {
   const host = await checkIn(infraEnv, hostId, now);
   const stale = !host.inventoryUpdatedAt || now.getTime() - host.inventoryUpdatedAt.getTime() >= INVENTORY_REFRESH_MS;
   // assisted-service sends the inventory step at every poll; once it is in, asking again only
@@ -132,7 +133,7 @@ export async function nextInstructions(infraEnv: InfraEnv, hostId: string, now =
   return { next_instruction_seconds: NEXT_INSTRUCTION_SECONDS, post_step_action: "continue" as const, instructions };
 }
 
-export async function postStepReply(infraEnv: InfraEnv, hostId: string, reply: StepReply, now = new Date()) {
+export async function postStepReply(infraEnv: AgentScope, hostId: string, reply: StepReply, now = new Date()) {
   const before = await hostOf(infraEnv, hostId);
   if (reply.step_type !== "inventory") {
     await checkIn(infraEnv, hostId, now);
@@ -169,7 +170,13 @@ export async function postStepReply(infraEnv: InfraEnv, hostId: string, reply: S
   const hostname = hostnameOf({ requestedHostname: stored.requestedHostname, inventory: parsed.inventory });
   await db().host.update({
     where: { id: hostId },
-    data: { ...received, inventory: text, cpuArchitecture: arch === "multi" ? null : arch, hostname },
+    data: {
+      ...received,
+      inventory: text,
+      detailsRevision: { increment: 1 },
+      cpuArchitecture: arch === "multi" ? null : arch,
+      hostname,
+    },
   });
   const scope = scopeOf(before);
   await refreshAround(hostId, { scope, hostname: before.hostname }, { scope, hostname }, now);

@@ -39,6 +39,12 @@ async function clusterScope(clusterId: string | null): Promise<Scope["cluster"]>
 
 type Row = Host & { infraEnv: { cpuArchitecture: string } };
 
+/**
+ * Hosts per query and per transaction when many are evaluated at once (a rack silent together after
+ * an outage): one IN list of a thousand names exceeded the database's bound-parameter limit.
+ */
+const CHUNK = 500;
+
 /** Hosts of `rows` whose hostname another host of the same scope also has (one query per scope). */
 async function takenHostnames(rows: Row[]): Promise<Set<string>> {
   const taken = new Set<string>();
@@ -52,12 +58,15 @@ async function takenHostnames(rows: Row[]): Promise<Set<string>> {
     byScope.set(id, entry);
   }
   for (const { key, names } of byScope.values()) {
-    const groups = await db().host.groupBy({
-      by: ["hostname"],
-      where: { ...key, hostname: { in: [...names] } },
-      _count: { _all: true },
-    });
-    for (const g of groups) if (g.hostname && g._count._all > 1) taken.add(`${JSON.stringify(key)}\n${g.hostname}`);
+    const all = [...names];
+    for (let i = 0; i < all.length; i += CHUNK) {
+      const groups = await db().host.groupBy({
+        by: ["hostname"],
+        where: { ...key, hostname: { in: all.slice(i, i + CHUNK) } },
+        _count: { _all: true },
+      });
+      for (const g of groups) if (g.hostname && g._count._all > 1) taken.add(`${JSON.stringify(key)}\n${g.hostname}`);
+    }
   }
   return new Set(
     rows.filter((h) => h.hostname && taken.has(`${JSON.stringify(scopeOf(h))}\n${h.hostname}`)).map((h) => h.id),
@@ -105,6 +114,7 @@ export async function refreshHosts(where: Prisma.HostWhereInput, now = new Date(
           status: ev.status,
           statusInfo: ev.statusInfo,
           validationsInfo,
+          detailsRevision: { increment: 1 },
           suggestedRole: ev.suggestedRole,
           ...(statusChanged ? { statusUpdatedAt: now } : {}),
         },
@@ -169,5 +179,6 @@ export async function refreshSilent(where: Prisma.HostWhereInput, now = new Date
     },
     select: { id: true },
   });
-  if (silent.length) await refreshHosts({ id: { in: silent.map((h) => h.id) } }, now);
+  for (let i = 0; i < silent.length; i += CHUNK)
+    await refreshHosts({ id: { in: silent.slice(i, i + CHUNK).map((h) => h.id) } }, now);
 }

@@ -6,7 +6,6 @@ import { bindingArchProblem } from "@/lib/clusters/rules";
 import { db, type Host } from "@/lib/db";
 import { recordEvent } from "@/lib/events/record";
 import { conflict, fieldError, HttpError, notFound } from "@/lib/http/errors";
-import { type Pagination, pageOf } from "@/lib/http/params";
 import { getInfraEnv } from "@/lib/infra-envs/service";
 import type { Inventory } from "./inventory";
 import { hostLabel, refreshAround, refreshHosts, refreshSilent, scopeOf } from "./refresh";
@@ -14,18 +13,6 @@ import { roleLabel } from "./requirements";
 import type { HostUpdate } from "./schemas";
 import { isKnown } from "./status";
 import { hostnameOf, hostnameProblem } from "./validations";
-
-/** A page of an infra-env's hosts (all of them without `limit`), oldest first, and how many it has. */
-export async function listInfraEnvHosts(infraEnvId: string, page: Pagination = { offset: 0 }, now = new Date()) {
-  const infraEnv = await getInfraEnv(infraEnvId);
-  await refreshSilent({ infraEnvId }, now);
-  const rows = await db().host.findMany({
-    where: { infraEnvId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    ...pageOf(page),
-  });
-  return { rows, total: infraEnv._count.hosts };
-}
 
 export async function listClusterHosts(clusterId: string, now = new Date()) {
   await refreshSilent({ clusterId }, now);

@@ -10,11 +10,11 @@ export type Plan = { source: Source; start: number; end: number; release: () => 
 
 // On globalThis: the Node server, instrumentation and route modules are separate module copies.
 const KEY = Symbol.for("archway.downloadPlans");
-type Registry = { requests: WeakSet<Request>; plans: WeakMap<Response, Plan> };
+type Registry = { requests: WeakSet<Request>; plans: WeakMap<Response, Plan>; bodies: WeakMap<Response, Buffer> };
 
 function registry(): Registry {
   const g = globalThis as { [KEY]?: Registry };
-  g[KEY] ??= { requests: new WeakSet(), plans: new WeakMap() };
+  g[KEY] ??= { requests: new WeakSet(), plans: new WeakMap(), bodies: new WeakMap() };
   return g[KEY];
 }
 
@@ -34,4 +34,17 @@ export function attachPlan(res: Response, plan: Plan): Response {
 
 export function planOf(res: Response): Plan | undefined {
   return registry().plans.get(res);
+}
+
+/**
+ * A whole body already in memory (a large list assembled from kept pieces): the Node server writes
+ * this buffer as it is, instead of reading it back out of the Response (two more copies of megabytes).
+ */
+export function attachBody(res: Response, body: Buffer): Response {
+  registry().bodies.set(res, body);
+  return res;
+}
+
+export function bodyOf(res: Response): Buffer | undefined {
+  return registry().bodies.get(res);
 }

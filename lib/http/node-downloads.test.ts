@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -48,10 +49,22 @@ const handler = route({ access: "public", params: z.object({ name: z.string() })
     : streamFile(req, { ...servable, file, patches });
 });
 
+// API routes the Node server also answers: a POST with a validated JSON body, a GET of a list.
+const echo = route(
+  { access: "public", params: z.object({ name: z.string() }), body: z.object({ count: z.number().int() }).strict() },
+  async ({ params, body }) => ({ name: params.name, count: body.count }),
+);
+const things = Array.from({ length: 300 }, (_, i) => ({ id: i, label: `thing number ${i}` }));
+const listThings = route({ access: "public", params: z.object({ name: z.string() }) }, async () => things);
+
 let server: http.Server;
 let base: string;
 beforeAll(async () => {
-  const serve = nodeDownloads([{ path: "/dl/:name", handler }]);
+  const serve = nodeDownloads([
+    { path: "/dl/:name", handler },
+    { path: "/api/things/:name", handler: echo, method: "POST" },
+    { path: "/api/things/:name", handler: listThings },
+  ]);
   server = http.createServer((req, res) => {
     if (!serve(req, res)) res.writeHead(418).end("not a download");
   });
@@ -159,5 +172,56 @@ describe("downloads answered by the Node server", () => {
     expect(chunkSize(1)).toBe(1024 * 1024);
     expect(chunkSize(200)).toBe(64 * 1024);
     expect(chunkSize(5000)).toBe(64 * 1024);
+  });
+});
+
+describe("API routes answered by the Node server", () => {
+  it("passes a POST body to the route: validated, answered as JSON, and a bad body gets problem+json", async () => {
+    const ok = await fetch(`${base}/api/things/a`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ count: 3 }),
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ name: "a", count: 3 });
+    const bad = await fetch(`${base}/api/things/a`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ count: "three" }),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toBe("application/problem+json");
+    expect((await bad.json()).errors.count).toBeDefined();
+    // Another method on the same path is not taken: Next answers it.
+    expect((await fetch(`${base}/api/things/a`, { method: "DELETE" })).status).toBe(418);
+  });
+
+  it("gzips a JSON body when the client accepts gzip, with the compressed length, and not when q=0", async () => {
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${base}/api/things/x`, { headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c) => chunks.push(c));
+            res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    const zipped = await raw({ "accept-encoding": "br, gzip;q=0.8" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers["content-length"]).toBe(String(zipped.body.length));
+    expect(zipped.headers.vary).toBe("Accept-Encoding");
+    expect(JSON.parse(gunzipSync(zipped.body).toString())).toEqual(things);
+    const refusals: Record<string, string>[] = [
+      { "accept-encoding": "gzip;q=0" },
+      { "accept-encoding": "identity" },
+      {},
+    ];
+    for (const refused of refusals) {
+      const plain = await raw(refused);
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(JSON.parse(plain.body.toString())).toEqual(things);
+      expect(plain.headers["content-length"]).toBe(String(plain.body.length));
+    }
   });
 });

@@ -294,6 +294,30 @@ describe("disconnected", () => {
       "Host quiet-1 status changed from disconnected-unbound to known-unbound: Host is ready to be installed",
     );
   });
+
+  it("a whole rack silent at once (1,200 named hosts) is listed, every host disconnected", async () => {
+    const ie = await newInfraEnv();
+    const agent = new Agent(ie.id, ie.token);
+    await agent.boot({ hostname: "rack-0" });
+    const template = await db().host.findUniqueOrThrow({ where: { id: agent.hostId } });
+    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = template;
+    const silentSince = new Date(Date.now() - 200_000);
+    await db().host.createMany({
+      data: Array.from({ length: 1199 }, (_, i) => ({
+        ...rest,
+        id: crypto.randomUUID(),
+        hostname: `rack-${i + 1}`,
+        checkedInAt: silentSince,
+      })),
+    });
+    await db().host.update({ where: { id: agent.hostId }, data: { checkedInAt: silentSince } });
+    // One IN list of 1,200 hostnames exceeded SQLite's bound-parameter limit: every list was a 500.
+    const res = await call(list.GET, { path: "/h", params: { infra_env_id: ie.id } });
+    expect(res.status).toBe(200);
+    const listed = res.body as HostJson[];
+    expect(listed).toHaveLength(1200);
+    expect(new Set(listed.map((h) => h.status))).toEqual(new Set(["disconnected-unbound"]));
+  }, 60_000);
 });
 
 describe("only the hosts an inventory can change are re-evaluated", () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Host" ADD COLUMN     "detailsRevision" INTEGER NOT NULL DEFAULT 0;
