@@ -12,17 +12,22 @@ import { serializeCluster } from "./serialize";
 
 // About 1.3 KB each: at most ~26 MB held, for sites with up to 20,000 clusters listed whole.
 const MAX_KEPT = 20_000;
-const kept = new Map<string, { stamp: string; json: string }>();
+// UTF-8 bytes: the list is written as these pieces, never joined into one string and encoded again.
+const kept = new Map<string, { stamp: string; json: Buffer }>();
 const CHUNK = 1000;
 
-function keep(id: string, entry: { stamp: string; json: string }) {
+function keep(id: string, entry: { stamp: string; json: Buffer }) {
   kept.delete(id);
   kept.set(id, entry);
   if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string);
 }
 
-/** A page of clusters (all of them without `limit`), newest first, as a JSON array, and the total. */
-export async function clusterListJson(q: ClusterListQuery = { offset: 0 }): Promise<{ json: string; total: number }> {
+const OPEN = Buffer.from("[");
+const COMMA = Buffer.from(",");
+const CLOSE = Buffer.from("]");
+
+/** A page of clusters (all of them without `limit`), newest first, as the pieces of a JSON array, and the total. */
+export async function clusterListJson(q: ClusterListQuery = { offset: 0 }): Promise<{ json: Buffer[]; total: number }> {
   await refreshSilent({ clusterId: { not: null } });
   const where: Prisma.ClusterWhereInput = {
     ...(q.name ? { name: { contains: q.name } } : {}),
@@ -64,21 +69,26 @@ export async function clusterListJson(q: ClusterListQuery = { offset: 0 }): Prom
   for (let i = 0; i < stale.length; i += CHUNK) {
     for (const c of await db().cluster.findMany({ where: { id: { in: stale.slice(i, i + CHUNK) } } })) {
       const mine = hostsOf.get(c.id) ?? [];
-      const json = JSON.stringify(
-        serializeCluster({
-          ...c,
-          hosts: mine,
-          _count: { hosts: mine.length, infraEnvs: infraEnvCount.get(c.id) ?? 0 },
-        }),
+      const json = Buffer.from(
+        JSON.stringify(
+          serializeCluster({
+            ...c,
+            hosts: mine,
+            _count: { hosts: mine.length, infraEnvs: infraEnvCount.get(c.id) ?? 0 },
+          }),
+        ),
       );
       // Stamped as read now: a change between the two reads shows next time, never a mix.
       keep(c.id, { stamp: stampOf(c.id, c.updatedAt), json });
     }
   }
-  const parts: string[] = [];
+  const parts: Buffer[] = [OPEN];
   for (const { id } of heads) {
     const entry = kept.get(id);
-    if (entry) parts.push(entry.json); // a cluster deleted between the reads is left out
+    if (!entry) continue; // a cluster deleted between the reads is left out
+    if (parts.length > 1) parts.push(COMMA);
+    parts.push(entry.json);
   }
-  return { json: `[${parts.join(",")}]`, total };
+  parts.push(CLOSE);
+  return { json: parts, total };
 }

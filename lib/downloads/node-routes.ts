@@ -1,9 +1,12 @@
 // The routes the Node server answers itself (scripts/server.mjs), installed at start-up: downloads,
-// and the agent API's polls and the hosts list. Paths mirror the app/ route files, which stay for
+// the agent API's polls, and the assisted lists (clients ask for every row: megabytes of JSON). Paths mirror the app/ route files, which stay for
 // `next dev` and route tests.
 import "server-only";
+import { listClustersRoute } from "@/lib/clusters/routes";
+import { listEventsRoute } from "@/lib/events/routes";
 import { instructionsRoute, listHostsRoute, registerHostRoute, stepReplyRoute } from "@/lib/hosts/routes";
 import { nodeDownloads } from "@/lib/http/node-downloads";
+import { listInfraEnvsRoute } from "@/lib/infra-envs/routes";
 import { serveArtifact } from "./artifact";
 import { serveDiscoveryIso } from "./discovery-iso";
 import { serveRecipeArchive } from "./recipe-archive";
@@ -16,7 +19,8 @@ export const DOWNLOAD_ROUTES = [
   { path: "/apis/ims/v3/recipes/:recipe_id/archive", handler: serveRecipeArchive },
 ];
 
-const HOSTS = "/api/assisted-install/v2/infra-envs/:infra_env_id/hosts";
+const A = "/api/assisted-install/v2";
+const HOSTS = `${A}/infra-envs/:infra_env_id/hosts`;
 
 export const AGENT_ROUTES = [
   { path: HOSTS, handler: listHostsRoute },
@@ -25,9 +29,15 @@ export const AGENT_ROUTES = [
   { path: `${HOSTS}/:host_id/instructions`, handler: stepReplyRoute, method: "POST" as const },
 ];
 
+export const LIST_ROUTES = [
+  { path: `${A}/clusters`, handler: listClustersRoute },
+  { path: `${A}/infra-envs`, handler: listInfraEnvsRoute },
+  { path: `${A}/events`, handler: listEventsRoute },
+];
+
 // scripts/server.mjs looks it up here: it cannot import TypeScript, and Next bundles this module.
 const KEY = Symbol.for("archway.nodeDownloads");
 
 export function installNodeDownloads(): void {
-  (globalThis as Record<symbol, unknown>)[KEY] = nodeDownloads([...DOWNLOAD_ROUTES, ...AGENT_ROUTES]);
+  (globalThis as Record<symbol, unknown>)[KEY] = nodeDownloads([...DOWNLOAD_ROUTES, ...AGENT_ROUTES, ...LIST_ROUTES]);
 }

@@ -80,7 +80,7 @@ const OPEN = Buffer.from("[");
 const COMMA = Buffer.from(",");
 const CLOSE = Buffer.from("]");
 
-/** A page of an infra-env's hosts (all of them without `limit`), oldest first, as JSON array bytes, and the total. */
+/** A page of an infra-env's hosts (all of them without `limit`), oldest first, as the pieces of a JSON array, and the total. */
 export async function hostListJson(infraEnvId: string, page: Pagination = { offset: 0 }, now = new Date()) {
   const infraEnv = await getInfraEnv(infraEnvId);
   await refreshSilent({ infraEnvId }, now);
@@ -104,5 +104,5 @@ export async function hostListJson(infraEnvId: string, page: Pagination = { offs
     parts.push(entry.head, Buffer.from(tail(h)));
   }
   parts.push(CLOSE);
-  return { json: Buffer.concat(parts), total: infraEnv._count.hosts };
+  return { json: parts, total: infraEnv._count.hosts };
 }

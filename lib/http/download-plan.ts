@@ -10,7 +10,7 @@ export type Plan = { source: Source; start: number; end: number; release: () => 
 
 // On globalThis: the Node server, instrumentation and route modules are separate module copies.
 const KEY = Symbol.for("archway.downloadPlans");
-type Registry = { requests: WeakSet<Request>; plans: WeakMap<Response, Plan>; bodies: WeakMap<Response, Buffer> };
+type Registry = { requests: WeakSet<Request>; plans: WeakMap<Response, Plan>; bodies: WeakMap<Response, Buffer[]> };
 
 function registry(): Registry {
   const g = globalThis as { [KEY]?: Registry };
@@ -37,14 +37,15 @@ export function planOf(res: Response): Plan | undefined {
 }
 
 /**
- * A whole body already in memory (a large list assembled from kept pieces): the Node server writes
- * this buffer as it is, instead of reading it back out of the Response (two more copies of megabytes).
+ * A body already in memory as pieces (a large list of kept rows): the Node server writes the pieces
+ * themselves, instead of one copy of them all read back out of the Response (megabytes copied into
+ * fresh memory twice cost more than building the list).
  */
-export function attachBody(res: Response, body: Buffer): Response {
-  registry().bodies.set(res, body);
+export function attachBody(res: Response, pieces: Buffer[]): Response {
+  registry().bodies.set(res, pieces);
   return res;
 }
 
-export function bodyOf(res: Response): Buffer | undefined {
+export function bodyOf(res: Response): Buffer[] | undefined {
   return registry().bodies.get(res);
 }

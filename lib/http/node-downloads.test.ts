@@ -16,6 +16,7 @@ import { applyPatches, type Patch } from "@/lib/iso/overlay";
 import { notFound } from "./errors";
 import { downloadLimiter } from "./limiter";
 import { chunkSize, nodeDownloads } from "./node-downloads";
+import { pageTextResponse } from "./paged";
 import { route } from "./route";
 import { streamFile } from "./stream-file";
 
@@ -57,6 +58,15 @@ const echo = route(
 const things = Array.from({ length: 300 }, (_, i) => ({ id: i, label: `thing number ${i}` }));
 const listThings = route({ access: "public", params: z.object({ name: z.string() }) }, async () => things);
 
+// A list written as kept pieces (pageTextResponse with Buffers), as the clusters and hosts lists are.
+const pieceRows = things.map((t) => Buffer.from(JSON.stringify(t)));
+const listPieces = route({ access: "public" }, async () =>
+  pageTextResponse(
+    [Buffer.from("["), ...pieceRows.flatMap((b, i) => (i ? [Buffer.from(","), b] : [b])), Buffer.from("]")],
+    things.length,
+  ),
+);
+
 let server: http.Server;
 let base: string;
 beforeAll(async () => {
@@ -64,6 +74,7 @@ beforeAll(async () => {
     { path: "/dl/:name", handler },
     { path: "/api/things/:name", handler: echo, method: "POST" },
     { path: "/api/things/:name", handler: listThings },
+    { path: "/api/pieces", handler: listPieces },
   ]);
   server = http.createServer((req, res) => {
     if (!serve(req, res)) res.writeHead(418).end("not a download");
@@ -223,5 +234,19 @@ describe("API routes answered by the Node server", () => {
       expect(JSON.parse(plain.body.toString())).toEqual(things);
       expect(plain.headers["content-length"]).toBe(String(plain.body.length));
     }
+  });
+
+  it("writes a list kept as pieces: exact bytes with their total length, gzipped when asked, headers only for HEAD", async () => {
+    const plain = await fetch(`${base}/api/pieces`, { headers: { "accept-encoding": "identity" } });
+    const text = await plain.text();
+    expect(plain.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
+    expect(plain.headers.get("x-total-count")).toBe(String(things.length));
+    expect(JSON.parse(text)).toEqual(things);
+    const zipped = await fetch(`${base}/api/pieces`, { headers: { "accept-encoding": "gzip" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(await zipped.json()).toEqual(things); // fetch decodes it: the gzip stream is whole
+    const head = await fetch(`${base}/api/pieces`, { method: "HEAD", headers: { "accept-encoding": "identity" } });
+    expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
+    expect(await head.text()).toBe("");
   });
 });

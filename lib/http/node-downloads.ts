@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { createGzip, gzip } from "node:zlib";
 import { applyPatches } from "@/lib/iso/overlay";
 import { bodyOf, type Plan, planOf, sendBodyItself } from "./download-plan";
 import { downloadLimiter } from "./limiter";
@@ -131,9 +131,13 @@ async function answer(request: Request, res: ServerResponse, handler: Handler, p
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
   if (!plan) {
-    const whole = bodyOf(response);
-    if (whole) void response.body?.cancel();
-    let body = request.method === "HEAD" ? null : (whole ?? Buffer.from(await response.arrayBuffer()));
+    const pieces = bodyOf(response);
+    if (pieces) {
+      void response.body?.cancel();
+      await sendPieces(request, res, response.status, headers, pieces);
+      return;
+    }
+    let body = request.method === "HEAD" ? null : Buffer.from(await response.arrayBuffer());
     if (body && compressible(headers, body) && acceptsGzip(request.headers.get("accept-encoding"))) {
       body = await gzipAsync(body, { level: 1 });
       headers["content-encoding"] = "gzip";
@@ -171,6 +175,53 @@ export function acceptsGzip(header: string | null): boolean {
     return !q || Number(q.slice(2)) > 0;
   }
   return false;
+}
+
+/** Gzip input grouped this large: one write of a 100-byte piece is a thread-pool task of its own. */
+const GZIP_BATCH = 256 * 1024;
+
+function* batches(pieces: Buffer[]) {
+  let group: Buffer[] = [];
+  let size = 0;
+  for (const p of pieces) {
+    group.push(p);
+    size += p.length;
+    if (size >= GZIP_BATCH) {
+      yield Buffer.concat(group, size);
+      group = [];
+      size = 0;
+    }
+  }
+  if (size) yield Buffer.concat(group, size);
+}
+
+async function sendPieces(
+  request: Request,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string | string[]>,
+  pieces: Buffer[],
+) {
+  const length = pieces.reduce((n, p) => n + p.length, 0);
+  headers.vary = "Accept-Encoding";
+  if (length >= COMPRESS_FROM && acceptsGzip(request.headers.get("accept-encoding"))) {
+    // Streamed: the compressed length is known only at the end, so the body goes chunked.
+    headers["content-encoding"] = "gzip";
+    delete headers["content-length"];
+    res.writeHead(status, headers);
+    if (request.method === "HEAD") return void res.end();
+    await pipeline(Readable.from(batches(pieces)), createGzip({ level: 1 }), res).catch((err) => {
+      if (!res.destroyed) throw err;
+    });
+    return;
+  }
+  headers["content-length"] = String(length);
+  res.writeHead(status, headers);
+  if (request.method === "HEAD") return void res.end();
+  res.cork();
+  for (const p of pieces) res.write(p);
+  res.uncork();
+  res.end();
 }
 
 async function sendBody(res: ServerResponse, plan: Plan) {

@@ -8,16 +8,17 @@ export function pageResponse(rows: unknown[], total: number, headers: Record<str
   return json(rows, 200, { "X-Total-Count": String(total), ...headers });
 }
 
-/** A page already encoded as a JSON array (lists that keep each row's JSON). */
-export function pageTextResponse(json: string | Buffer, total: number): Response {
-  const res = new Response(
-    typeof json === "string"
-      ? json
-      : (new Uint8Array(json.buffer, json.byteOffset, json.length) as Uint8Array<ArrayBuffer>),
-    {
-      status: 200,
-      headers: { "Content-Type": "application/json", "X-Total-Count": String(total) },
+/** A page already encoded as a JSON array (lists that keep each row's JSON), whole or as pieces. */
+export function pageTextResponse(json: string | Buffer[], total: number): Response {
+  const headers = { "Content-Type": "application/json", "X-Total-Count": String(total) };
+  if (typeof json === "string") return new Response(json, { status: 200, headers });
+  // Streamed for Next (`next dev`, route tests); the Node server writes the pieces directly.
+  let next = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next < json.length) controller.enqueue(json[next++]);
+      else controller.close();
     },
-  );
-  return typeof json === "string" ? res : attachBody(res, json);
+  });
+  return attachBody(new Response(body, { status: 200, headers }), json);
 }
