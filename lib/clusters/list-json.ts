@@ -3,28 +3,19 @@
 // (assisted clients send no limit: 10,000 rows) reads two columns of each unchanged row and encodes
 // none of them again; only changed or new clusters are read whole and serialized.
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db, type Prisma } from "@/lib/db";
 import { refreshSilent } from "@/lib/hosts/refresh";
+import { jsonArrayPieces } from "@/lib/http/paged";
 import { pageOf } from "@/lib/http/params";
 import type { ReadinessHost } from "./readiness";
 import type { ClusterListQuery } from "./schemas";
 import { serializeCluster } from "./serialize";
 
-// About 1.3 KB each: at most ~26 MB held, for sites with up to 20,000 clusters listed whole.
-const MAX_KEPT = 20_000;
-// UTF-8 bytes: the list is written as these pieces, never joined into one string and encoded again.
-const kept = new Map<string, { stamp: string; json: Buffer }>();
+// About 1.3 KB each: at most ~26 MB held, for sites with up to 20,000 clusters listed whole. UTF-8
+// bytes: the list is written as these pieces, never joined into one string and encoded again.
+const kept = new LRUCache<string, { stamp: string; json: Buffer }>({ max: 20_000 });
 const CHUNK = 1000;
-
-function keep(id: string, entry: { stamp: string; json: Buffer }) {
-  kept.delete(id);
-  kept.set(id, entry);
-  if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string);
-}
-
-const OPEN = Buffer.from("[");
-const COMMA = Buffer.from(",");
-const CLOSE = Buffer.from("]");
 
 /** A page of clusters (all of them without `limit`), newest first, as the pieces of a JSON array, and the total. */
 export async function clusterListJson(q: ClusterListQuery = { offset: 0 }): Promise<{ json: Buffer[]; total: number }> {
@@ -65,7 +56,7 @@ export async function clusterListJson(q: ClusterListQuery = { offset: 0 }): Prom
     `${updatedAt.getTime()}|${infraEnvCount.get(id) ?? 0}|${(hostsOf.get(id) ?? []).map((h) => `${h.role}/${h.suggestedRole}/${h.status}`).join(",")}`;
 
   const stamps = new Map(heads.map((c) => [c.id, stampOf(c.id, c.updatedAt)]));
-  const stale = heads.filter((c) => kept.get(c.id)?.stamp !== stamps.get(c.id)).map((c) => c.id);
+  const stale = heads.filter((c) => kept.peek(c.id)?.stamp !== stamps.get(c.id)).map((c) => c.id);
   for (let i = 0; i < stale.length; i += CHUNK) {
     for (const c of await db().cluster.findMany({ where: { id: { in: stale.slice(i, i + CHUNK) } } })) {
       const mine = hostsOf.get(c.id) ?? [];
@@ -79,16 +70,9 @@ export async function clusterListJson(q: ClusterListQuery = { offset: 0 }): Prom
         ),
       );
       // Stamped as read now: a change between the two reads shows next time, never a mix.
-      keep(c.id, { stamp: stampOf(c.id, c.updatedAt), json });
+      kept.set(c.id, { stamp: stampOf(c.id, c.updatedAt), json });
     }
   }
-  const parts: Buffer[] = [OPEN];
-  for (const { id } of heads) {
-    const entry = kept.get(id);
-    if (!entry) continue; // a cluster deleted between the reads is left out
-    if (parts.length > 1) parts.push(COMMA);
-    parts.push(entry.json);
-  }
-  parts.push(CLOSE);
-  return { json: parts, total };
+  // A cluster deleted between the reads is left out.
+  return { json: jsonArrayPieces(heads.map(({ id }) => kept.get(id)?.json)), total };
 }

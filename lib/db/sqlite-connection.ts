@@ -4,6 +4,7 @@
 // as much CPU as running them, and a WAL commit waiting on fsync stalled every request behind it.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
+import { LRUCache } from "lru-cache";
 
 /** Distinct SQL texts kept prepared (Prisma's texts vary with IN-list lengths, so the set is open). */
 const STATEMENTS = 500;
@@ -27,27 +28,19 @@ function bound(stmt: Statement, args: unknown[]) {
 
 export function cacheStatements(client: Database.Database): void {
   const prepare = client.prepare.bind(client) as (sql: string) => Statement;
-  const cache = new Map<string, Statement>();
+  const cache = new LRUCache<string, Statement>({ max: STATEMENTS });
   const cached = (sql: string) => {
     let stmt = cache.get(sql);
-    if (stmt) {
-      cache.delete(sql); // most recently used goes last
-    } else {
+    if (!stmt) {
       stmt = prepare(sql);
-      if (cache.size >= STATEMENTS) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, stmt);
     }
-    cache.set(sql, stmt);
     return stmt;
   };
   (client as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
     const stmt = cached(sql);
-    return {
-      reader: stmt.reader,
-      bind: (args: unknown[]) => bound(stmt, args),
-      run: () => stmt.run(),
-      columns: () => stmt.columns(),
-      raw: () => ({ all: () => stmt.raw(true).all() }),
-    };
+    // The adapter binds every query; it runs only BEGIN without arguments.
+    return { bind: (args: unknown[]) => bound(stmt, args), run: () => stmt.run() };
   };
 }
 

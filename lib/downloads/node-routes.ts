@@ -1,6 +1,6 @@
 // The routes the Node server answers itself (scripts/server.mjs), installed at start-up: downloads,
-// the agent API's polls, and the assisted lists (clients ask for every row: megabytes of JSON). Paths mirror the app/ route files, which stay for
-// `next dev` and route tests.
+// the agent API's polls, and the assisted lists (clients ask for every row: megabytes of JSON).
+// Paths mirror the app/ route files, which stay for `next dev` and route tests.
 import "server-only";
 import { listClustersRoute } from "@/lib/clusters/routes";
 import { listEventsRoute } from "@/lib/events/routes";

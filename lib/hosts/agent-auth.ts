@@ -2,6 +2,7 @@
 // X-Secret-Key, compared in constant time. Any failure is the same 401, before anything is written.
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { unseal } from "@/lib/secrets/secrets";
@@ -19,14 +20,12 @@ export type AgentScope = { id: string; name: string; clusterId: string | null };
 
 // Opening a sealed token is an AES-GCM decryption at every poll of every host; the sealed text is
 // the key, so a token changed in the database is opened anew.
-const opened = new Map<string, string>();
-const OPENED_MAX = 1000;
+const opened = new LRUCache<string, string>({ max: 1000 });
 
 function openToken(sealed: string): string {
   let token = opened.get(sealed);
   if (token === undefined) {
     token = unseal(sealed);
-    if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value as string);
     opened.set(sealed, token);
   }
   return token;

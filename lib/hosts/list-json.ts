@@ -6,25 +6,20 @@
 // host and the whole row only of hosts whose stamp moved. Reading and encoding 2 MB at every list
 // blocked the process ~50 ms while the agents' polls waited.
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
+import { jsonArrayPieces } from "@/lib/http/paged";
 import { type Pagination, pageOf } from "@/lib/http/params";
 import { getInfraEnv } from "@/lib/infra-envs/service";
 import { refreshSilent } from "./refresh";
 import { serializeHost } from "./serialize";
 
 // About 4.5 KB each: at most ~90 MB held, for sites listing up to 20,000 hosts whole.
-const MAX_KEPT = 20_000;
 const CHUNK = 500;
 const KEY = Symbol.for("archway.hostListJson");
 type Kept = { stamp: string; head: Buffer };
-const g = globalThis as { [KEY]?: Map<string, Kept> };
-const kept = (g[KEY] ??= new Map());
-
-function keep(id: string, entry: Kept) {
-  kept.delete(id);
-  kept.set(id, entry);
-  if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string);
-}
+const g = globalThis as { [KEY]?: LRUCache<string, Kept> };
+const kept = (g[KEY] ??= new LRUCache<string, Kept>({ max: 20_000 }));
 
 /** Every column the JSON shows, but the two texts. */
 const small = {
@@ -76,10 +71,6 @@ function headOf(json: string): Buffer {
 const tail = (h: { checkedInAt: Date; createdAt: Date; updatedAt: Date }) =>
   `${VOLATILE}"${h.checkedInAt.toISOString()}","created_at":"${h.createdAt.toISOString()}","updated_at":"${h.updatedAt.toISOString()}"}`;
 
-const OPEN = Buffer.from("[");
-const COMMA = Buffer.from(",");
-const CLOSE = Buffer.from("]");
-
 /** A page of an infra-env's hosts (all of them without `limit`), oldest first, as the pieces of a JSON array, and the total. */
 export async function hostListJson(infraEnvId: string, page: Pagination = { offset: 0 }, now = new Date()) {
   const infraEnv = await getInfraEnv(infraEnvId);
@@ -91,18 +82,15 @@ export async function hostListJson(infraEnvId: string, page: Pagination = { offs
     ...pageOf(page),
   });
   const stamps = heads.map(stampOf);
-  const stale = heads.filter((h, i) => kept.get(h.id)?.stamp !== stamps[i]).map((h) => h.id);
+  const stale = heads.filter((h, i) => kept.peek(h.id)?.stamp !== stamps[i]).map((h) => h.id);
   for (let i = 0; i < stale.length; i += CHUNK)
     // Stamped as read now: a change between the two reads shows next time, never a mix.
     for (const h of await db().host.findMany({ where: { id: { in: stale.slice(i, i + CHUNK) } } }))
-      keep(h.id, { stamp: stampOf(h), head: headOf(JSON.stringify(serializeHost(h))) });
-  const parts: Buffer[] = [OPEN];
-  for (const h of heads) {
+      kept.set(h.id, { stamp: stampOf(h), head: headOf(JSON.stringify(serializeHost(h))) });
+  // A host deleted between the reads is left out.
+  const rows = heads.map((h) => {
     const entry = kept.get(h.id);
-    if (!entry) continue; // a host deleted between the reads is left out
-    if (parts.length > 1) parts.push(COMMA);
-    parts.push(entry.head, Buffer.from(tail(h)));
-  }
-  parts.push(CLOSE);
-  return { json: parts, total: infraEnv._count.hosts };
+    return entry && [entry.head, Buffer.from(tail(h))];
+  });
+  return { json: jsonArrayPieces(rows), total: infraEnv._count.hosts };
 }

@@ -138,7 +138,7 @@ async function answer(request: Request, res: ServerResponse, handler: Handler, p
       return;
     }
     let body = request.method === "HEAD" ? null : Buffer.from(await response.arrayBuffer());
-    if (body && compressible(headers, body) && acceptsGzip(request.headers.get("accept-encoding"))) {
+    if (body && gzipWanted(request, headers, body.length)) {
       body = await gzipAsync(body, { level: 1 });
       headers["content-encoding"] = "gzip";
       headers["content-length"] = String(body.length);
@@ -161,9 +161,15 @@ async function answer(request: Request, res: ServerResponse, handler: Handler, p
 const gzipAsync = promisify(gzip);
 const COMPRESS_FROM = 1024;
 
-function compressible(headers: Record<string, string | string[]>, body: Buffer): boolean {
+/** Text of a kilobyte or more, not encoded already, to a client that accepts gzip. */
+function gzipWanted(request: Request, headers: Record<string, string | string[]>, length: number): boolean {
   const type = String(headers["content-type"] ?? "");
-  return body.length >= COMPRESS_FROM && !headers["content-encoding"] && /json|^text\//.test(type);
+  return (
+    length >= COMPRESS_FROM &&
+    !headers["content-encoding"] &&
+    /json|^text\//.test(type) &&
+    acceptsGzip(request.headers.get("accept-encoding"))
+  );
 }
 
 /** gzip named in Accept-Encoding with a weight above zero (or `*`). */
@@ -204,7 +210,7 @@ async function sendPieces(
 ) {
   const length = pieces.reduce((n, p) => n + p.length, 0);
   headers.vary = "Accept-Encoding";
-  if (length >= COMPRESS_FROM && acceptsGzip(request.headers.get("accept-encoding"))) {
+  if (gzipWanted(request, headers, length)) {
     // Streamed: the compressed length is known only at the end, so the body goes chunked.
     headers["content-encoding"] = "gzip";
     delete headers["content-length"];

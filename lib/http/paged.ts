@@ -8,10 +8,26 @@ export function pageResponse(rows: unknown[], total: number, headers: Record<str
   return json(rows, 200, { "X-Total-Count": String(total), ...headers });
 }
 
-/** A page already encoded as a JSON array (lists that keep each row's JSON), whole or as pieces. */
-export function pageTextResponse(json: string | Buffer[], total: number): Response {
+const OPEN = Buffer.from("[");
+const COMMA = Buffer.from(",");
+const CLOSE = Buffer.from("]");
+
+/** The pieces of a JSON array of rows each already encoded (as one or more pieces); missing rows left out. */
+export function jsonArrayPieces(rows: (Buffer | Buffer[] | undefined)[]): Buffer[] {
+  const pieces: Buffer[] = [OPEN];
+  for (const row of rows) {
+    if (!row) continue;
+    if (pieces.length > 1) pieces.push(COMMA);
+    if (Array.isArray(row)) pieces.push(...row);
+    else pieces.push(row);
+  }
+  pieces.push(CLOSE);
+  return pieces;
+}
+
+/** A page already encoded as the pieces of a JSON array (lists that keep each row's JSON). */
+export function pageTextResponse(json: Buffer[], total: number): Response {
   const headers = { "Content-Type": "application/json", "X-Total-Count": String(total) };
-  if (typeof json === "string") return new Response(json, { status: 200, headers });
   // Streamed for Next (`next dev`, route tests); the Node server writes the pieces directly.
   let next = 0;
   const body = new ReadableStream<Uint8Array>({

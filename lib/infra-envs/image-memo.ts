@@ -2,19 +2,14 @@
 // image hundreds of times at once, and assembling it (Ignition, gzip, the zero-padded embed area and
 // its hash) costs milliseconds and the area's size in memory per request. Keys name everything the
 // bytes depend on, so a changed infra-env, base file or agent URL is simply a new entry.
-const MAX_ENTRIES = 64;
+import { LRUCache } from "lru-cache";
 
-const memo = new Map<string, unknown>();
+const memo = new LRUCache<string, object>({ max: 64 });
 
-export function remembered<T>(key: string, make: () => T): T {
-  if (memo.has(key)) {
-    const hit = memo.get(key) as T;
-    memo.delete(key); // most recently used last
-    memo.set(key, hit);
-    return hit;
-  }
+export function remembered<T extends object>(key: string, make: () => T): T {
+  const hit = memo.get(key) as T | undefined;
+  if (hit) return hit;
   const made = make();
   memo.set(key, made);
-  if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string);
   return made;
 }

@@ -45,7 +45,6 @@ async function seed(p, n, make) {
   );
 }
 
-/** Times GET `p`; checks the row count and X-Total-Count. */
 const parseMs = [];
 
 /** Time to the response's last byte (decompressed); the rows and X-Total-Count are then checked. */
