@@ -183,3 +183,66 @@ test("a host of an infra-env in no cluster is shown unbound, in the anchor's -un
   const listed = await (await request.get(`${API}/infra-envs/${infraEnv.id}/hosts`)).json();
   expect(listed.map((h: { status: string }) => h.status)).toEqual(["known-unbound"]);
 });
+
+test("the hosts table shows one page of hosts, pages on the server and counts on the server", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  mkdirSync(SHOTS, { recursive: true });
+  const infraEnv = await createInfraEnvViaApi(request, { name: uniqueName("paged-ie"), openshift_version: "4.14" });
+  const token = await agentToken(request, infraEnv.id);
+  const agent = () => new SimulatedAgent(request, infraEnv.id, token);
+  // A page and a few more: 20 discovering hosts, then 3 known ones, which list last (oldest first).
+  await Promise.all(Array.from({ length: 20 }, () => agent().register()));
+  const known = [agent(), agent(), agent()];
+  for (const [i, a] of known.entries()) {
+    await a.register();
+    await a.reportInventory(inventory(`paged-known-${i}`, "x86_64", 8, 32));
+  }
+
+  const lists: URL[] = [];
+  page.on("request", (req) => {
+    const url = new URL(req.url());
+    if (req.method() === "GET" && url.pathname === `${API}/infra-envs/${infraEnv.id}/hosts`) lists.push(url);
+  });
+  await page.goto(`/infra-envs/${infraEnv.id}`);
+  const panel = hostsPanel(page);
+  const pages = panel.getByRole("navigation", { name: "Host pages" });
+  const rows = panel.getByRole("table", { name: "Hosts" }).locator("tbody tr");
+  await expect(pages).toContainText("1–20 of 23");
+  await expect(rows).toHaveCount(20);
+  // The known hosts are all on page 2: the count is the server's, not the page's.
+  await expect(panel).toContainText("23 hosts, 3 known · updates live");
+  await expect(rows.filter({ hasText: "paged-known" })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/hosts-paged.png`, fullPage: true });
+
+  await pages.getByRole("button", { name: "Next" }).click();
+  await expect(pages).toContainText("21–23 of 23");
+  await expect(rows).toHaveCount(3);
+  for (const [i, row] of ["paged-known-0", "paged-known-1", "paged-known-2"].entries())
+    await expect(rows.nth(i)).toContainText(row);
+  await expect(pages.getByRole("button", { name: "Next" })).toBeDisabled();
+
+  // Page 2 follows live: a host registering now lists last, on it.
+  const late = agent();
+  await late.register();
+  await expect(pages).toContainText("21–24 of 24");
+  await expect(rows.nth(3)).toContainText(late.hostId);
+  await expect(panel).toContainText("24 hosts, 3 known");
+
+  // Every host of page 2 deregistered elsewhere: the empty page steps back to page 1.
+  for (const a of [...known, late])
+    expect((await request.delete(`${API}/infra-envs/${infraEnv.id}/hosts/${a.hostId}`)).status()).toBe(204);
+  await expect(pages).toContainText("1–20 of 20", { timeout: 15_000 });
+  await expect(rows).toHaveCount(20);
+  await expect(panel).toContainText("20 hosts, 0 known");
+
+  // The browser only ever asked for pages: 20 rows, or one row of the known hosts to read their total.
+  expect(lists.length).toBeGreaterThan(4);
+  for (const url of lists) {
+    const { limit, status } = Object.fromEntries(url.searchParams);
+    expect([limit, status ?? ""], url.search).toEqual(status ? ["1", "known,known-unbound"] : ["20", ""]);
+  }
+  expect(lists.some((u) => u.searchParams.get("offset") === "20")).toBe(true);
+});

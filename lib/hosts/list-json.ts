@@ -13,6 +13,7 @@ import { type Pagination, pageOf } from "@/lib/http/params";
 import { getInfraEnv } from "@/lib/infra-envs/service";
 import { refreshSilent } from "./refresh";
 import { serializeHost } from "./serialize";
+import type { HostStatus } from "./status";
 
 // About 4.5 KB each: at most ~90 MB held, for sites listing up to 20,000 hosts whole.
 const CHUNK = 500;
@@ -71,16 +72,22 @@ function headOf(json: string): Buffer {
 const tail = (h: { checkedInAt: Date; createdAt: Date; updatedAt: Date }) =>
   `${VOLATILE}"${h.checkedInAt.toISOString()}","created_at":"${h.createdAt.toISOString()}","updated_at":"${h.updatedAt.toISOString()}"}`;
 
-/** A page of an infra-env's hosts (all of them without `limit`), oldest first, as the pieces of a JSON array, and the total. */
-export async function hostListJson(infraEnvId: string, page: Pagination = { offset: 0 }, now = new Date()) {
+/** Which hosts a list shows: a page (every host without `limit`), of the given statuses only if any. */
+export type HostListFilter = Pagination & { status?: readonly HostStatus[] };
+
+/**
+ * A page of an infra-env's hosts, oldest first, as the pieces of a JSON array, and the total of the
+ * filter. The status filter applies to the rows read, after the refresh: what is kept is per host
+ * and checked by its stamp, so a filtered list reads the same kept JSON as an unfiltered one.
+ */
+export async function hostListJson(infraEnvId: string, filter: HostListFilter = { offset: 0 }, now = new Date()) {
   const infraEnv = await getInfraEnv(infraEnvId);
   await refreshSilent({ infraEnvId }, now);
-  const heads = await db().host.findMany({
-    where: { infraEnvId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: small,
-    ...pageOf(page),
-  });
+  const where = { infraEnvId, ...(filter.status ? { status: { in: [...filter.status] } } : {}) };
+  const [heads, total] = await Promise.all([
+    db().host.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: small, ...pageOf(filter) }),
+    filter.status ? db().host.count({ where }) : infraEnv._count.hosts,
+  ]);
   const stamps = heads.map(stampOf);
   const stale = heads.filter((h, i) => kept.peek(h.id)?.stamp !== stamps[i]).map((h) => h.id);
   for (let i = 0; i < stale.length; i += CHUNK)
@@ -92,5 +99,5 @@ export async function hostListJson(infraEnvId: string, page: Pagination = { offs
     const entry = kept.get(h.id);
     return entry && [entry.head, Buffer.from(tail(h))];
   });
-  return { json: jsonArrayPieces(rows), total: infraEnv._count.hosts };
+  return { json: jsonArrayPieces(rows), total };
 }

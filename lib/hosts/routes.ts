@@ -2,22 +2,21 @@
 // and route tests) and the Node server, which answers them itself (lib/downloads/node-routes.ts):
 // a thousand hosts poll these, and Next's routing alone cost a poll's whole CPU budget.
 import "server-only";
-import { z } from "zod";
 import { pageTextResponse } from "@/lib/http/paged";
-import { idParam, optionalPagination } from "@/lib/http/params";
+import { idParam } from "@/lib/http/params";
 import { created, noContent, route } from "@/lib/http/route";
 import { nextInstructions, postStepReply, registerHost } from "./agent";
 import { authenticateAgent } from "./agent-auth";
 import { hostListJson } from "./list-json";
-import { hostCreateSchema, hostIdParams, stepReplySchema } from "./schemas";
+import { hostCreateSchema, hostIdParams, hostListQuerySchema, stepReplySchema } from "./schemas";
 import { serializeHost } from "./serialize";
 
 const infraEnvParams = idParam("infra_env_id");
 const agent = (req: Request, p: { infra_env_id: string }) => authenticateAgent(req, p.infra_env_id);
 
-/** GET .../infra-envs/{infra_env_id}/hosts: the infra-env's hosts (limit/offset; every host without limit). */
+/** GET .../infra-envs/{infra_env_id}/hosts: the infra-env's hosts (limit/offset, all without limit; status=a,b). */
 export const listHostsRoute = route(
-  { access: "viewer", params: infraEnvParams, query: z.object(optionalPagination).strict() },
+  { access: "viewer", params: infraEnvParams, query: hostListQuerySchema },
   async ({ params, query }) => {
     const { json, total } = await hostListJson(params.infra_env_id, query);
     return pageTextResponse(json, total);

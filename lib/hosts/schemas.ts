@@ -1,8 +1,10 @@
 // Request bodies of the hosts API, as assisted-service's swagger names them: host-create-params,
-// step-reply, host-update-params and bind-host-params.
+// step-reply, host-update-params and bind-host-params; and the hosts list's query.
 import { z } from "zod";
+import { optionalPagination } from "@/lib/http/params";
 import { refuseProtoKey } from "@/lib/validation/fields";
 import { ROLES } from "./requirements";
+import { HOST_STATUSES, type HostStatus } from "./status";
 
 /** Text that is stored (or put in an event): PostgreSQL refuses NUL in text and jsonb. */
 const storable = <T extends z.ZodString>(t: T) =>
@@ -42,8 +44,30 @@ export const hostUpdateSchema = z
   })
   .strict();
 
+/** `status`: a comma-separated list of host statuses, each spelled exactly (known and known-unbound are two). */
+const statusList = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    const list = (s ?? "")
+      .split(",")
+      .map((x) => x.trim().toLowerCase())
+      .filter(Boolean);
+    if (!list.length) return undefined;
+    const bad = list.filter((x) => !(HOST_STATUSES as readonly string[]).includes(x));
+    if (bad.length) {
+      ctx.addIssue({ code: "custom", message: `Unknown status ${bad.join(", ")}; use ${HOST_STATUSES.join(", ")}` });
+      return z.NEVER;
+    }
+    return [...new Set(list)] as HostStatus[];
+  });
+
+/** The hosts list's query: limit/offset (every host without limit) and an optional status filter. */
+export const hostListQuerySchema = z.object({ ...optionalPagination, status: statusList }).strict();
+
 export const bindHostSchema = z.object({ cluster_id: z.uuid("Expected a cluster id (UUID)") }).strict();
 
 export type HostCreate = z.output<typeof hostCreateSchema>;
 export type StepReply = z.output<typeof stepReplySchema>;
 export type HostUpdate = z.output<typeof hostUpdateSchema>;
+export type HostListQuery = z.output<typeof hostListQuerySchema>;

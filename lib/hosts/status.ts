@@ -23,6 +23,9 @@ export const isKnown = (status: string) => baseStatus(status) === "known";
 /** Every spelling of a state, for queries (`status IN (...)`). */
 export const spellings = (base: BaseStatus): HostStatus[] => [base, `${base}${UNBOUND}`];
 
+/** Every status a host can have, bound and unbound. */
+export const HOST_STATUSES: readonly HostStatus[] = BASE_STATUSES.flatMap(spellings);
+
 const LABEL: Record<BaseStatus, string> = {
   discovering: "Discovering",
   known: "Known",

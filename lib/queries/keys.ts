@@ -26,6 +26,9 @@ export const hostKeys = {
   all: ["hosts"] as const,
   /** The hosts of one infra-env (a cluster's hosts come with the cluster, under clusterKeys.detail). */
   ofInfraEnv: (infraEnvId: string) => [...hostKeys.all, "infra-env", infraEnvId] as const,
+  /** One page of them, with the totals the table shows. */
+  page: (infraEnvId: string, page: { limit: number; offset: number }) =>
+    [...hostKeys.ofInfraEnv(infraEnvId), page] as const,
 };
 
 export const eventKeys = {
