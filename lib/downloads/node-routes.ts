@@ -1,5 +1,6 @@
 // The routes the Node server answers itself (scripts/server.mjs), installed at start-up: downloads,
-// the agent API's polls, and the assisted lists (clients ask for every row: megabytes of JSON).
+// the agent API's polls, the assisted lists (clients ask for every row: megabytes of JSON) and live
+// job logs.
 // Paths mirror the app/ route files, which stay for `next dev` and route tests.
 import "server-only";
 import { listClustersRoute } from "@/lib/clusters/routes";
@@ -7,6 +8,7 @@ import { listEventsRoute } from "@/lib/events/routes";
 import { instructionsRoute, listHostsRoute, registerHostRoute, stepReplyRoute } from "@/lib/hosts/routes";
 import { nodeDownloads } from "@/lib/http/node-downloads";
 import { listInfraEnvsRoute } from "@/lib/infra-envs/routes";
+import { jobLogRoute } from "@/lib/jobs/log-route";
 import { serveArtifact } from "./artifact";
 import { serveDiscoveryIso } from "./discovery-iso";
 import { serveRecipeArchive } from "./recipe-archive";
@@ -33,6 +35,8 @@ export const LIST_ROUTES = [
   { path: `${A}/clusters`, handler: listClustersRoute },
   { path: `${A}/infra-envs`, handler: listInfraEnvsRoute },
   { path: `${A}/events`, handler: listEventsRoute },
+  // Live job logs (SSE): a hundred viewers of one job connect and stream at once.
+  { path: "/apis/ims/v3/jobs/:job_id/logs", handler: jobLogRoute },
 ];
 
 // scripts/server.mjs looks it up here: it cannot import TypeScript, and Next bundles this module.

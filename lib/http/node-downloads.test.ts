@@ -67,6 +67,22 @@ const listPieces = route({ access: "public" }, async () =>
   ),
 );
 
+// A live event stream (as a job's log is): the test pushes each event; the route sees the client leave.
+const events = { push: (_: string) => {}, end: () => {}, left: false };
+const liveEvents = route({ access: "public" }, async ({ req }) => {
+  events.left = false;
+  req.signal.addEventListener("abort", () => (events.left = true));
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      events.push = (data) => c.enqueue(encoder.encode(`data: ${data}\n\n`));
+      events.end = () => c.close();
+      events.push("first");
+    },
+  });
+  return new Response(body, { headers: { "Content-Type": "text/event-stream; charset=utf-8" } });
+});
+
 let server: http.Server;
 let base: string;
 beforeAll(async () => {
@@ -75,6 +91,7 @@ beforeAll(async () => {
     { path: "/api/things/:name", handler: echo, method: "POST" },
     { path: "/api/things/:name", handler: listThings },
     { path: "/api/pieces", handler: listPieces },
+    { path: "/api/events", handler: liveEvents },
   ]);
   server = http.createServer((req, res) => {
     if (!serve(req, res)) res.writeHead(418).end("not a download");
@@ -248,5 +265,27 @@ describe("API routes answered by the Node server", () => {
     const head = await fetch(`${base}/api/pieces`, { method: "HEAD", headers: { "accept-encoding": "identity" } });
     expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
     expect(await head.text()).toBe("");
+  });
+
+  it("streams events as they are produced, uncompressed, and tells the route when the client leaves", async () => {
+    const res = await fetch(`${base}/api/events`, { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(res.headers.get("content-encoding")).toBeNull();
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    const next = async () => decoder.decode((await reader.read()).value);
+    expect(await next()).toBe("data: first\n\n"); // while the stream is still open
+    events.push("second");
+    expect(await next()).toBe("data: second\n\n");
+    events.end();
+    expect((await reader.read()).done).toBe(true);
+
+    const again = await fetch(`${base}/api/events`);
+    const r2 = again.body!.getReader();
+    await r2.read();
+    expect(events.left).toBe(false);
+    await r2.cancel();
+    for (let i = 0; i < 50 && !events.left; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(events.left).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-// Requests answered by the Node server itself, in front of Next: downloads, and the agent API that a
-// thousand booted hosts poll. Next pipes a route handler's body through Web streams in small pieces
+// Requests answered by the Node server itself, in front of Next: downloads, the agent API that a
+// thousand booted hosts poll, the big lists and live job logs. Next pipes a route handler's body through Web streams in small pieces
 // and drops its Content-Length (ISO downloads came at 0.3x nginx that way), and its routing costs
 // about a millisecond of CPU per request (a poll's whole budget). Here the same route handlers run
 // (auth, validation, problem+json errors are theirs); only the response is written by this module:
@@ -137,6 +137,10 @@ async function answer(request: Request, res: ServerResponse, handler: Handler, p
       await sendPieces(request, res, response.status, headers, pieces);
       return;
     }
+    if (response.body && String(headers["content-type"]).startsWith("text/event-stream")) {
+      await sendEvents(request, res, response.status, headers, response.body);
+      return;
+    }
     let body = request.method === "HEAD" ? null : Buffer.from(await response.arrayBuffer());
     if (body && gzipWanted(request, headers, body.length)) {
       body = await gzipAsync(body, { level: 1 });
@@ -228,6 +232,41 @@ async function sendPieces(
   for (const p of pieces) res.write(p);
   res.uncork();
   res.end();
+}
+
+/**
+ * A body written as it is produced (Server-Sent Events): each chunk at once, never compressed or
+ * buffered, waiting on backpressure. The client going away aborts the request's signal, which ends
+ * the producer's stream.
+ */
+async function sendEvents(
+  request: Request,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string | string[]>,
+  body: ReadableStream<Uint8Array>,
+) {
+  res.writeHead(status, headers);
+  res.flushHeaders();
+  if (request.method === "HEAD") {
+    void body.cancel();
+    return void res.end();
+  }
+  const closed = once(res, "close").then(
+    () => undefined,
+    () => undefined,
+  );
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      if (!res.write(value)) await Promise.race([once(res, "drain"), closed]);
+    }
+    res.end();
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
 }
 
 async function sendBody(res: ServerResponse, plan: Plan) {

@@ -1,5 +1,5 @@
 // Appends a job's log lines (job, step, seq, time, stream) to the database as they happen and
-// wakes live viewers. Writes are batched: one insert in flight, the lines that arrive meanwhile go
+// hands them to live viewers (as each batch goes to the database, not after). Writes are batched: one insert in flight, the lines that arrive meanwhile go
 // in the next one, so a job printing 10k lines/s costs a few inserts per second, and an idle job's
 // line is written at once. A child's output is paused while the batch waiting is large (the
 // database is behind), and a job's stored log is capped (ARCHWAY_JOB_LOG_MAX_BYTES): past it lines
@@ -9,7 +9,7 @@ import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { cutMarker, lineSplitter, MAX_LINE_BYTES } from "./line-splitter";
-import { type BusLine, linesEvent, publish } from "./log-bus";
+import { announce, type BusLine, linesEvent, publishHere } from "./log-bus";
 
 type Row = BusLine & { jobId: string };
 
@@ -98,6 +98,11 @@ export class JobLog {
     });
   }
 
+  /** The sequence number of the last line handed in (stored, once `close` or `flush` resolved). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   /** Resolves once every line handed in so far is stored. */
   flush(): Promise<void> {
     this.flushing ??= this.drain().finally(() => (this.flushing = null));
@@ -121,11 +126,19 @@ export class JobLog {
       const rows = this.pending;
       this.pending = [];
       this.pendingBytes = 0;
+      const event = linesEvent(rows.map(({ jobId: _j, ...l }) => l));
+      let stored = () => {};
+      publishHere(this.jobId, event, new Promise<void>((resolve) => (stored = resolve)));
+      // Node sends a response's writes on the next tick: let the viewers' writes go out before the
+      // insert (synchronous on SQLite, milliseconds) holds the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
         await db().jobLogLine.createMany({ data: rows });
-        publish(this.jobId, linesEvent(rows.map(({ jobId: _j, ...l }) => l)));
+        announce(this.jobId, event);
       } catch (err) {
         console.error(`[archway] job ${this.jobId}: ${rows.length} log line(s) could not be stored:`, err);
+      } finally {
+        stored();
       }
     }
   }

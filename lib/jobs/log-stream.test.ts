@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { JobLog } from "./job-log";
-import { linesEvent, publish } from "./log-bus";
+import { linesEvent, publish, publishHere } from "./log-bus";
 import { jobLogEventStream, storedLines } from "./log-stream";
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ seqs: number[]; end: string | null }> {
@@ -61,6 +61,56 @@ describe("job log stream", () => {
     const { seqs } = await viewer;
     expect(raced).toBe(true);
     expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+
+  it("ends a viewer that sent the end's last line without reading the database; one behind reads the rest", async () => {
+    const job = await newJob();
+    await writeAndPublish(job.id, 1, 10);
+    let reads = 0;
+    const read: typeof storedLines = (...args) => (reads++, storedLines(...args));
+    const upToDate = readAll(jobLogEventStream(job.id, 0, undefined, new AbortController().signal, read));
+    await new Promise((r) => setTimeout(r, 200)); // caught up: one read
+    await writeAndPublish(job.id, 11, 20);
+    await db().job.update({ where: { id: job.id }, data: { status: "success" } });
+    publish(job.id, { type: "end", status: "success", lastSeq: 20 });
+    expect((await upToDate).seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(reads).toBe(1);
+
+    // Lines 21-25 stored but their batch never reached this process: the end names 25, so it reads.
+    const other = await newJob();
+    await writeAndPublish(other.id, 1, 5);
+    reads = 0;
+    const behind = readAll(jobLogEventStream(other.id, 0, undefined, new AbortController().signal, read));
+    await new Promise((r) => setTimeout(r, 200));
+    await db().jobLogLine.createMany({ data: [6, 7, 8].map((seq) => row(other.id, seq)) });
+    await db().job.update({ where: { id: other.id }, data: { status: "success" } });
+    publish(other.id, { type: "end", status: "success", lastSeq: 8 });
+    expect((await behind).seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(reads).toBe(2);
+  });
+
+  it("a viewer joining while a handed-out batch is still being stored gets it without waiting for the next one", async () => {
+    const job = await newJob();
+    await writeAndPublish(job.id, 1, 5);
+    const batch = [6, 7, 8, 9, 10].map((seq) => row(job.id, seq));
+    let stored = () => {};
+    // Handed to viewers (none yet), then stored 200 ms later: the viewer's catch-up read must wait for it.
+    publishHere(job.id, linesEvent(batch.map(({ jobId: _j, ...l }) => l)), new Promise<void>((r) => (stored = r)));
+    const stream = jobLogEventStream(job.id, 0, undefined, new AbortController().signal);
+    setTimeout(async () => {
+      await db().jobLogLine.createMany({ data: batch });
+      stored();
+    }, 200);
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const deadline = Date.now() + 3000;
+    while (!text.includes("id: 10\n") && Date.now() < deadline) {
+      const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), 500))]);
+      if (next && !next.done) text += decoder.decode(next.value, { stream: true });
+    }
+    expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await reader.cancel();
   });
 
   it("gives viewers that join mid-burst every line exactly once, in order", async () => {

@@ -5,12 +5,13 @@
 //
 // Every line goes out exactly once and in order: whatever touches the viewer's position (a catch-up
 // from the database, a live batch, the end) runs one at a time, and a live batch that does not follow
-// the last line sent (lines published while the viewer was reading the database) first takes the
-// missing ones from the database, where lines are stored before they are published.
+// the last line sent (lines published while the viewer lagged) first takes the missing ones from the
+// database, which holds every batch before the one being handed out (a job's log stores one at a
+// time); a catch-up read first waits for the batch being stored (lib/jobs/log-bus.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { TERMINAL } from "./context";
-import { type BusEvent, type BusLine, sseFrame, subscribe } from "./log-bus";
+import { type BusEvent, type BusLine, sseFrame, storing, subscribe } from "./log-bus";
 
 const PAGE = 1000;
 // Queued chunks (a chunk is one batch of lines) before a viewer is left to catch up from the DB.
@@ -22,7 +23,7 @@ const frame = (l: BusLine) => encoder.encode(sseFrame(l));
 const endFrame = (status: string, failureReason?: string | null) =>
   encoder.encode(`event: end\ndata: ${JSON.stringify({ status, failure_reason: failureReason ?? undefined })}\n\n`);
 
-type Final = { status: string; failureReason?: string | null };
+type Final = { status: string; failureReason?: string | null; lastSeq?: number };
 
 /** A job's stored lines after `after`, before `before` (exclusive) when given, at most `take`. */
 export function storedLines(jobId: string, after: number, before?: number, take?: number): Promise<BusLine[]> {
@@ -86,14 +87,15 @@ export function jobLogEventStream(
   const stored = (before: number | undefined, take?: number) => read(jobId, lastSent, before, take);
 
   const finish = async (final: Final) => {
-    send(await stored(undefined)); // every line stored before the end
+    // Every line stored before the end; none to read when this viewer already sent the last one.
+    if (final.lastSeq === undefined || lastSent < final.lastSeq) send(await stored(undefined));
     controller.enqueue(endFrame(final.status, final.failureReason));
     close();
   };
 
   const onEvent = async (e: BusEvent) => {
     if (e.type === "end") {
-      ended = { status: e.status, failureReason: e.failureReason };
+      ended = { status: e.status, failureReason: e.failureReason, lastSeq: e.lastSeq };
       if (!lagging) await finish(ended);
       return;
     }
@@ -123,6 +125,10 @@ export function jobLogEventStream(
 
   const catchUp = async () => {
     if (!lagging) return;
+    // A batch handed to viewers before this one listened (or while it lagged) may still be on its way
+    // into the database: wait for it, or the read would miss it and nothing would bring it until the
+    // job's next batch. Later batches reach this viewer as events.
+    await storing(jobId);
     const rows = await stored(undefined, PAGE);
     send(rows);
     if (rows.length === PAGE) return; // more to catch up on; pull runs again when drained

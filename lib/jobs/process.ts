@@ -41,13 +41,16 @@ function start(cmd: string, args: string[], opts: ProcessOptions): { child: Chil
   return { child, ready: Promise.resolve() };
 }
 
-export function runProcess(
+export async function runProcess(
   log: JobLog,
   step: string,
   cmd: string,
   args: string[],
   opts: ProcessOptions,
 ): Promise<void> {
+  // A spawn holds the event loop while the kernel copies this process (tens of milliseconds for a
+  // console of a few hundred MiB): let what is queued to go out first (live log lines) go out.
+  await new Promise((resolve) => setImmediate(resolve));
   return new Promise((resolve, reject) => {
     if (opts.signal.aborted) return reject(new StepFailed(String(opts.signal.reason ?? "aborted")));
     const { child, ready } = start(cmd, args, opts);

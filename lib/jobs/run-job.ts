@@ -46,12 +46,13 @@ export async function finish(
   jobId: string,
   status: JobStatus,
   data: { failureReason?: string | null; resultantImageId?: string },
+  lastSeq?: number,
 ): Promise<void> {
   const job = await db().job.update({
     where: { id: jobId },
     data: { status, finishedAt: new Date(), progress: status === "success" ? 100 : undefined, ...data },
   });
-  publish(jobId, { type: "end", status, failureReason: job.failureReason });
+  publish(jobId, { type: "end", status, failureReason: job.failureReason, lastSeq });
 }
 
 /**
@@ -114,14 +115,14 @@ async function execute(jobId: string, ac: AbortController): Promise<void> {
     if (current && times[current]) times[current].finished = new Date().toISOString();
     await log.close();
     await db().job.update({ where: { id: jobId }, data: { stepTimes: times } });
-    await finish(jobId, "success", { resultantImageId: imageId });
+    await finish(jobId, "success", { resultantImageId: imageId }, log.lastSeq);
   } catch (err) {
     const cancelled = ac.signal.aborted && ac.signal.reason === CANCELLED;
     const limit = cancelled ? null : (sandbox?.limitReason() ?? null);
     const reason = limit ?? (ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message);
     await log.line("error", reason, "stderr");
     await log.close();
-    await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason });
+    await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason }, log.lastSeq);
   } finally {
     clearTimeout(timer);
     await sandbox?.release();

@@ -4,8 +4,8 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { symlink } from "node:fs/promises";
 import path from "node:path";
-
-import { gunzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import type { SampleArch } from "@/lib/samples/arch-profiles";
 import { buildSlimInitrd } from "@/lib/samples/slim-initrd";
 
@@ -17,7 +17,7 @@ const APPLETS =
 
 /** Unpacks a real root of `arch` into `root` (an existing, empty directory). */
 export async function unpackBusyboxRoot(arch: SampleArch, root: string, log?: (l: string) => void): Promise<void> {
-  const cpio = gunzipSync(await buildSlimInitrd(arch, log));
+  const cpio = await promisify(gunzip)(await buildSlimInitrd(arch, log));
   // GNU cpio unpacks it as the kernel would; device nodes need root and are skipped without it.
   await new Promise<void>((resolve, reject) => {
     const child = execFile("cpio", ["-idm", "--quiet", "--no-absolute-filenames"], { cwd: root }, (err) =>

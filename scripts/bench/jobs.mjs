@@ -50,24 +50,36 @@ async function waitJob(id) {
   }
 }
 
-/** Follows a job's SSE log; resolves with per-line latencies (receive time - time the runner read the line). */
+/**
+ * Follows a job's SSE log. A line's latency is its arrival minus its `time` (when the runner read it),
+ * counted for the lines stored after this viewer's response began: lines stored before the viewer
+ * existed are a catch-up read, timed separately (arrival minus connection), not fan-out latency.
+ */
 async function follow(id) {
   const res = await apiFetch(`${ims}/jobs/${id}/logs?follow=1`, { headers: { accept: "text/event-stream" } });
+  const connected = Date.now();
   const reader = res.body.getReader();
   const dec = new TextDecoder();
-  const lat = [];
+  const live = [];
+  const catchUp = [];
+  let lines = 0;
   let buf = "";
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return lat;
+    if (done) return { live, catchUp, lines };
     buf += dec.decode(value, { stream: true });
     let i;
     while ((i = buf.indexOf("\n\n")) >= 0) {
       const frame = buf.slice(0, i);
       buf = buf.slice(i + 2);
-      if (frame.startsWith("event: end")) return lat;
+      if (frame.startsWith("event: end")) return { live, catchUp, lines };
       const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (data) lat.push(Date.now() - Date.parse(JSON.parse(data).time));
+      if (!data) continue;
+      lines++;
+      const now = Date.now();
+      const time = Date.parse(JSON.parse(data).time);
+      if (time >= connected) live.push(now - time);
+      else catchUp.push(now - connected);
     }
   }
 }
@@ -82,8 +94,16 @@ const latency = {};
 for (const viewers of [1, 100]) {
   const job = await startJob(x86, paced, `lat-${viewers}`);
   const results = await Promise.all(Array.from({ length: viewers }, () => follow(job.id)));
-  const all = results.flat().filter((x) => x >= 0);
-  latency[viewers] = { p50: percentile(all, 50), p99: percentile(all, 99), lines: results[0].length };
+  const live = results.flatMap((r) => r.live).map((x) => Math.max(0, x));
+  const catchUp = results.flatMap((r) => r.catchUp);
+  latency[viewers] = {
+    p50: percentile(live, 50),
+    p99: percentile(live, 99),
+    lines: results[0].lines,
+    live: live.length,
+    catchUpP99: catchUp.length ? percentile(catchUp, 99) : 0,
+    catchUpLines: catchUp.length,
+  };
 }
 
 // 2. Memory with 100 viewers on a job printing as fast as busybox can (~10k lines/s or more).
@@ -97,7 +117,7 @@ const floodViews = await Promise.all(Array.from({ length: 100 }, () => follow(fl
 const floodDone = await waitJob(floodJob.id);
 clearInterval(sampler);
 const floodSecs = (Date.parse(floodDone.finished) - Date.parse(floodDone.started)) / 1000;
-const complete = floodViews.filter((v) => v.length >= 100000).length;
+const complete = floodViews.filter((v) => v.lines >= 100000).length;
 
 // 3. Emulated vs native: the same CPU-bound script on the aarch64 and the x86_64 sample.
 const cpu = "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; echo done $i\n";
@@ -116,7 +136,7 @@ const f = (n, d = 1) => Number(n).toFixed(d);
 console.log("\nJob log and emulation benchmark");
 for (const v of [1, 100])
   console.log(
-    `  log latency, ${String(v).padStart(3)} viewer(s)   p50 ${f(latency[v].p50)} ms   p99 ${f(latency[v].p99)} ms   (${latency[v].lines} lines; goal p99 < 50 ms)`,
+    `  log latency, ${String(v).padStart(3)} viewer(s)   p50 ${f(latency[v].p50)} ms   p99 ${f(latency[v].p99)} ms   (${latency[v].lines} lines each, ${latency[v].live} arrivals live; goal p99 < 50 ms; ${latency[v].catchUpLines} stored before a viewer connected came p99 ${f(latency[v].catchUpP99)} ms after it)`,
   );
 console.log(
   `  flood job                   ${Math.round(100000 / floodSecs)} lines/s for ${f(floodSecs)} s; ${complete}/100 viewers got every line`,
@@ -135,6 +155,7 @@ for (const v of [1, 100])
     figure: `log latency, ${v} viewer(s)`,
     value: `p50 ${f(latency[v].p50)} ms, p99 ${f(latency[v].p99)} ms`,
     goal: "p99 < 50 ms",
+    anchor: `${latency[v].catchUpLines} lines stored before their viewer connected: p99 ${f(latency[v].catchUpP99)} ms after connecting`,
     met: latency[v].p99 < 50,
   });
 record({

@@ -60,15 +60,21 @@ export class JobCgroup {
       cg.write("memory.swap.max", "0", true);
       cg.write("pids.max", String(limits.pids));
       cg.write("cpu.max", `${quota} ${period}`);
-      // The console's own work comes first when jobs and the console compete for the CPU.
-      cg.write("cpu.weight", "10");
     } else {
       cg.write("memory.limit_in_bytes", String(limits.memoryBytes));
       cg.write("memory.memsw.limit_in_bytes", String(limits.memoryBytes), true);
       cg.write("pids.max", String(limits.pids));
       cg.write("cpu.cfs_period_us", String(period));
       cg.write("cpu.cfs_quota_us", String(quota));
-      cg.write("cpu.shares", "100");
+    }
+    // The console's own work (live logs, downloads, polls) comes first when jobs and the console
+    // compete for the CPU: a weight only counts against siblings, so it is set on the parent of all
+    // jobs, which competes with the console's cgroup (each job within it keeps an equal share).
+    const cpuScope = v2 ? scopes[0] : scopes[V1.indexOf("cpu")];
+    try {
+      writeFileSync(path.join(cpuScope, v2 ? "cpu.weight" : "cpu.shares"), v2 ? "10" : "102");
+    } catch {
+      // a delegated hierarchy may not let us weigh the parent; the limits above still hold
     }
     return cg;
   }

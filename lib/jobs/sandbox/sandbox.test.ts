@@ -4,7 +4,7 @@
 // hog and a disk filler each end their job with the limit's reason while the console keeps
 // answering; from the host the job's processes run under a non-zero uid.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
@@ -19,7 +19,7 @@ import { ensureSamples, sampleImageName } from "@/lib/samples/sample-images";
 import { call } from "@/test/http";
 import { hostUid, sandboxPids } from "@/test/sandbox";
 import { spawnSandboxed } from "./bwrap";
-import { JobCgroup } from "./cgroup";
+import { JobCgroup, scopeDirs } from "./cgroup";
 
 const image = (arch: "x86_64" | "aarch64") => db().image.findFirstOrThrow({ where: { name: sampleImageName(arch) } });
 
@@ -174,6 +174,13 @@ describe("the network", () => {
       cpus: 1,
     });
     try {
+      // Jobs as a whole weigh a tenth of the console when both want the CPU (v2 weight, v1 shares).
+      const weights = scopeDirs(env().dataDir).flatMap((d) =>
+        ["cpu.weight", "cpu.shares"]
+          .filter((f) => existsSync(path.join(d, f)))
+          .map((f) => readFileSync(path.join(d, f), "utf8").trim()),
+      );
+      expect(weights).toEqual([existsSync("/sys/fs/cgroup/cgroup.controllers") ? "10" : "102"]);
       const { child, ready } = spawnSandboxed(
         { root: null, cgroup, uidBase: env().ARCHWAY_JOB_UID_BASE, network: false },
         "bash",

@@ -1,52 +1,9 @@
 // GET /apis/ims/v3/jobs/{job_id}/logs – the job's log: plain text (one line per log line,
 // ?step= and ?after= filters, X-Last-Seq), or with ?follow=1 and Accept: text/event-stream a live
-// Server-Sent Events stream (id = seq, Last-Event-ID resume, pings, `event: end`)
-import { z } from "zod";
-import { wholeNumber } from "@/lib/http/params";
-import { route } from "@/lib/http/route";
-import { jobLogEventStream } from "@/lib/jobs/log-stream";
-import { getJob, readJobLog } from "@/lib/jobs/service";
-import { emptyToUndefined } from "@/lib/validation/fields";
+// Server-Sent Events stream (id = seq, Last-Event-ID resume, pings, `event: end`). Handler in
+// lib/jobs/log-route.ts (the Node server answers it itself).
+import { jobLogRoute } from "@/lib/jobs/log-route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
-
-export const GET = route(
-  {
-    access: "viewer",
-    params: z.object({ job_id: z.uuid("No such job") }),
-    query: z
-      .object({
-        step: z.string().max(64).optional(),
-        after: wholeNumber().default(0),
-        follow: z.enum(["0", "1", "true", "false"]).optional(),
-      })
-      .strict(),
-    // EventSource sends the last `id:` it saw (a seq) when it reconnects; an empty one means none.
-    headers: z.object({ "Last-Event-ID": emptyToUndefined(wholeNumber()) }),
-  },
-  async ({ req, params, query, headers }) => {
-    const job = await getJob(params.job_id);
-    const follow = query.follow === "1" || query.follow === "true";
-    if (follow && (req.headers.get("accept") ?? "").includes("text/event-stream")) {
-      const lastEventId = headers["Last-Event-ID"];
-      const after = lastEventId !== undefined && lastEventId > 0 ? lastEventId : query.after;
-      return new Response(jobLogEventStream(job.id, after, query.step, req.signal), {
-        headers: {
-          "Content-Type": "text/event-stream; charset=utf-8",
-          "Cache-Control": "no-cache, no-transform",
-          Connection: "keep-alive",
-          "X-Accel-Buffering": "no",
-        },
-      });
-    }
-    const lines = await readJobLog(job.id, query.after, query.step);
-    return new Response(lines.map((l) => `${l.line}\n`).join(""), {
-      headers: {
-        "Content-Type": "text/plain; charset=utf-8",
-        "X-Last-Seq": String(lines.at(-1)?.seq ?? query.after),
-        "Cache-Control": "no-store",
-      },
-    });
-  },
-);
+export const GET = jobLogRoute;
