@@ -5,8 +5,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sha256OfPatched } from "./digest";
+import { digestProcessId, sha256OfPatched } from "./digest";
 import { overlayStream, type Patch } from "./overlay";
+
+const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 const dir = mkdtempSync(path.join(tmpdir(), "digest-"));
 const file = path.join(dir, "base.iso");
@@ -15,6 +17,8 @@ writeFileSync(file, Buffer.alloc(size, 0x5a));
 const patches: Patch[] = [
   { offset: 4 * 1024 * 1024 - 3, data: Buffer.from("across a read boundary") },
   { offset: 100, data: Buffer.from("early") },
+  // An embed area: a little content, then zero padding over bytes of the file that are not zero.
+  { offset: 2 * 1024 * 1024, data: Buffer.concat([Buffer.from("ignition"), Buffer.alloc(64 * 1024)]) },
 ];
 
 async function served(): Promise<string> {
@@ -34,5 +38,29 @@ describe("sha256OfPatched", () => {
   it("fails with the reason when the file is missing or shorter than its size", async () => {
     await expect(sha256OfPatched(path.join(dir, "gone.iso"), size, [])).rejects.toThrow(/ENOENT/);
     await expect(sha256OfPatched(file, size + 10, [])).rejects.toThrow(/ended at/);
+  });
+
+  it("serves many digests from one kept process, each answer to its own request, and replaces a process that died", async () => {
+    const small = path.join(dir, "small.bin");
+    const body = Buffer.alloc(5000, 1);
+    writeFileSync(small, body);
+    const variants = Array.from({ length: 12 }, (_, i) => [{ offset: i * 100, data: Buffer.from(`patch ${i}`) }]);
+    const expected = variants.map((ps) => {
+      const b = Buffer.from(body);
+      for (const p of ps) p.data.copy(b, p.offset);
+      return sha(b);
+    });
+    expect(await Promise.all(variants.map((ps) => sha256OfPatched(small, body.length, ps)))).toEqual(expected);
+    const pid = digestProcessId();
+    expect(pid).toBeDefined();
+    expect(await sha256OfPatched(small, body.length, variants[3])).toBe(expected[3]);
+    expect(digestProcessId()).toBe(pid);
+
+    // Killed while it hashes: the digest owed fails with the reason, the next one gets a new process.
+    const owed = sha256OfPatched(file, size, patches);
+    process.kill(pid!, "SIGKILL");
+    await expect(owed).rejects.toThrow(/digest process ended/);
+    expect(await sha256OfPatched(small, body.length, variants[5])).toBe(expected[5]);
+    expect(digestProcessId()).not.toBe(pid);
   });
 });
