@@ -55,8 +55,10 @@ export function HostsTable({ hosts, onOpen }: { hosts: HostJson[]; onOpen: (host
                 <button
                   type="button"
                   onClick={() => onOpen(h)}
-                  className="whitespace-nowrap text-left font-medium text-sky-700 hover:underline"
-                  title="Show inventory and validations"
+                  // A host that reported no hostname yet shows its id: cut, whole in the tooltip, so
+                  // it does not push the other columns out of view.
+                  className="block max-w-40 truncate whitespace-nowrap text-left font-medium text-sky-700 hover:underline"
+                  title={`${name}: show inventory and validations`}
                 >
                   {name}
                 </button>
