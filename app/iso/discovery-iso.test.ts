@@ -11,6 +11,7 @@ import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_i
 import * as regenerate from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/regenerate-signing-key/route";
 import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
 import * as isoRoute from "@/app/iso/[token]/[version]/[arch]/[file]/route";
+import { sourcesChanged } from "@/lib/base-images/generation";
 import { startFetch } from "@/lib/base-images/service";
 import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
@@ -308,12 +309,14 @@ describe("while the base ISO is being (re)fetched", () => {
     });
     const original = row.url;
     await db().osImage.update({ where: { id: row.id }, data: { url: x86.url } });
+    sourcesChanged(); // as loading the image table does: downloads keep which file serves a row for a second
     try {
       const res = await ask(armId);
       expect(res.status).toBe(409);
       expect(res.body.detail).toMatch(/holds a x86_64 kernel/);
     } finally {
       await db().osImage.update({ where: { id: row.id }, data: { url: original } });
+      sourcesChanged();
     }
   });
 });

@@ -19,6 +19,7 @@ import { SAMPLE_ARCHES, type SampleArch } from "@/lib/samples/arch-profiles";
 import { assertInstalled, MissingPackages, missingCacheTools } from "@/lib/samples/prerequisites";
 import { buildSampleIso } from "@/lib/samples/sample-iso";
 import { download, SourceUnavailable } from "./download";
+import { sourcesChanged } from "./generation";
 import { buildMinimalTemplate } from "./minimal";
 import { publishBaseFiles } from "./replicas";
 import { BaseImageRejected, type Verified, verifyBaseIso } from "./verify";
@@ -144,6 +145,7 @@ export async function fetchBaseImage(ctx: JobContext): Promise<void> {
         fetchedAt: new Date(),
       },
     });
+    sourcesChanged();
     // What an earlier fetch published and this one replaced: replicas read the new keys with their
     // next request and copy those; their old copies, named by content, are swept at their next start.
     await releaseBlobs([bi.storageKey, bi.minimalStorageKey, bi.rootfsStorageKey]);
@@ -154,6 +156,7 @@ export async function fetchBaseImage(ctx: JobContext): Promise<void> {
       where: { id: bi.id },
       data: { status: "failed", error: reason, failureKind: failureKind(err, signal), sourceFingerprint: fingerprint },
     });
+    sourcesChanged();
     throw err;
   }
 }

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { missingCacheTools } from "@/lib/samples/prerequisites";
 import { probeSource } from "./download";
 import { type FailureKind, sampleArchOf, sourceUrlOf } from "./fetch-job";
+import { sourcesChanged } from "./generation";
 import { missingFromStore } from "./replicas";
 import { baseImageFor, isFetching, startFetch } from "./service";
 
@@ -20,6 +21,7 @@ export async function reconcileFetches(): Promise<void> {
     where: { status: "fetching" },
     data: { status: "failed", error: INTERRUPTED, failureKind: "interrupted" },
   });
+  sourcesChanged();
 }
 
 export type RetryDecision = { retry: boolean; why: string };

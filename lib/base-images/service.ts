@@ -8,6 +8,7 @@ import { HttpError } from "@/lib/http/errors";
 import { subscribe } from "@/lib/jobs/log-bus";
 import { executor } from "@/lib/jobs/runner";
 import { isTerminal } from "@/lib/jobs/statuses";
+import { sourcesChanged } from "./generation";
 import { type BaseFiles, localBaseFiles } from "./replicas";
 
 export const FETCH_JOB = "fetch_base_image";
@@ -118,6 +119,7 @@ async function beginFetch(baseImageId: number): Promise<Flight> {
     where: { id: bi.id, status: bi.status, jobId: bi.jobId },
     data: { status: "fetching", jobId: job.id, error: null, failureKind: null },
   });
+  if (count > 0) sourcesChanged();
   if (count === 0) {
     await db().job.delete({ where: { id: job.id } });
     const winner = await runningFetch(await db().baseImage.findUniqueOrThrow({ where: { id: baseImageId } }));

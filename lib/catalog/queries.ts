@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { resolveRow } from "./resolve";
 import { archSupport } from "./support";
-import { compareVersions } from "./version";
+import { compareVersions, minorOf } from "./version";
 
 export type ImageTable = { osImages: OsImage[]; releaseImages: ReleaseImage[] };
 
@@ -24,6 +24,17 @@ export async function readImageTable(): Promise<ImageTable> {
   const byVersion = <T extends { openshiftVersion: string; cpuArchitecture: string }>(a: T, b: T) =>
     compareVersions(b.openshiftVersion, a.openshiftVersion) || a.cpuArchitecture.localeCompare(b.cpuArchitecture);
   return { osImages: osImages.sort(byVersion), releaseImages: releaseImages.sort(byVersion) };
+}
+
+/**
+ * The OS image row serving (version, arch), read without the rest of the table: downloads ask this
+ * on every range request, and the whole table (both kinds, every row) is most of their database time.
+ * Only rows of the same x.y can match (resolveRow's rules), so only those are read.
+ */
+export async function osImageRowFor(openshiftVersion: string, arch: Arch): Promise<OsImage | null> {
+  const prefix = minorOf(openshiftVersion) ?? openshiftVersion.trim();
+  const rows = await db().osImage.findMany({ where: { openshiftVersion: { startsWith: prefix } } });
+  return resolveRow(rows, openshiftVersion, arch);
 }
 
 /** Architectures inside a release image: its own, or for `multi` the listed ones. */

@@ -1,6 +1,7 @@
 // The image table in the database: configured rows are replaced at every start; rows an operator
 // added in the console ("user") are kept.
 import "server-only";
+import { sourcesChanged } from "@/lib/base-images/generation";
 import type { Db } from "@/lib/db";
 import type { Catalog } from "./schemas";
 
@@ -31,6 +32,7 @@ export async function storeCatalog(client: Db, catalog: Catalog): Promise<void> 
       })),
     }),
   ]);
+  sourcesChanged();
 }
 
 // The same (version, arch, version) twice in config: the later row wins, as with env overrides.

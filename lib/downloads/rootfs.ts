@@ -5,8 +5,7 @@ import { stat } from "node:fs/promises";
 import { z } from "zod";
 import { type Arch, isArch, parseArch } from "@/lib/arch";
 import { readyBaseImage } from "@/lib/base-images/service";
-import { readImageTable } from "@/lib/catalog/queries";
-import { resolveRow } from "@/lib/catalog/resolve";
+import { osImageRowFor } from "@/lib/catalog/queries";
 import { notFound } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { streamFile } from "@/lib/http/stream-file";
@@ -19,7 +18,7 @@ const params = z.object({
 
 export const serveRootfs = route({ access: "public", params }, async ({ req, params }) => {
   const arch = parseArch(params.arch);
-  const row = arch && isArch(arch) ? resolveRow((await readImageTable()).osImages, params.version, arch as Arch) : null;
+  const row = arch && isArch(arch) ? await osImageRowFor(params.version, arch as Arch) : null;
   const base = row ? await readyBaseImage(row.url) : null;
   if (!base?.rootfsPath) throw notFound(`No live rootfs for ${params.arch} at OpenShift ${params.version}`);
   const st = await stat(base.rootfsPath);

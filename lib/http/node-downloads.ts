@@ -53,12 +53,14 @@ function giveBuffer(buf: Buffer): void {
   pool.set(buf.length, list);
 }
 
-function match(routes: DownloadRoute[], method: string, pathname: string) {
+type Compiled = DownloadRoute & { pattern: string[] };
+
+function match(routes: Compiled[], method: string, pathname: string) {
   const parts = pathname.split("/");
   const wanted = method === "HEAD" ? "GET" : method;
   for (const r of routes) {
     if ((r.method ?? "GET") !== wanted) continue;
-    const pattern = r.path.split("/");
+    const pattern = r.pattern;
     if (pattern.length !== parts.length) continue;
     const params: Record<string, string> = {};
     let ok = true;
@@ -99,9 +101,10 @@ function webRequest(req: IncomingMessage, signal: AbortSignal): Request {
  * leave it to Next.
  */
 export function nodeDownloads(routes: DownloadRoute[]) {
+  const compiled = routes.map((r) => ({ ...r, pattern: r.path.split("/") }));
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? "/";
-    const found = match(routes, req.method ?? "GET", url.split("?")[0]);
+    const found = match(compiled, req.method ?? "GET", url.split("?")[0]);
     if (!found) return false;
     let request: Request;
     const aborted = new AbortController();
@@ -110,7 +113,11 @@ export function nodeDownloads(routes: DownloadRoute[]) {
     } catch {
       return false; // an unparsable Host or URL: Next answers it like any other request
     }
-    res.on("close", () => aborted.abort());
+    // Only a client that left before the end needs its handler stopped; aborting after every
+    // answer built an AbortError (with its stack) per request for nothing.
+    res.on("close", () => {
+      if (!res.writableFinished) aborted.abort();
+    });
     answer(request, res, found.handler, found.params).catch((err) => {
       console.error("[archway] download failed:", err);
       if (!res.headersSent) res.writeHead(500).end();

@@ -112,10 +112,21 @@ export function isAllowedHost(config, host) {
   return false;
 }
 
+// Every request asks (some twice) and BlockList.check builds a SocketAddress each time (~75 µs):
+// answers are kept per peer address. Bounded: a scan from many addresses only refills it.
+const trustedAnswers = new WeakMap();
+
 export function isTrustedPeer(config, peer) {
   const a = peerAddress(peer);
+  let answers = trustedAnswers.get(config);
+  if (!answers) trustedAnswers.set(config, (answers = new Map()));
+  const known = answers.get(a);
+  if (known !== undefined) return known;
   const type = net.isIPv4(a) ? "ipv4" : net.isIPv6(a) ? "ipv6" : null;
-  return type !== null && config.trusted.check(a, type);
+  const trusted = type !== null && config.trusted.check(a, type);
+  if (answers.size >= 4096) answers.clear();
+  answers.set(a, trusted);
+  return trusted;
 }
 
 const first = (v) => (v === undefined || v === null ? undefined : String(v).split(",")[0].trim());

@@ -2,21 +2,18 @@
 // ranges that differ (Ignition embed area, karg areas). Streaming it is the ISO route's job.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { open, stat } from "node:fs/promises";
-import { type Arch, archDisplayName, parseArch, toAssistedArch } from "@/lib/arch";
-import { baseImageFor, readyBaseImage, startFetch } from "@/lib/base-images/service";
-import { readImageTable } from "@/lib/catalog/queries";
-import { resolveRow } from "@/lib/catalog/resolve";
+import { type Arch, parseArch, toAssistedArch } from "@/lib/arch";
 import type { BaseImage, InfraEnv, OsImage } from "@/lib/db";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { discoveryIgnition } from "@/lib/ignition/discovery";
 import { EmbedTooLargeError, fillArea, ignitionArchive } from "@/lib/ignition/embed";
-import { type EmbedAreas, locateEmbedAreas } from "@/lib/iso/embed-areas";
+import type { EmbedAreas } from "@/lib/iso/embed-areas";
 import { composeKargs, type KargOp, KargsTooLongError, kargAreaBytes, UnsafeKargError } from "@/lib/iso/kargs";
 import { checkPatches, type Patch } from "@/lib/iso/overlay";
 import { seal, unseal } from "@/lib/secrets/secrets";
-import { remembered } from "./image-memo";
+import { recalled, remembered } from "./image-memo";
+import { isoSource } from "./iso-source";
 
 export type ImageType = "full-iso" | "minimal-iso";
 
@@ -36,24 +33,6 @@ export type DiscoveryImage = {
   osImageVersion: string;
   ignition: object;
 };
-
-const layouts = new Map<string, { key: string; layout: EmbedAreas }>();
-
-// Reading the layout is a few sector reads; keep it per file until the file changes.
-async function layoutOf(file: string): Promise<{ key: string; layout: EmbedAreas }> {
-  const st = await stat(file);
-  const key = `${st.size}:${st.mtimeMs}`;
-  const hit = layouts.get(file);
-  if (hit?.key === key) return hit;
-  const fh = await open(file, "r");
-  try {
-    const layout = await locateEmbedAreas(fh);
-    layouts.set(file, { key, layout });
-    return { key, layout };
-  } finally {
-    await fh.close();
-  }
-}
 
 /** Secrets made on first use: the agent's token and the URL signing key. */
 export async function withSecrets(infraEnv: InfraEnv): Promise<InfraEnv & { agentToken: string }> {
@@ -87,67 +66,56 @@ export function discoveryConfig(infraEnv: InfraEnv & { agentToken: string }, ser
   });
 }
 
+/**
+ * The columns a download checks on every range request. The whole row (pull secret, proxies, network
+ * config, Ignition override) is read only when its image is not assembled already.
+ */
+export const INFRA_ENV_HEAD = {
+  id: true,
+  updatedAt: true,
+  agentToken: true,
+  cpuArchitecture: true,
+  openshiftVersion: true,
+  signingKey: true,
+} as const;
+export type InfraEnvHead = Pick<InfraEnv, keyof typeof INFRA_ENV_HEAD>;
+
 export async function discoveryImage(
-  infraEnvIn: InfraEnv,
+  infraEnvIn: InfraEnvHead | InfraEnv,
   imageType: ImageType,
   serviceUrl: string,
 ): Promise<DiscoveryImage> {
-  const infraEnv = await withSecrets(infraEnvIn);
-  const arch = parseArch(infraEnv.cpuArchitecture) as Arch;
-  const version = infraEnv.openshiftVersion ?? "";
-  const row = resolveRow((await readImageTable()).osImages, version, arch);
-  if (!row)
-    throw new HttpError(409, `No OS image for ${toAssistedArch(arch)} at OpenShift ${version} in the image table`);
-
-  const base = await readyBaseImage(row.url);
-  if (!base) {
-    const bi = await baseImageFor(row.url, row.cpuArchitecture);
-    // An interrupted fetch (the server stopped) is no verdict on the image: it is simply fetched again.
-    if (bi.status === "failed" && bi.failureKind !== "interrupted")
-      throw new HttpError(
-        409,
-        `The ${archDisplayName(arch)} base ISO for ${version} could not be used: ${bi.error}. Re-fetch it on the OS images page.`,
-      );
-    const { jobId } = await startFetch(bi.id);
-    throw new HttpError(
-      503,
-      `The ${archDisplayName(arch)} base ISO for ${version} is being fetched (job ${jobId}); try again in a few seconds`,
-      undefined,
-      { "Retry-After": "5" },
-    );
-  }
-
-  // One cached file can back rows of several architectures (the cache is keyed by url); the
-  // kernel found inside decides which of them it can serve.
-  if (base.detectedArch !== arch) {
-    throw new HttpError(
-      409,
-      `The base ISO for ${toAssistedArch(arch)} at ${version} (${row.url}) holds a ${base.detectedArch} kernel; fix that OS image row`,
-    );
-  }
-  const minimal = imageType === "minimal-iso";
-  if (minimal && !base.minimalPath)
-    throw new HttpError(
-      409,
-      `The ${archDisplayName(arch)} base ISO for ${version} has no live rootfs to leave out, so it has no minimal ISO; use image_type full-iso`,
-    );
-  const file = minimal ? base.minimalPath! : base.path!;
-  const { key: layoutKey, layout } = await layoutOf(file);
-  const memoKey = JSON.stringify([
-    infraEnv.id,
-    infraEnv.updatedAt.getTime(),
-    infraEnv.agentToken,
-    imageType,
-    serviceUrl,
-    file,
-    layoutKey,
-    base.sha256,
-    base.fetchedAt?.getTime(),
-    row.version,
-  ]);
-  return remembered(memoKey, () =>
+  const head = infraEnvIn.agentToken ? infraEnvIn : await withSecrets(await wholeRow(infraEnvIn));
+  const arch = parseArch(head.cpuArchitecture) as Arch;
+  const version = head.openshiftVersion ?? "";
+  const { row, base, file, fileKey, layout } = await isoSource(version, arch, imageType);
+  // Everything the image's bytes and headers depend on.
+  const keyOf = (ie: InfraEnvHead) =>
+    JSON.stringify([
+      ie.id,
+      ie.updatedAt.getTime(),
+      ie.agentToken,
+      imageType,
+      serviceUrl,
+      file,
+      fileKey,
+      base.sha256,
+      base.fetchedAt?.getTime(),
+      row.version,
+    ]);
+  const hit = recalled<DiscoveryImage>(keyOf(head));
+  if (hit) return hit;
+  // Read now, the row may be newer than the head: its own key names it.
+  const infraEnv = await withSecrets(await wholeRow(head));
+  if (parseArch(infraEnv.cpuArchitecture) !== arch || (infraEnv.openshiftVersion ?? "") !== version)
+    return discoveryImage(infraEnv, imageType, serviceUrl);
+  return remembered(keyOf(infraEnv), () =>
     assemble(infraEnv, base, { imageType, file, layout, serviceUrl, arch, version, row }),
   );
+}
+
+async function wholeRow(infraEnv: InfraEnvHead | InfraEnv): Promise<InfraEnv> {
+  return "pullSecret" in infraEnv ? infraEnv : db().infraEnv.findUniqueOrThrow({ where: { id: infraEnv.id } });
 }
 
 function assemble(

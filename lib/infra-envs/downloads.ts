@@ -8,7 +8,7 @@ import { recordEvent } from "@/lib/events/record";
 import { notFound } from "@/lib/http/errors";
 import { sha256OfPatched } from "@/lib/iso/digest";
 import { seal, unseal } from "@/lib/secrets/secrets";
-import { type DiscoveryImage, discoveryImage, type ImageType } from "./discovery-iso";
+import { type DiscoveryImage, discoveryImage, type ImageType, INFRA_ENV_HEAD } from "./discovery-iso";
 import { newSigningKey, readToken, signToken, verifyToken } from "./download-tokens";
 import { getInfraEnv } from "./service";
 
@@ -137,7 +137,7 @@ export async function resolveDownload(
   const claims = readToken(token);
   const canonicalArch = parseArch(arch);
   if (!claims || !imageType || !canonicalArch) throw invalidLink();
-  const infraEnv = await db().infraEnv.findUnique({ where: { id: claims.infraEnvId } });
+  const infraEnv = await db().infraEnv.findUnique({ where: { id: claims.infraEnvId }, select: INFRA_ENV_HEAD });
   const scope = { imageType, version, arch: canonicalArch };
   if (!infraEnv?.signingKey || !verifyToken(token, scope, unseal(infraEnv.signingKey))) throw invalidLink();
   if (version !== infraEnv.openshiftVersion || canonicalArch !== parseArch(infraEnv.cpuArchitecture))

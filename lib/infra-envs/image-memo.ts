@@ -6,8 +6,12 @@ import { LRUCache } from "lru-cache";
 
 const memo = new LRUCache<string, object>({ max: 64 });
 
+export function recalled<T extends object>(key: string): T | undefined {
+  return memo.get(key) as T | undefined;
+}
+
 export function remembered<T extends object>(key: string, make: () => T): T {
-  const hit = memo.get(key) as T | undefined;
+  const hit = recalled<T>(key);
   if (hit) return hit;
   const made = make();
   memo.set(key, made);

@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { digestProcessId, sha256OfPatched } from "./digest";
+import { describe, expect, it, vi } from "vitest";
+import { digestProcessId, setDigestIdleMs, sha256OfPatched } from "./digest";
 import { overlayStream, type Patch } from "./overlay";
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
@@ -62,5 +62,29 @@ describe("sha256OfPatched", () => {
     await expect(owed).rejects.toThrow(/digest process ended/);
     expect(await sha256OfPatched(small, body.length, variants[5])).toBe(expected[5]);
     expect(digestProcessId()).not.toBe(pid);
+  });
+
+  it("retires an idle process without failing a digest asked for as it goes", async () => {
+    const small = path.join(dir, "idle.bin");
+    const body = Buffer.alloc(3000, 2);
+    writeFileSync(small, body);
+    const want = sha(body);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    setDigestIdleMs(1000);
+    try {
+      expect(await sha256OfPatched(small, body.length, [])).toBe(want);
+      const pid = digestProcessId();
+      expect(pid).toBeDefined();
+      // The idle time passes: the child is killed, and in the same turn (before it has closed)
+      // another digest is asked for. It goes to a new process and is answered.
+      vi.advanceTimersByTime(1000);
+      expect(digestProcessId()).toBeUndefined();
+      const next = sha256OfPatched(small, body.length, []);
+      expect(digestProcessId()).not.toBe(pid);
+      expect(await next).toBe(want);
+    } finally {
+      vi.useRealTimers();
+      setDigestIdleMs(60_000);
+    }
   });
 });

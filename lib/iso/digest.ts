@@ -9,30 +9,39 @@ import { createInterface } from "node:readline";
 import type { Patch } from "./overlay";
 
 const CHILD = path.join(process.cwd(), "lib/iso/digest-child.mjs");
-const IDLE_MS = 60_000;
+let idleMs = 60_000;
 
 type Waiting = { resolve: (sha256: string) => void; reject: (err: Error) => void; file: string };
+/** One child and the digests it owes: a child being retired fails only its own. */
+type Digester = { process: ChildProcess; waiting: Map<number, Waiting>; idle?: NodeJS.Timeout };
 
-let child: ChildProcess | null = null;
-let idle: NodeJS.Timeout | undefined;
+let current: Digester | null = null;
 let nextId = 0;
-const waiting = new Map<number, Waiting>();
 
-/** While digests are owed the child keeps this process alive; idle, it neither holds it nor lingers. */
-function holdWhileBusy(c: ChildProcess): void {
-  const busy = waiting.size > 0;
+/**
+ * While digests are owed the child keeps this process alive; idle, it neither holds it nor lingers.
+ * An idle child is detached before it is killed, so a digest asked for meanwhile starts a new one.
+ */
+function holdWhileBusy(d: Digester): void {
+  const busy = d.waiting.size > 0;
+  const c = d.process;
   for (const h of [c, c.stdin, c.stdout, c.stderr] as unknown as { ref(): void; unref(): void }[])
     busy ? h.ref() : h.unref();
-  clearTimeout(idle);
-  if (!busy) idle = setTimeout(() => c.kill(), IDLE_MS).unref();
+  clearTimeout(d.idle);
+  if (!busy)
+    d.idle = setTimeout(() => {
+      if (current === d) current = null;
+      c.kill();
+    }, idleMs).unref();
 }
 
-function digester(): ChildProcess {
-  if (child) return child;
+function digester(): Digester {
+  if (current) return current;
   const c = spawn("nice", ["-n", "19", process.execPath, CHILD], { stdio: ["pipe", "pipe", "pipe"] });
-  child = c;
+  const d: Digester = { process: c, waiting: new Map() };
+  current = d;
   let stderr = "";
-  c.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr = (stderr + d).slice(-2000)));
+  c.stderr!.setEncoding("utf8").on("data", (s: string) => (stderr = (stderr + s).slice(-2000)));
   createInterface({ input: c.stdout! }).on("line", (line) => {
     let answer: { id: number; sha256?: string; error?: string };
     try {
@@ -40,23 +49,23 @@ function digester(): ChildProcess {
     } catch {
       return;
     }
-    const w = waiting.get(answer.id);
+    const w = d.waiting.get(answer.id);
     if (!w) return;
-    waiting.delete(answer.id);
+    d.waiting.delete(answer.id);
     if (answer.sha256 && /^[0-9a-f]{64}$/.test(answer.sha256)) w.resolve(answer.sha256);
     else w.reject(new Error(`hashing ${w.file} failed: ${answer.error ?? "no digest"}`));
-    holdWhileBusy(c);
+    holdWhileBusy(d);
   });
   const gone = (why: string) => {
-    if (child === c) child = null;
-    clearTimeout(idle);
-    for (const w of waiting.values()) w.reject(new Error(`hashing ${w.file} failed: ${why}`));
-    waiting.clear();
+    if (current === d) current = null;
+    clearTimeout(d.idle);
+    for (const w of d.waiting.values()) w.reject(new Error(`hashing ${w.file} failed: ${why}`));
+    d.waiting.clear();
   };
   c.on("error", (err) => gone(err.message));
   c.on("close", (code, signal) => gone(`the digest process ended (${signal ?? `exit ${code}`}) ${stderr.trim()}`));
   c.stdin!.on("error", () => {}); // a child that died: its close says why
-  return c;
+  return d;
 }
 
 /**
@@ -71,11 +80,11 @@ function unpadded(data: Buffer): string {
 
 export function sha256OfPatched(file: string, size: number, patches: Patch[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const c = digester();
+    const d = digester();
     const id = nextId++;
-    waiting.set(id, { resolve, reject, file });
-    holdWhileBusy(c);
-    c.stdin!.write(
+    d.waiting.set(id, { resolve, reject, file });
+    holdWhileBusy(d);
+    d.process.stdin!.write(
       `${JSON.stringify({
         id,
         file,
@@ -88,5 +97,10 @@ export function sha256OfPatched(file: string, size: number, patches: Patch[]): P
 
 /** The running digest process, if any (tests: one process serves many digests, a dead one is replaced). */
 export function digestProcessId(): number | undefined {
-  return child?.pid;
+  return current?.process.pid;
+}
+
+/** How long an idle child is kept (tests shorten it to see it retired). */
+export function setDigestIdleMs(ms: number): void {
+  idleMs = ms;
 }

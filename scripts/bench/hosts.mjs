@@ -3,7 +3,7 @@
 // seconds (random phase) while a viewer reads the 1,000-host list once a second. Prints p50/p99 of
 // the polls and of the list beside the goals, the errors, and the console's memory growth.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
@@ -138,6 +138,7 @@ const cpuMsPerRequest = ((treeCpuSeconds(srv.pid) - cpuBefore) * 1000) / (pollMs
 const loadAfter = loadavg()[0];
 const rssGrowth = (treeRss(srv.pid) - rssBefore) / MiB;
 await srv.stop();
+rmSync(path.dirname(dataDir), { recursive: true, force: true }); // data, cache and database: hundreds of MB a run
 
 const row = (what, values, goal) =>
   console.log(

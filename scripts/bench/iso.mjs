@@ -6,7 +6,16 @@
 
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, mkdirSync, mkdtempSync, readdirSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -285,6 +294,7 @@ for (let i = 0; i < 100; i++) {
   linkMs.push(performance.now() - t0);
 }
 await consoleSrv.stop();
+rmSync(work, { recursive: true, force: true }); // the 1 GiB ISO, its copies and the console's cache: ~5 GB a run
 record({
   section: "downloads",
   figure: "create infra-env -> link",

@@ -1,7 +1,7 @@
 // npm run bench:jobs — job log streaming and emulation cost: line-to-viewer latency with 1 and 100
 // SSE viewers, server memory with 100 viewers on a job printing ~10k lines/s, and the time of one
 // customize script emulated (aarch64) vs native (x86_64). Prints figures; asserts nothing.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
@@ -131,6 +131,7 @@ for (const [arch, image] of [
   durations[arch] = (Date.parse(build.finished) - Date.parse(build.started)) / 1000;
 }
 await srv.stop();
+rmSync(path.dirname(dataDir), { recursive: true, force: true }); // data, cache and database: hundreds of MB a run
 
 const f = (n, d = 1) => Number(n).toFixed(d);
 console.log("\nJob log and emulation benchmark");

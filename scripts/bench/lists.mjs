@@ -3,7 +3,7 @@
 // to 10,000 of each (and of events), one second apart, then times pages of 50 at random offsets on
 // every list and the full unpaged clusters list (assisted clients that send no limit). Prints p50/p99
 // beside the goals, checking each answer's size and X-Total-Count as it goes. SQLite (the default).
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -132,6 +132,7 @@ parseMs.length = 0;
 for (let i = 0; i < 20; i++) full.push(await timed(`${A}/clusters`, ROWS, ROWS));
 const fullParse = percentile(parseMs, 50);
 await srv.stop();
+rmSync(path.dirname(dataDir), { recursive: true, force: true }); // data, cache and database: hundreds of MB a run
 
 console.log(
   `\n${ROWS} clusters, infra-envs and images (${events} events): 10 of each through the API, the rest copied by SQL (${seedSeconds.toFixed(0)} s)`,
