@@ -68,4 +68,37 @@ describe("the kept cluster JSON of the list", () => {
     expect(page.total).toBe(all.length);
     expect((parse(page.json) as Row[]).map((c) => c.id)).toEqual(all.slice(1, 3).map((c) => c.id));
   });
+
+  it("names its bytes by a tag: the same while nothing changed, another after any change", async () => {
+    const made = await call(clusters.POST, {
+      method: "POST",
+      path: "/c",
+      body: { name: uniqueName("tag"), openshift_version: "4.14", control_plane_count: 1 },
+    });
+    const id = made.body.id as string;
+    const a = await clusterListJson();
+    const b = await clusterListJson();
+    expect(b.tag).toBe(a.tag);
+    expect(Buffer.concat(b.json).equals(Buffer.concat(a.json))).toBe(true);
+    const page = await clusterListJson({ offset: 0, limit: 1 });
+    expect(page.tag).not.toBe(a.tag);
+
+    await updateCluster(id, { name: uniqueName("tag-renamed") } as never);
+    const renamed = await clusterListJson();
+    expect(renamed.tag).not.toBe(a.tag);
+
+    const ie = await call(infraEnvs.POST, {
+      method: "POST",
+      path: "/ie",
+      body: { name: uniqueName("ie"), cluster_id: id },
+    });
+    const withInfraEnv = await clusterListJson();
+    expect(withInfraEnv.tag).not.toBe(renamed.tag);
+    await new Agent(ie.body.id, await agentTokenOf(ie.body.id)).boot({ cores: 8, memoryGiB: 32 });
+    const withHost = await clusterListJson();
+    expect(withHost.tag).not.toBe(withInfraEnv.tag);
+
+    await deleteCluster(id);
+    expect((await clusterListJson()).tag).not.toBe(withHost.tag);
+  });
 });

@@ -1,8 +1,10 @@
 // The clusters list as JSON text. Each cluster's JSON is kept while nothing it shows has changed (the
 // row's updatedAt, its hosts' roles and states, its infra-env count), so listing every cluster
 // (assisted clients send no limit: 10,000 rows) reads two columns of each unchanged row and encodes
-// none of them again; only changed or new clusters are read whole and serialized.
+// none of them again; only changed or new clusters are read whole and serialized. The list's tag
+// (its ETag) changes whenever any of its bytes would, so the Node server keeps the list's gzip.
 import "server-only";
+import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { db, type Prisma } from "@/lib/db";
 import { refreshSilent } from "@/lib/hosts/refresh";
@@ -18,7 +20,9 @@ const kept = new LRUCache<string, { stamp: string; json: Buffer }>({ max: 20_000
 const CHUNK = 1000;
 
 /** A page of clusters (all of them without `limit`), newest first, as the pieces of a JSON array, and the total. */
-export async function clusterListJson(q: ClusterListQuery = { offset: 0 }): Promise<{ json: Buffer[]; total: number }> {
+export async function clusterListJson(
+  q: ClusterListQuery = { offset: 0 },
+): Promise<{ json: Buffer[]; total: number; tag: string }> {
   await refreshSilent({ clusterId: { not: null } });
   const where: Prisma.ClusterWhereInput = {
     ...(q.name ? { name: { contains: q.name } } : {}),
@@ -73,6 +77,10 @@ export async function clusterListJson(q: ClusterListQuery = { offset: 0 }): Prom
       kept.set(c.id, { stamp: stampOf(c.id, c.updatedAt), json });
     }
   }
-  // A cluster deleted between the reads is left out.
-  return { json: jsonArrayPieces(heads.map(({ id }) => kept.get(id)?.json)), total };
+  // A cluster deleted between the reads is left out. The tag names exactly these bytes: the rows
+  // in order, each by the stamp of the JSON kept for it.
+  const rows = heads.map(({ id }) => kept.get(id));
+  const tag = createHash("sha1").update(`clusters ${total}`);
+  heads.forEach(({ id }, i) => tag.update(`\n${id} ${rows[i]?.stamp ?? "-"}`));
+  return { json: jsonArrayPieces(rows.map((r) => r?.json)), total, tag: tag.digest("base64url") };
 }

@@ -9,6 +9,6 @@ import { clusterListQuery } from "./schemas";
 
 /** GET /api/assisted-install/v2/clusters (name, cpu_architecture filters; limit/offset; X-Total-Count). */
 export const listClustersRoute = route({ access: "viewer", query: clusterListQuery }, async ({ query }) => {
-  const { json, total } = await clusterListJson(query);
-  return pageTextResponse(json, total);
+  const { json, total, tag } = await clusterListJson(query);
+  return pageTextResponse(json, total, tag);
 });

@@ -66,6 +66,11 @@ const listPieces = route({ access: "public" }, async () =>
     things.length,
   ),
 );
+// The same kind of list naming its bytes by a tag (as the clusters list does); the test changes both.
+const tagged = { rows: things as unknown[], tag: "v1" };
+const listTagged = route({ access: "public" }, async () =>
+  pageTextResponse([Buffer.from(JSON.stringify(tagged.rows))], tagged.rows.length, tagged.tag),
+);
 
 // A live event stream (as a job's log is): the test pushes each event; the route sees the client leave.
 const events = { push: (_: string) => {}, end: () => {}, left: false };
@@ -83,6 +88,18 @@ const liveEvents = route({ access: "public" }, async ({ req }) => {
   return new Response(body, { headers: { "Content-Type": "text/event-stream; charset=utf-8" } });
 });
 
+/** A GET whose body is left as sent (fetch would decode gzip). */
+const get = (url: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+
 let server: http.Server;
 let base: string;
 beforeAll(async () => {
@@ -91,6 +108,7 @@ beforeAll(async () => {
     { path: "/api/things/:name", handler: echo, method: "POST" },
     { path: "/api/things/:name", handler: listThings },
     { path: "/api/pieces", handler: listPieces },
+    { path: "/api/tagged", handler: listTagged },
     { path: "/api/events", handler: liveEvents },
   ]);
   server = http.createServer((req, res) => {
@@ -265,6 +283,28 @@ describe("API routes answered by the Node server", () => {
     const head = await fetch(`${base}/api/pieces`, { method: "HEAD", headers: { "accept-encoding": "identity" } });
     expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
     expect(await head.text()).toBe("");
+  });
+
+  it("answers a tagged list's If-None-Match with 304, and keeps its gzip until the tag changes", async () => {
+    const first = await get(`${base}/api/tagged`, { "accept-encoding": "gzip" });
+    const etag = first.headers.etag as string;
+    expect(etag).toBe('W/"v1"');
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    expect(first.headers["content-length"]).toBeUndefined(); // compressed as it was sent
+    expect(JSON.parse(gunzipSync(first.body).toString())).toEqual(things);
+    const again = await get(`${base}/api/tagged`, { "accept-encoding": "gzip" });
+    expect(again.headers["content-length"]).toBe(String(again.body.length)); // the kept gzip, whole
+    expect(again.body.equals(first.body)).toBe(true);
+    const revalidated = await get(`${base}/api/tagged`, { "if-none-match": etag });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body.length).toBe(0);
+
+    tagged.rows = things.slice(0, 100);
+    tagged.tag = "v2";
+    const changed = await get(`${base}/api/tagged`, { "accept-encoding": "gzip", "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).toBe('W/"v2"');
+    expect(JSON.parse(gunzipSync(changed.body).toString())).toEqual(things.slice(0, 100));
   });
 
   it("streams events as they are produced, uncompressed, and tells the route when the client leaves", async () => {

@@ -25,9 +25,14 @@ export function jsonArrayPieces(rows: (Buffer | Buffer[] | undefined)[]): Buffer
   return pieces;
 }
 
-/** A page already encoded as the pieces of a JSON array (lists that keep each row's JSON). */
-export function pageTextResponse(json: Buffer[], total: number): Response {
-  const headers = { "Content-Type": "application/json", "X-Total-Count": String(total) };
+/**
+ * A page already encoded as the pieces of a JSON array (lists that keep each row's JSON). `tag`, when
+ * the list can name its bytes, becomes a weak ETag: a client may revalidate (304), and the Node server
+ * keeps the compressed body under it.
+ */
+export function pageTextResponse(json: Buffer[], total: number, tag?: string): Response {
+  const headers: Record<string, string> = { "Content-Type": "application/json", "X-Total-Count": String(total) };
+  if (tag) headers.ETag = `W/"${tag}"`;
   // Streamed for Next (`next dev`, route tests); the Node server writes the pieces directly.
   let next = 0;
   const body = new ReadableStream<Uint8Array>({
