@@ -35,6 +35,11 @@ describe("sha256OfPatched", () => {
     expect(digest).not.toBe(createHash("sha256").update(Buffer.alloc(size, 0x5a)).digest("hex"));
   });
 
+  it("is the same when a patch says where its zero padding starts", async () => {
+    const said = patches.map((p) => (p.data.length > 1024 ? { ...p, used: "ignition".length } : p));
+    expect(await sha256OfPatched(file, size, said)).toBe(await served());
+  });
+
   it("fails with the reason when the file is missing or shorter than its size", async () => {
     await expect(sha256OfPatched(path.join(dir, "gone.iso"), size, [])).rejects.toThrow(/ENOENT/);
     await expect(sha256OfPatched(file, size + 10, [])).rejects.toThrow(/ended at/);

@@ -72,11 +72,14 @@ function digester(): Digester {
  * A patch's bytes without their trailing zeros, in base64 (the child pads them back to `length`): an
  * embed area is mostly zero padding, and sending it whole cost megabytes of base64 per digest.
  */
-function unpadded(data: Buffer): string {
-  let end = data.length;
-  while (end > 0 && data[end - 1] === 0) end--;
-  return data.subarray(0, end).toString("base64");
+function unpadded(p: Patch): string {
+  let end = p.used ?? p.data.length;
+  // Whole blocks of zeros compared at once, then byte by byte.
+  while (end >= ZEROS.length && p.data.subarray(end - ZEROS.length, end).equals(ZEROS)) end -= ZEROS.length;
+  while (end > 0 && p.data[end - 1] === 0) end--;
+  return p.data.subarray(0, end).toString("base64");
 }
+const ZEROS = Buffer.alloc(4096);
 
 export function sha256OfPatched(file: string, size: number, patches: Patch[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -89,7 +92,7 @@ export function sha256OfPatched(file: string, size: number, patches: Patch[]): P
         id,
         file,
         size,
-        patches: patches.map((p) => ({ offset: p.offset, length: p.data.length, data: unpadded(p.data) })),
+        patches: patches.map((p) => ({ offset: p.offset, length: p.data.length, data: unpadded(p) })),
       })}\n`,
     );
   });

@@ -6,7 +6,11 @@ import { applyPatches } from "./apply-patches.mjs";
 
 export { applyPatches };
 
-export type Patch = { offset: number; data: Buffer };
+/**
+ * Bytes that replace the file's at `offset`. `used`, when known, is how many of them come before
+ * zero padding (an embed area is a small archive, then zeros): digests and ETags skip the zeros.
+ */
+export type Patch = { offset: number; data: Buffer; used?: number };
 
 /** Sorted, non-overlapping, and inside the file, or it throws. */
 export function checkPatches(patches: Patch[], size: number): Patch[] {
