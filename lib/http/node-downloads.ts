@@ -97,6 +97,9 @@ function webRequest(req: IncomingMessage, signal: AbortSignal): Request {
   } as RequestInit);
 }
 
+const ANSWERED = new DOMException("The response was sent", "AbortError");
+const CLIENT_LEFT = new DOMException("The client went away", "AbortError");
+
 /**
  * A request handler for the Node server: true when it took the request (one of `routes`), false to
  * leave it to Next.
@@ -114,11 +117,10 @@ export function nodeDownloads(routes: DownloadRoute[]) {
     } catch {
       return false; // an unparsable Host or URL: Next answers it like any other request
     }
-    // Only a client that left before the end needs its handler stopped; aborting after every
-    // answer built an AbortError (with its stack) per request for nothing.
-    res.on("close", () => {
-      if (!res.writableFinished) aborted.abort();
-    });
+    // Aborted whatever the end: that also lets go of what followed the signal (the Web Request's
+    // own signal and its listeners; left unaborted they piled up under 1,000 polling agents). The
+    // reason is made once: a new AbortError per request cost its stack trace each time.
+    res.on("close", () => aborted.abort(res.writableFinished ? ANSWERED : CLIENT_LEFT));
     answer(request, res, found.handler, found.params).catch((err) => {
       console.error("[archway] download failed:", err);
       if (!res.headersSent) res.writeHead(500).end();
