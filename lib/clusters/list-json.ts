@@ -81,6 +81,6 @@ export async function clusterListJson(
   // in order, each by the stamp of the JSON kept for it.
   const rows = heads.map(({ id }) => kept.get(id));
   const tag = createHash("sha1").update(`clusters ${total}`);
-  heads.forEach(({ id }, i) => tag.update(`\n${id} ${rows[i]?.stamp ?? "-"}`));
+  for (const [i, { id }] of heads.entries()) tag.update(`\n${id} ${rows[i]?.stamp ?? "-"}`);
   return { json: jsonArrayPieces(rows.map((r) => r?.json)), total, tag: tag.digest("base64url") };
 }
