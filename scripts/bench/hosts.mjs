@@ -1,11 +1,14 @@
 // npm run bench:hosts — 1,000 simulated discovery agents against one console: each registers, gets
 // its first instruction, answers it with an inventory, then polls for instructions every few
-// seconds (random phase) while a viewer reads the 1,000-host list once a second. Prints p50/p99 of
-// the polls and of the list beside the goals, the errors, and the console's memory growth.
+// seconds (random phase) while a viewer (its own thread) reads the 1,000-host list once a second. Prints p50/p99 of
+// the polls and of the list beside the goals, the errors, and the console's memory growth. The list
+// is timed to its last byte on the wire (gzip accepted, as a browser asks); the first list after the
+// hosts registered, which reads every host's whole row once, is shown on its own line.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { ensurePrepared } from "../prepare.mjs";
 import { record } from "./report.mjs";
 import { apiFetch, percentile, startConsole, treeCpuSeconds, treeRss } from "./server.mjs";
@@ -109,14 +112,26 @@ await Promise.all(
   }),
 );
 
+// The viewer, in its own thread (list-viewer.mjs): its first read, every host's row read whole once
+// after the registrations, is shown apart; then it reads the list once a second while agents poll.
+const worker = new Worker(new URL("./list-viewer.mjs", import.meta.url), {
+  workerData: { url: `${srv.base}${hostsPath}`, token: srv.token, everyMs: 1000, expectLength: AGENTS },
+});
+const fromViewer = () =>
+  new Promise((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+const firstListMs = (await fromViewer()).first ?? Number.NaN;
 const pollMs = [];
-const listMs = [];
 // Server CPU per request in the window: what latency would be on an idle machine's core, whatever
 // else the machine is running (the percentiles include waiting for a CPU).
 const cpuBefore = treeCpuSeconds(srv.pid);
 const loadBefore = loadavg()[0];
 const until = Date.now() + WINDOW_SECONDS * 1000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const viewed = fromViewer();
+worker.postMessage(until);
 await Promise.all([
   ...ids.map(async (id) => {
     await sleep(Math.random() * POLL_SECONDS * 1000);
@@ -125,15 +140,10 @@ await Promise.all([
       await sleep(POLL_SECONDS * 1000);
     }
   }),
-  (async () => {
-    while (Date.now() < until) {
-      const { ms, body } = await call("GET", hostsPath);
-      if (body && body.length !== AGENTS) errors.push(`hosts list had ${body.length} hosts, not ${AGENTS}`);
-      listMs.push(ms);
-      await sleep(1000);
-    }
-  })(),
+  viewed,
 ]);
+const { ms: listMs, decodeMs, errors: viewerErrors } = await viewed;
+errors.push(...viewerErrors);
 const cpuMsPerRequest = ((treeCpuSeconds(srv.pid) - cpuBefore) * 1000) / (pollMs.length + listMs.length);
 const loadAfter = loadavg()[0];
 const rssGrowth = (treeRss(srv.pid) - rssBefore) / MiB;
@@ -145,11 +155,14 @@ const row = (what, values, goal) =>
     `${what.padEnd(34)} p50 ${percentile(values, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(1).padStart(7)} ms   n=${values.length}   goal: ${goal}`,
   );
 console.log(
-  `\n${AGENTS} agents, polling every ${POLL_SECONDS} s for ${WINDOW_SECONDS} s (one client process, loopback)`,
+  `\n${AGENTS} agents, polling every ${POLL_SECONDS} s for ${WINDOW_SECONDS} s (one client process, the list viewer its own thread; loopback)`,
 );
 row("register", registerMs, "—");
 row("instruction poll", pollMs, "p99 < 50 ms");
 row(`hosts list (${AGENTS} hosts)`, listMs, "p99 < 100 ms");
+console.log(
+  `${"  first list after registration".padEnd(34)} ${firstListMs.toFixed(1)} ms (every host's row read whole once); client gunzip + JSON.parse p50 ${percentile(decodeMs, 50).toFixed(1)} ms`,
+);
 console.log(
   `${"errors".padEnd(34)} ${errors.length}   goal: 0${errors.length ? `   first: ${errors.slice(0, 3).join("; ")}` : ""}`,
 );
@@ -174,7 +187,7 @@ record({
   figure: `hosts list (${AGENTS} hosts)`,
   value: pair(listMs),
   goal: "p99 < 100 ms",
-  anchor: load,
+  anchor: `${load}; first list ${firstListMs.toFixed(0)} ms`,
   met: percentile(listMs, 99) < 100,
 });
 record({ section: "hosts", figure: "errors", value: String(errors.length), goal: "0", met: errors.length === 0 });

@@ -4,14 +4,12 @@
 // every list and the full unpaged clusters list (assisted clients that send no limit). Prints p50/p99
 // beside the goals, checking each answer's size and X-Total-Count as it goes. SQLite (the default).
 import { mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { ensurePrepared } from "../prepare.mjs";
 import { record } from "./report.mjs";
-import { apiFetch, percentile, startConsole } from "./server.mjs";
+import { apiFetch, percentile, startConsole, wireGet } from "./server.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
@@ -129,39 +127,15 @@ for (const [what, p, total] of lists) {
   }
   results.push([`${what}: page of ${PAGE}`, ms, "p99 < 30 ms"]);
 }
-/**
- * The unpaged list as an assisted client fetches it (gzip accepted), timed to its last byte on the
- * wire; then decompressed and parsed here and checked. fetch's own gzip decoding took ~140 ms of
- * this client's time for 14 MB, more than the console's whole answer, so it is shown apart, like
- * JSON.parse.
- */
-function wire(p, expectRows) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = http.get(
-      `${srv.base}${p}`,
-      { headers: { authorization: `Bearer ${srv.token}`, "accept-encoding": "gzip" } },
-      (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => {
-          const ms = performance.now() - started;
-          const decodeStarted = performance.now();
-          let body = Buffer.concat(chunks);
-          if (res.headers["content-encoding"] === "gzip") body = gunzipSync(body);
-          const rows = JSON.parse(body.toString("utf8"));
-          parseMs.push(performance.now() - decodeStarted);
-          if (res.statusCode !== 200) errors.push(`GET ${p} ${res.statusCode}`);
-          else if (rows.length !== expectRows) errors.push(`GET ${p}: ${rows.length} rows, not ${expectRows}`);
-          else if (Number(res.headers["x-total-count"]) !== expectRows)
-            errors.push(`GET ${p}: X-Total-Count ${res.headers["x-total-count"]}, not ${expectRows}`);
-          resolve(ms);
-        });
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-  });
+/** The unpaged list, timed to its last byte on the wire (decoding apart), its rows and total checked. */
+async function wire(p, expectRows) {
+  const { ms, status, headers, json, decodeMs } = await wireGet(`${srv.base}${p}`);
+  parseMs.push(decodeMs);
+  if (status !== 200) errors.push(`GET ${p} ${status}`);
+  else if (json?.length !== expectRows) errors.push(`GET ${p}: ${json?.length} rows, not ${expectRows}`);
+  else if (Number(headers["x-total-count"]) !== expectRows)
+    errors.push(`GET ${p}: X-Total-Count ${headers["x-total-count"]}, not ${expectRows}`);
+  return ms;
 }
 
 const full = [];
