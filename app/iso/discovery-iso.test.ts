@@ -206,6 +206,43 @@ describe("an x86_64 discovery ISO", () => {
   }, 120_000);
 });
 
+describe("an infra-env's secrets", () => {
+  const secretsOf = (id: string) =>
+    db().infraEnv.findUniqueOrThrow({ where: { id }, select: { agentToken: true, signingKey: true } });
+
+  it("are made with it: its first link writes neither", async () => {
+    await fetchBaseImage("4.14", "x86_64");
+    const id = await newInfraEnv("x86_64");
+    const made = await secretsOf(id);
+    expect(made.agentToken).toBeTruthy();
+    expect(made.signingKey).toBeTruthy();
+    expect((await ask(id)).status).toBe(200);
+    expect(await secretsOf(id)).toEqual(made);
+  });
+
+  it("are made at the first link of one created without them, and that link and its ISO work", async () => {
+    await fetchBaseImage("4.14", "x86_64");
+    const id = await newInfraEnv("x86_64");
+    await db().infraEnv.update({ where: { id }, data: { agentToken: null, signingKey: null } });
+    const res = await link(id);
+    expect(res.status).toBe(200);
+    const made = await secretsOf(id);
+    expect(made.agentToken).toBeTruthy();
+    expect(made.signingKey).toBeTruthy();
+    const iso = await getIso(res.body.url);
+    expect(iso.status).toBe(200);
+    expect(createHash("sha256").update(iso.bytes).digest("hex")).toBe(res.body.sha256);
+    const file = path.join(dir, "late-secrets.iso");
+    writeFileSync(file, iso.bytes);
+    const cpio = execFileSync("gzip", ["-dc"], { input: xorrisoExtract(file, "/images/ignition.img") });
+    const config = JSON.parse(
+      execFileSync("cpio", ["-i", "--to-stdout", "--quiet", "config.ign"], { input: cpio }).toString(),
+    );
+    const token = config.storage.files.find((f: { path: string }) => f.path === "/etc/assisted/agent-token");
+    expect(Buffer.from(token.contents.source.split(",")[1], "base64").toString()).toBe(unseal(made.agentToken));
+  }, 120_000);
+});
+
 describe("ARCHWAY_AGENT_URL", () => {
   it("is what hosts are told to call back, while the link stays on the browser's origin", async () => {
     process.env.ARCHWAY_AGENT_URL = "http://10.0.2.100:3000/";

@@ -42,6 +42,27 @@ describe("tuned SQLite connection", () => {
     expect(calls.prepare).toBe(2);
   });
 
+  it("tells each statement's result columns, read once per prepared statement", () => {
+    const client = new Database(":memory:");
+    client.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+    cacheStatements(client);
+    type Columns = { bind(a: unknown[]): { columns(): { name: string; type: string | null }[] } };
+    const prep = (sql: string) => client.prepare(sql) as unknown as Columns;
+    const byId = "SELECT id, name FROM t WHERE id = ?";
+    const first = prep(byId).bind([1]).columns();
+    expect(first.map((c) => [c.name, c.type])).toEqual([
+      ["id", "INTEGER"],
+      ["name", "TEXT"],
+    ]);
+    expect(prep(byId).bind([2]).columns()).toBe(first);
+    expect(
+      prep("SELECT name AS n FROM t")
+        .bind([])
+        .columns()
+        .map((c) => c.name),
+    ).toEqual(["n"]);
+  });
+
   it("keeps at most 500 statements, dropping the least recently used", () => {
     const client = new Database(":memory:");
     const calls = counted(client);

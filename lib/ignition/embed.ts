@@ -25,10 +25,8 @@ export function ignitionArchive(config: object, compression: Compression = "gzip
   return execFileSync("xz", ["--format=xz", "--check=crc32", "-9", "-c"], { input: cpio, maxBuffer: 64 * 1024 * 1024 });
 }
 
-/** The archive zero-filled to exactly `areaLength` bytes. */
-export function fillArea(archive: Buffer, areaLength: number): Buffer {
+/** The archive, if it fits an area of `areaLength` bytes (the rest of the area is zeros). */
+export function fitArea(archive: Buffer, areaLength: number): Buffer {
   if (archive.length > areaLength) throw new EmbedTooLargeError(archive.length, areaLength);
-  const out = Buffer.alloc(areaLength);
-  archive.copy(out);
-  return out;
+  return archive;
 }

@@ -1,17 +1,18 @@
 // Assembles an infra-env's discovery ISO as a description: the cached base file plus the byte
 // ranges that differ (Ignition embed area, karg areas). Streaming it is the ISO route's job.
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { type Arch, parseArch, toAssistedArch } from "@/lib/arch";
 import type { BaseImage, InfraEnv, OsImage } from "@/lib/db";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/http/errors";
 import { discoveryIgnition } from "@/lib/ignition/discovery";
-import { EmbedTooLargeError, fillArea, ignitionArchive } from "@/lib/ignition/embed";
+import { EmbedTooLargeError, fitArea, ignitionArchive } from "@/lib/ignition/embed";
 import type { EmbedAreas } from "@/lib/iso/embed-areas";
 import { composeKargs, type KargOp, KargsTooLongError, kargAreaBytes, UnsafeKargError } from "@/lib/iso/kargs";
-import { checkPatches, type Patch } from "@/lib/iso/overlay";
-import { seal, unseal } from "@/lib/secrets/secrets";
+import { checkPatches, type Patch, spanOf } from "@/lib/iso/overlay";
+import { unseal } from "@/lib/secrets/secrets";
+import { newAgentToken } from "./agent-token";
 import { recalled, remembered } from "./image-memo";
 import { isoSource } from "./iso-source";
 
@@ -34,11 +35,13 @@ export type DiscoveryImage = {
   ignition: object;
 };
 
-/** Secrets made on first use: the agent's token and the URL signing key. */
+/** The agent's token, made here for an infra-env created before tokens were made with it. */
 export async function withSecrets(infraEnv: InfraEnv): Promise<InfraEnv & { agentToken: string }> {
   if (infraEnv.agentToken) return infraEnv as InfraEnv & { agentToken: string };
-  const agentToken = seal(randomBytes(24).toString("base64url"));
-  await db().infraEnv.updateMany({ where: { id: infraEnv.id, agentToken: null }, data: { agentToken } });
+  await db().infraEnv.updateMany({
+    where: { id: infraEnv.id, agentToken: null },
+    data: { agentToken: newAgentToken() },
+  });
   return (await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnv.id } })) as InfraEnv & { agentToken: string };
 }
 
@@ -139,8 +142,8 @@ function assemble(
     const archive = ignitionArchive(ignition);
     patches.push({
       offset: layout.ignition.offset,
-      data: fillArea(archive, layout.ignition.length),
-      used: archive.length,
+      data: fitArea(archive, layout.ignition.length),
+      length: layout.ignition.length,
     });
     if (layout.kargs) {
       const rootfsUrl = minimal ? [`coreos.live.rootfs_url=${serviceUrl}${rootfsPath(version, arch)}`] : [];
@@ -162,9 +165,8 @@ function assemble(
     .update(base.sha256 ?? "")
     .update(imageType)
     .update(minimal ? (base.minimalSha256 ?? "") : "");
-  // Where, how long, and the bytes before the zero padding: the same image by a quarter of the work.
-  for (const p of patches)
-    digest.update(`${p.offset}:${p.data.length}:`).update(p.used === undefined ? p.data : p.data.subarray(0, p.used));
+  // Where, how long, and the bytes before the zero padding (the same ETags as when the padding was held).
+  for (const p of patches) digest.update(`${p.offset}:${spanOf(p)}:`).update(p.data);
   return {
     file,
     size,

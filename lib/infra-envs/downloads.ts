@@ -12,6 +12,7 @@ import { type DiscoveryImage, discoveryImage, type ImageType, INFRA_ENV_HEAD } f
 import { newSigningKey, readToken, signToken, verifyToken } from "./download-tokens";
 import { getInfraEnv } from "./service";
 
+/** The URL signing key (made here for an infra-env created before keys were made with it). */
 async function signingKeyOf(infraEnvId: string): Promise<string> {
   const current = await db().infraEnv.findUniqueOrThrow({ where: { id: infraEnvId }, select: { signingKey: true } });
   if (current.signingKey) return unseal(current.signingKey);

@@ -13,6 +13,7 @@ import { fieldError, HttpError, notFound } from "@/lib/http/errors";
 import { pageOf } from "@/lib/http/params";
 import { redactProxyUrl } from "@/lib/secrets/redact";
 import { seal, unlessRedactedEcho } from "@/lib/secrets/secrets";
+import { newAgentToken } from "./agent-token";
 import { newSigningKey } from "./download-tokens";
 import type { InfraEnvCreate, InfraEnvListQuery, InfraEnvUpdate } from "./schemas";
 
@@ -125,6 +126,11 @@ export async function createInfraEnv(input: InfraEnvCreate, requestId?: string) 
         kernelArguments: input.kernel_arguments ?? [],
         ignitionConfigOverride: input.ignition_config_override ?? null,
         staticNetworkConfig: input.static_network_config ?? [],
+        // Made now rather than at the first link: that link then writes nothing (two updates and
+        // their re-reads less on the path from create to a usable link).
+        agentToken: newAgentToken(),
+        signingKey: seal(newSigningKey()),
+        signingKeyRotatedAt: new Date(),
       },
       include: withCounts,
     });

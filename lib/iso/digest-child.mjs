@@ -13,13 +13,9 @@ const CHUNK = 4 * 1024 * 1024;
 const buf = Buffer.allocUnsafe(CHUNK);
 
 async function digest(job) {
+  // Sent without trailing zeros: applyPatches writes zeros up to each patch's length.
   const patches = job.patches
-    .map((p) => {
-      // Sent without trailing zeros: padded back to the patch's length.
-      const data = Buffer.alloc(p.length ?? 0);
-      const sent = Buffer.from(p.data, "base64");
-      return { offset: p.offset, data: p.length === undefined ? sent : (sent.copy(data), data) };
-    })
+    .map((p) => ({ offset: p.offset, data: Buffer.from(p.data, "base64"), length: p.length }))
     .sort((a, b) => a.offset - b.offset);
   const hash = createHash("sha256");
   const fh = await open(job.file, "r");

@@ -19,6 +19,8 @@ const patches: Patch[] = [
   { offset: 100, data: Buffer.from("early") },
   // An embed area: a little content, then zero padding over bytes of the file that are not zero.
   { offset: 2 * 1024 * 1024, data: Buffer.concat([Buffer.from("ignition"), Buffer.alloc(64 * 1024)]) },
+  // The same kind of area with its zeros not held, across a read boundary of the child.
+  { offset: 8 * 1024 * 1024 - 10, data: Buffer.from("short"), length: 70_000 },
 ];
 
 async function served(): Promise<string> {
@@ -35,9 +37,20 @@ describe("sha256OfPatched", () => {
     expect(digest).not.toBe(createHash("sha256").update(Buffer.alloc(size, 0x5a)).digest("hex"));
   });
 
-  it("is the same when a patch says where its zero padding starts", async () => {
-    const said = patches.map((p) => (p.data.length > 1024 ? { ...p, used: "ignition".length } : p));
-    expect(await sha256OfPatched(file, size, said)).toBe(await served());
+  it("is the same when a patch holds only its data and gives its span", async () => {
+    const held = patches.map((p) =>
+      p.data.length > 1024 ? { ...p, data: p.data.subarray(0, 8), length: p.data.length } : p,
+    );
+    expect(await sha256OfPatched(file, size, held)).toBe(await served());
+  });
+
+  it("zero-fills a patch's span past its data, as the padded bytes would", async () => {
+    const padded = Buffer.alloc(size, 0x5a);
+    for (const p of patches) {
+      padded.fill(0, p.offset, p.offset + (p.length ?? p.data.length));
+      p.data.copy(padded, p.offset);
+    }
+    expect(await served()).toBe(sha(padded));
   });
 
   it("fails with the reason when the file is missing or shorter than its size", async () => {

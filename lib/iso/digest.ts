@@ -6,7 +6,7 @@ import "server-only";
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import type { Patch } from "./overlay";
+import { type Patch, spanOf } from "./overlay";
 
 const CHILD = path.join(process.cwd(), "lib/iso/digest-child.mjs");
 let idleMs = 60_000;
@@ -69,11 +69,11 @@ function digester(): Digester {
 }
 
 /**
- * A patch's bytes without their trailing zeros, in base64 (the child pads them back to `length`): an
- * embed area is mostly zero padding, and sending it whole cost megabytes of base64 per digest.
+ * A patch's bytes without their trailing zeros, in base64 (the child pads them back to `length`):
+ * sending an embed area's zero padding cost megabytes of base64 per digest.
  */
 function unpadded(p: Patch): string {
-  let end = p.used ?? p.data.length;
+  let end = p.data.length;
   // Whole blocks of zeros compared at once, then byte by byte.
   while (end >= ZEROS.length && p.data.subarray(end - ZEROS.length, end).equals(ZEROS)) end -= ZEROS.length;
   while (end > 0 && p.data[end - 1] === 0) end--;
@@ -92,7 +92,7 @@ export function sha256OfPatched(file: string, size: number, patches: Patch[]): P
         id,
         file,
         size,
-        patches: patches.map((p) => ({ offset: p.offset, length: p.data.length, data: unpadded(p) })),
+        patches: patches.map((p) => ({ offset: p.offset, length: spanOf(p), data: unpadded(p) })),
       })}\n`,
     );
   });

@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkPatches, overlayStream, type Patch } from "./overlay";
+import { applyPatches, checkPatches, overlayStream, type Patch } from "./overlay";
 
 async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -22,11 +23,17 @@ describe("overlayStream", () => {
       { offset: 1024 * 1024 - 10, data: Buffer.alloc(300_000, 7) }, // crosses a chunk boundary
       { offset: 0, data: Buffer.from("HEAD") },
       { offset: size - 5, data: Buffer.from("TAIL!") },
+      // An embed area holding only its content: zeros follow, across a chunk boundary.
+      { offset: 2 * 1024 * 1024 - 100, data: Buffer.from("ignition"), length: 70_000 },
     ],
     size,
   );
+  // Written independently of applyPatches: each span zeroed, then its data over it.
   const expected = Buffer.from(base);
-  for (const p of patches) p.data.copy(expected, p.offset);
+  for (const p of patches) {
+    expected.fill(0, p.offset, p.offset + (p.length ?? p.data.length));
+    p.data.copy(expected, p.offset);
+  }
 
   it.each([
     [0, size - 1],
@@ -34,6 +41,7 @@ describe("overlayStream", () => {
     [1024 * 1024 - 20, 1024 * 1024 + 5],
     [size - 7, size - 1],
     [500_000, 2_000_000],
+    [2 * 1024 * 1024 - 96, 2 * 1024 * 1024 + 100],
   ])("range %i-%i", async (start, end) => {
     const got = await collect(overlayStream(file, patches, start, end, 64 * 1024));
     expect(got.equals(expected.subarray(start, end + 1))).toBe(true);
@@ -50,6 +58,51 @@ describe("overlayStream", () => {
       ),
     ).toThrow(/overlap/);
     expect(() => checkPatches([{ offset: 95, data: Buffer.alloc(10) }], 100)).toThrow(/outside/);
+    expect(() => checkPatches([{ offset: 90, data: Buffer.alloc(4), length: 20 }], 100)).toThrow(/outside/);
+    expect(() => checkPatches([{ offset: 0, data: Buffer.alloc(10), length: 4 }], 100)).toThrow(/span of 4/);
+    expect(() =>
+      checkPatches(
+        [
+          { offset: 0, data: Buffer.alloc(2), length: 10 },
+          { offset: 8, data: Buffer.alloc(1) },
+        ],
+        100,
+      ),
+    ).toThrow(/overlap/);
+  });
+
+  it("applyPatches on any chunk equals the span zeroed and the data written over it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gap: fc.nat(40), data: fc.uint8Array({ maxLength: 30 }), zeros: fc.nat(30) }), {
+          maxLength: 6,
+        }),
+        fc.nat(300),
+        fc.nat(300),
+        (specs, a, b) => {
+          const fileSize = 400;
+          const patches: Patch[] = [];
+          let at = 0;
+          for (const s of specs) {
+            const offset = at + s.gap;
+            const length = s.data.length + s.zeros;
+            if (offset + length > fileSize) break;
+            patches.push({ offset, data: Buffer.from(s.data), length });
+            at = offset + length;
+          }
+          const file = Buffer.alloc(fileSize, 0xee);
+          const want = Buffer.from(file);
+          for (const p of checkPatches(patches, fileSize)) {
+            want.fill(0, p.offset, p.offset + (p.length ?? 0));
+            p.data.copy(want, p.offset);
+          }
+          const [start, end] = [Math.min(a, b), Math.max(a, b)];
+          const chunk = Buffer.from(file.subarray(start, end + 1));
+          applyPatches(chunk, start, patches);
+          expect(chunk.equals(want.subarray(start, end + 1))).toBe(true);
+        },
+      ),
+    );
   });
 });
 
