@@ -3,9 +3,14 @@
 // production build, the fresh-machine check (npm start reinstalls a removed package and ends with
 // the samples ready), and the Playwright API + browser suites on both databases.
 // Flags: --only=unit|e2e|fresh, --db=sqlite|postgresql to run a part.
+// Everything the suites write to the temporary directory (databases, ISOs, recipe trees, job roots:
+// several GB a run) goes under one directory of this run, removed at the end, passed or failed
+// (ARCHWAY_KEEP_TEST_TMP=1 keeps it to look into): left in /tmp, runs had filled the disk.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { checkFreshStart } from "./check-fresh-start.mjs";
 import { ROOT } from "./db/providers.mjs";
 import { startThrowawayPostgres } from "./pg/throwaway.mjs";
@@ -16,9 +21,12 @@ const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.spli
 const only = arg("only");
 const dbs = only === "fresh" ? [] : arg("db") ? [arg("db")] : ["sqlite", "postgresql"];
 
+const runTmp = mkdtempSync(path.join(tmpdir(), "archway-test-"));
+chmodSync(runTmp, 0o755); // as traversable as /tmp itself
+
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label} ===`);
-  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, TMPDIR: runTmp, ...env } });
   if (res.status !== 0) {
     console.error(`\n${label}: failed (exit ${res.status ?? res.signal})`);
     return false;
@@ -81,6 +89,8 @@ try {
   }
 } finally {
   pg?.stop();
+  if (process.env.ARCHWAY_KEEP_TEST_TMP === "1") console.log(`test files kept in ${runTmp}`);
+  else rmSync(runTmp, { recursive: true, force: true });
 }
 console.log(ok ? "\nall test suites passed" : "\nsome test suites failed");
 process.exit(ok ? 0 : 1);
