@@ -89,10 +89,10 @@ const liveEvents = route({ access: "public" }, async ({ req }) => {
 });
 
 /** A GET whose body is left as sent (fetch would decode gzip). */
-const get = (url: string, headers: Record<string, string>) =>
+const get = (url: string, headers: Record<string, string>, method = "GET") =>
   new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
     http
-      .get(url, { headers }, (res) => {
+      .get(url, { headers, method }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c) => chunks.push(c));
         res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -160,9 +160,22 @@ describe("downloads answered by the Node server", () => {
     expect(head.status).toBe(200);
     expect(head.headers.get("content-length")).toBe(String(SIZE));
     expect((await fetch(`${base}/dl/iso`, { headers: { "if-none-match": '"v1"' } })).status).toBe(304);
-    const stale = await fetch(`${base}/dl/iso`, { headers: { range: "bytes=0-9", "if-range": '"v0"' } });
-    expect(stale.status).toBe(200);
-    await stale.arrayBuffer();
+    // A list, a weak form of the tag, `*`: the same representation (RFC 9110's weak comparison).
+    for (const tags of ['"v0", "v1"', 'W/"v1"', "*"])
+      expect((await fetch(`${base}/dl/iso`, { headers: { "if-none-match": tags } })).status).toBe(304);
+    const other = await fetch(`${base}/dl/iso`, { headers: { "if-none-match": '"v0", "v2"', range: "bytes=0-9" } });
+    expect(other.status).toBe(206);
+    await other.arrayBuffer();
+    // If-Range lets a range through only for the same strong tag.
+    for (const [ifRange, status] of [
+      ['"v1"', 206],
+      ['"v0"', 200],
+      ['W/"v1"', 200],
+    ] as const) {
+      const res = await fetch(`${base}/dl/iso`, { headers: { range: "bytes=0-9", "if-range": ifRange } });
+      expect(res.status).toBe(status);
+      await res.arrayBuffer();
+    }
     const outside = await fetch(`${base}/dl/iso`, { headers: { range: `bytes=${SIZE}-` } });
     expect(outside.status).toBe(416);
     expect(outside.headers.get("content-range")).toBe(`bytes */${SIZE}`);
@@ -298,6 +311,14 @@ describe("API routes answered by the Node server", () => {
     const revalidated = await get(`${base}/api/tagged`, { "if-none-match": etag });
     expect(revalidated.status).toBe(304);
     expect(revalidated.body.length).toBe(0);
+    expect((await get(`${base}/api/tagged`, { "if-none-match": `"v0", ${etag}` })).status).toBe(304);
+    expect((await get(`${base}/api/tagged`, { "if-none-match": '"v1"' })).status).toBe(304); // weak comparison
+    // HEAD with the gzip kept: its length, no body.
+    const head = await get(`${base}/api/tagged`, { "accept-encoding": "gzip" }, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.headers["content-encoding"]).toBe("gzip");
+    expect(head.headers["content-length"]).toBe(String(first.body.length));
+    expect(head.body.length).toBe(0);
 
     tagged.rows = things.slice(0, 100);
     tagged.tag = "v2";

@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import { createGzip, gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { applyPatches } from "@/lib/iso/overlay";
+import { noneMatch } from "./conditional";
 import { bodyOf, type Plan, planOf, sendBodyItself } from "./download-plan";
 import { downloadLimiter } from "./limiter";
 
@@ -231,7 +232,7 @@ async function sendPieces(
   const length = pieces.reduce((n, p) => n + p.length, 0);
   headers.vary = "Accept-Encoding";
   const etag = typeof headers.etag === "string" ? headers.etag : undefined;
-  if (etag && status === 200 && request.headers.get("if-none-match") === etag) {
+  if (etag && status === 200 && noneMatch(request.headers.get("if-none-match"), etag)) {
     delete headers["content-length"];
     return void res.writeHead(304, headers).end();
   }

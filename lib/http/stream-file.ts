@@ -6,6 +6,7 @@
 import "server-only";
 import { overlayWebStream } from "@/lib/iso/overlay-web";
 import { attachmentHeaders } from "./attachment";
+import { noneMatch, rangeStillValid } from "./conditional";
 import { attachPlan, bodySentByServer, type Source } from "./download-plan";
 import { HttpError } from "./errors";
 import { downloadLimiter } from "./limiter";
@@ -32,9 +33,10 @@ export function streamFile(req: Request, s: Servable): Response {
     ...s.headers,
   };
   if (s.lastModified) headers["Last-Modified"] = s.lastModified.toUTCString();
-  if (req.headers.get("if-none-match") === s.etag) return new Response(null, { status: 304, headers });
-  const ifRange = req.headers.get("if-range");
-  const range = ifRange && ifRange !== s.etag ? null : parseRange(req.headers.get("range"), s.size);
+  if (noneMatch(req.headers.get("if-none-match"), s.etag)) return new Response(null, { status: 304, headers });
+  const range = rangeStillValid(req.headers.get("if-range"), s.etag)
+    ? parseRange(req.headers.get("range"), s.size)
+    : null;
   if (range === "unsatisfiable")
     return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${s.size}` } });
   const { start, end } = range ?? { start: 0, end: s.size - 1 };

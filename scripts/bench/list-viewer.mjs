@@ -15,7 +15,7 @@ async function read() {
     const res = await wireGet(url, { authorization: `Bearer ${token}` });
     decodeMs.push(res.decodeMs);
     if (res.status !== 200) errors.push(`GET list ${res.status}`);
-    else if (res.json?.length !== expectLength) errors.push(`list had ${res.json?.length} rows, not ${expectLength}`);
+    else if (res.rows !== expectLength) errors.push(`list had ${res.rows} rows, not ${expectLength}`);
     else return res.ms;
   } catch (err) {
     errors.push(`GET list: ${err.code ?? err.message}`);
