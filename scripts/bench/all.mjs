@@ -30,6 +30,7 @@ const cols = [
 const widths = cols.map(([h, f]) => Math.max(h.length, ...rows.map((r) => String(f(r)).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
 console.log(`\n${line(cols.map(([h]) => h))}`);
-console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+// The separator as Biome formats a Markdown table, so the table pastes into the README as it is.
+console.log(line(widths.map((w) => "-".repeat(w))));
 for (const r of rows) console.log(line(cols.map(([, f]) => f(r))));
 process.exit(failed ? 1 : 0);
