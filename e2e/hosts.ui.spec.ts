@@ -2,14 +2,17 @@
 // (HTTP from the test, with the token a booted host finds in the ISO's Ignition) registers and
 // reports its inventory, and the infra-env page's hosts table follows live, without a reload;
 // the drawer shows the inventory and the failed validation's sentence, and changes the role;
-// the cluster page shows readiness as a checklist. Screenshots go to /tmp/hosts-shots.
+// the cluster page shows readiness as a checklist. Screenshots (for a person to look at) go to
+// hosts-shots in the temporary directory: npm test's run directory, removed with it.
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { createClusterViaApi, createInfraEnvViaApi, uniqueName } from "./fixtures";
 
 const API = "/api/assisted-install/v2";
-const SHOTS = "/tmp/hosts-shots";
+const SHOTS = path.join(tmpdir(), "hosts-shots");
 const GiB = 1024 ** 3;
 
 /** What a booted host does: read /etc/assisted/agent-token from the discovery Ignition. */

@@ -6,7 +6,6 @@
 // Everything the suites write to the temporary directory (databases, ISOs, recipe trees, job roots:
 // several GB a run) goes under one directory of this run, removed at the end, passed or failed
 // (ARCHWAY_KEEP_TEST_TMP=1 keeps it to look into): left in /tmp, runs had filled the disk.
-import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -16,6 +15,7 @@ import { ROOT } from "./db/providers.mjs";
 import { startThrowawayPostgres } from "./pg/throwaway.mjs";
 import { ensurePrepared } from "./prepare.mjs";
 import { ensureSystemPackages } from "./system-deps.mjs";
+import { printSummary, runSuite, signalRunningSuite } from "./test-suites.mjs";
 
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const only = arg("only");
@@ -24,14 +24,37 @@ const dbs = only === "fresh" ? [] : arg("db") ? [arg("db")] : ["sqlite", "postgr
 const runTmp = mkdtempSync(path.join(tmpdir(), "archway-test-"));
 chmodSync(runTmp, 0o755); // as traversable as /tmp itself
 
-function run(label, cmd, args, env = {}) {
-  console.log(`\n=== ${label} ===`);
-  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, TMPDIR: runTmp, ...env } });
-  if (res.status !== 0) {
-    console.error(`\n${label}: failed (exit ${res.status ?? res.signal})`);
-    return false;
-  }
-  return true;
+const results = [];
+
+// Stopped from outside (Ctrl-C, a CI time limit): the suite running is told too, and the run's
+// directory and PostgreSQL go with this process instead of staying behind.
+let pg;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    console.error(`\nnpm test: stopped by ${signal}`);
+    signalRunningSuite(signal);
+    pg?.stop();
+    rmSync(runTmp, { recursive: true, force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
+}
+
+/** Runs a suite with its JSON report in the run's directory; the summary at the end reads it. */
+async function run(label, kind, args, env = {}) {
+  const report = path.join(runTmp, `report-${results.length}.json`);
+  const reportArgs = kind === "vitest" ? ["--reporter=default", "--reporter=json", `--outputFile.json=${report}`] : [];
+  const reportEnv = kind === "playwright" ? { E2E_JSON_REPORT: report } : {};
+  const result = await runSuite({
+    label,
+    kind,
+    report,
+    cmd: bin(kind),
+    args: [...args, ...reportArgs],
+    cwd: ROOT,
+    env: { ...process.env, TMPDIR: runTmp, ...env, ...reportEnv },
+  });
+  results.push(result);
+  return result.ok;
 }
 
 async function createDatabase(adminUrl, name) {
@@ -56,41 +79,60 @@ function freePort() {
   });
 }
 
+// Test files that run once, on SQLite. The discovery ISO boots (minutes): what they add beyond the
+// route tests is the guest's side. The rest never open the database: sample ISOs built and booted,
+// emulation, apt, this runner's summary. PostgreSQL runs every other file (the sandbox's too: a job
+// must not reach a database server on loopback either).
+const ONCE = [
+  "app/iso/discovery-boot.test.ts",
+  "lib/samples/qemu-boot.test.ts",
+  "lib/samples/sample-iso.test.ts",
+  "lib/samples/sample-iso-failures.test.ts",
+  "lib/jobs/emulation.test.ts",
+  "scripts/system-deps.test.ts",
+  "scripts/test-suites.test.ts",
+];
+
 const bin = (name) => `${ROOT}/node_modules/.bin/${name}`;
 let ok = true;
-let pg;
 try {
   const missing = ensureSystemPackages(["runtime", "test"], { what: "the test suite" });
   if (missing.length) throw new Error(`cannot run the tests without ${missing.join(", ")}`);
   ensurePrepared({ build: only !== "unit" });
   if (!only || only === "fresh") {
-    console.log("\n=== fresh machine: npm start installs what it lacks ===");
-    ok =
-      (await checkFreshStart().catch((err) => (console.error(`fresh-start check failed: ${err.message}`), false))) &&
-      ok;
+    const label = "fresh machine: npm start installs what it lacks";
+    console.log(`\n=== ${label} ===`);
+    let reason = "";
+    const fresh = await checkFreshStart().catch((err) => ((reason = err.message), false));
+    if (reason) console.error(`fresh-start check failed: ${reason}`);
+    results.push({ label, ok: fresh, exit: 1, failures: [], unhandled: reason ? [reason] : [] });
+    ok = fresh && ok;
   }
   if (dbs.includes("postgresql")) pg = await startThrowawayPostgres();
   for (const provider of dbs) {
     const dbEnv = provider === "postgresql" ? { TEST_PG_ADMIN_URL: pg.url } : {};
-    // The VM boots (minutes each) run once, on SQLite: what they add beyond the route tests is the
-    // guest's side, which does not depend on the database; PostgreSQL runs every other test file.
-    const once = provider === "postgresql" ? ["--exclude", "app/iso/discovery-boot.test.ts"] : [];
-    if (only !== "e2e") ok = run(`unit and route tests (${provider})`, bin("vitest"), ["run", ...once], dbEnv) && ok;
+    const once = provider === "postgresql" ? ONCE.flatMap((file) => ["--exclude", file]) : [];
+    if (only !== "e2e") ok = (await run(`unit and route tests (${provider})`, "vitest", ["run", ...once], dbEnv)) && ok;
     if (only !== "unit") {
       if (!existsSync("/usr/bin/chromium") && !process.env.CHROMIUM_PATH)
         throw new Error("Chromium is missing: apt-get install chromium (or set CHROMIUM_PATH)");
       const e2eEnv = provider === "postgresql" ? { DATABASE_URL: await createDatabase(pg.url, "archway_e2e") } : {};
       ok =
-        run(`browser and API tests (${provider})`, bin("playwright"), ["test"], {
+        (await run(`browser and API tests (${provider})`, "playwright", ["test"], {
           E2E_PORT: process.env.E2E_PORT ?? (await freePort()),
           ...e2eEnv,
-        }) && ok;
+        })) && ok;
     }
   }
+} catch (err) {
+  console.error(`\nnpm test: ${err.message}`);
+  results.push({ label: "setting up the run", ok: false, exit: 1, failures: [], unhandled: [err.message] });
+  ok = false;
 } finally {
   pg?.stop();
   if (process.env.ARCHWAY_KEEP_TEST_TMP === "1") console.log(`test files kept in ${runTmp}`);
   else rmSync(runTmp, { recursive: true, force: true });
 }
+printSummary(results);
 console.log(ok ? "\nall test suites passed" : "\nsome test suites failed");
 process.exit(ok ? 0 : 1);

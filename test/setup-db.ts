@@ -23,6 +23,10 @@ beforeAll(async () => {
     const { stopLocalWorker } = await import("@/lib/jobs/workers/local");
     const { stopSupervision } = await import("@/lib/jobs/queue/supervise");
     const { closeQueueUtils } = await import("@/lib/jobs/queue/graphile");
+    const { digestsSettled } = await import("@/lib/infra-envs/downloads");
+    // An ISO link starts its digest in the background; one still running would write to the
+    // database dropped below and log a failure into the next file's output.
+    await digestsSettled();
     stopSupervision();
     await stopLocalWorker();
     await closeQueueUtils();

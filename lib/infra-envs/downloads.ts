@@ -67,6 +67,11 @@ function digestInBackground(infraEnvId: string, image: DiscoveryImage): Promise<
   return job;
 }
 
+/** Resolves once every digest queued so far has ended (a database about to close must outlive them). */
+export async function digestsSettled(): Promise<void> {
+  await queue;
+}
+
 /** Waits for the digest of the infra-env's current image (tests and tools that need it now). */
 export function pendingDigest(infraEnvId: string): Promise<string | null> | undefined {
   return [...hashing.entries()].find(([k]) => k.startsWith(`${infraEnvId}:`))?.[1];
