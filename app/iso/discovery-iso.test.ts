@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as files from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/files/route";
 import * as imageUrl from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/downloads/image-url/route";
 import * as regenerate from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/regenerate-signing-key/route";
+import * as infraEnvOne from "@/app/api/assisted-install/v2/infra-envs/[infra_env_id]/route";
 import * as infraEnvs from "@/app/api/assisted-install/v2/infra-envs/route";
 import * as isoRoute from "@/app/iso/[token]/[version]/[arch]/[file]/route";
 import { sourcesChanged } from "@/lib/base-images/generation";
@@ -168,11 +169,31 @@ describe("an arm64 discovery ISO", () => {
     for (const a of answers) expect([a.status, a.body.detail]).toEqual([404, answers[0].body.detail]);
 
     const fresh = (await link(armId)).body.url;
+    // Used a moment before: a link checked lately is kept a second (lib/infra-envs/link-memo.ts),
+    // and revoking must end it at once all the same.
+    expect((await getIso(fresh, { range: "bytes=0-1" })).status).toBe(206);
     expect((await call(regenerate.POST, { method: "POST", params: { infra_env_id: armId } })).status).toBe(204);
     const revoked = await getIso(fresh, { range: "bytes=0-1" });
     expect([revoked.status, revoked.body.detail]).toEqual([404, answers[0].body.detail]);
     const renewed = await getIso((await link(armId)).body.url, { range: "bytes=0-1" });
     expect(renewed.status).toBe(206);
+  });
+
+  it("a link used a moment ago follows a change made through the API at once", async () => {
+    const { url } = (await link(armId)).body;
+    const before = await getIso(url, { range: "bytes=0-1" });
+    expect(before.status).toBe(206);
+    const patch = (body: object) => call(infraEnvOne.PATCH, { method: "PATCH", params: { infra_env_id: armId }, body });
+    // Not a credential: the same link stays good and now leads to the changed image.
+    expect((await patch({ kernel_arguments: [{ operation: "append", value: "rd.moment=1" }] })).status).toBe(200);
+    const changed = await getIso(url, { range: "bytes=0-1" });
+    expect(changed.status).toBe(206);
+    expect(changed.headers.get("etag")).not.toBe(before.headers.get("etag"));
+    // A new pull secret revokes every link issued before it.
+    expect(
+      (await patch({ pull_secret: JSON.stringify({ auths: { "registry.example.com": { auth: "eDp5" } } }) })).status,
+    ).toBe(200);
+    expect((await getIso(url, { range: "bytes=0-1" })).status).toBe(404);
   });
 
   it("a changed infra-env yields a new ETag and sha256", async () => {

@@ -10,6 +10,7 @@ import { sha256OfPatched } from "@/lib/iso/digest";
 import { seal, unseal } from "@/lib/secrets/secrets";
 import { type DiscoveryImage, discoveryImage, type ImageType, INFRA_ENV_HEAD } from "./discovery-iso";
 import { newSigningKey, readToken, signToken, verifyToken } from "./download-tokens";
+import { checkedLink, linksChanged, linksGeneration, rememberLink } from "./link-memo";
 import { getInfraEnv } from "./service";
 
 /** The URL signing key (made here for an infra-env created before keys were made with it). */
@@ -124,6 +125,7 @@ export async function regenerateSigningKey(infraEnvId: string, requestId?: strin
       requestId,
     });
   });
+  linksChanged();
 }
 
 // Expired, forged, revoked and mismatched links all look the same from outside.
@@ -143,10 +145,15 @@ export async function resolveDownload(
   const claims = readToken(token);
   const canonicalArch = parseArch(arch);
   if (!claims || !imageType || !canonicalArch) throw invalidLink();
-  const infraEnv = await db().infraEnv.findUnique({ where: { id: claims.infraEnvId }, select: INFRA_ENV_HEAD });
   const scope = { imageType, version, arch: canonicalArch };
+  const key = `${token}/${imageType}/${version}/${canonicalArch}`;
+  const known = checkedLink(key);
+  if (known) return discoveryImage(known, imageType, serviceUrl);
+  const generation = linksGeneration();
+  const infraEnv = await db().infraEnv.findUnique({ where: { id: claims.infraEnvId }, select: INFRA_ENV_HEAD });
   if (!infraEnv?.signingKey || !verifyToken(token, scope, unseal(infraEnv.signingKey))) throw invalidLink();
   if (version !== infraEnv.openshiftVersion || canonicalArch !== parseArch(infraEnv.cpuArchitecture))
     throw invalidLink();
+  rememberLink(key, { head: infraEnv, expiresAt: claims.expiresAt, generation });
   return discoveryImage(infraEnv, imageType, serviceUrl);
 }

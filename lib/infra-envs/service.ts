@@ -15,6 +15,7 @@ import { redactProxyUrl } from "@/lib/secrets/redact";
 import { seal, unlessRedactedEcho } from "@/lib/secrets/secrets";
 import { newAgentToken } from "./agent-token";
 import { newSigningKey } from "./download-tokens";
+import { linksChanged } from "./link-memo";
 import type { InfraEnvCreate, InfraEnvListQuery, InfraEnvUpdate } from "./schemas";
 
 const withCounts = { _count: { select: { hosts: true } } } as const;
@@ -188,7 +189,7 @@ export async function updateInfraEnv(id: string, patch: InfraEnvUpdate, requestI
     httpsProxy: seal(plain.httpsProxy),
     ...(credentialsChanged ? { signingKey: seal(newSigningKey()), signingKeyRotatedAt: new Date() } : {}),
   };
-  return db().$transaction(async (tx) => {
+  const updated = await db().$transaction(async (tx) => {
     const infraEnv = await tx.infraEnv.update({ where: { id }, data, include: withCounts });
     await recordEvent(tx, {
       name: "infra_env_updated",
@@ -200,6 +201,8 @@ export async function updateInfraEnv(id: string, patch: InfraEnvUpdate, requestI
     });
     return infraEnv;
   });
+  linksChanged();
+  return updated;
 }
 
 export async function deleteInfraEnv(id: string, requestId?: string) {
@@ -219,4 +222,5 @@ export async function deleteInfraEnv(id: string, requestId?: string) {
       requestId,
     });
   });
+  linksChanged();
 }
