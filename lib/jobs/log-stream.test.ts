@@ -1,7 +1,7 @@
 // The SSE log under a burst: viewers that connect while thousands of lines are being written (so
 // their catch-up from the database races with live batches) each get every line exactly once, in
 // order, then `event: end`; a viewer of one step gets that step's lines only.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { JobLog } from "./job-log";
 import { linesEvent, publish, publishHere } from "./log-bus";
@@ -111,6 +111,34 @@ describe("job log stream", () => {
     }
     expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     await reader.cancel();
+  });
+
+  it("a viewer that leaves while its catch-up read is in flight ends quietly when the read returns", async () => {
+    const job = await newJob();
+    await writeAndPublish(job.id, 1, 10);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let reading!: () => void;
+    const started = new Promise<void>((r) => (reading = r));
+    const read: typeof storedLines = async (...args) => {
+      const rows = await storedLines(...args);
+      reading();
+      await held; // the viewer goes away here
+      return rows;
+    };
+    const errors = vi.spyOn(console, "error");
+    try {
+      const reader = jobLogEventStream(job.id, 0, undefined, new AbortController().signal, read).getReader();
+      const first = reader.read();
+      await started;
+      await reader.cancel();
+      release();
+      expect((await first).done).toBe(true);
+      await new Promise((r) => setTimeout(r, 50)); // the read's result is handled after this
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("gives viewers that join mid-burst every line exactly once, in order", async () => {

@@ -75,11 +75,17 @@ export function jobLogEventStream(
     }
   };
 
+  // A task that was waiting on the database when the viewer left (or the stream ended) finishes
+  // into nothing: enqueueing on a closed stream throws.
+  const put = (chunk: Uint8Array) => {
+    if (!closed) controller.enqueue(chunk);
+  };
+
   const send = (rows: BusLine[]) => {
     for (const r of rows) {
       if (r.seq <= lastSent) continue;
       lastSent = r.seq;
-      if (wanted(r)) controller.enqueue(frame(r));
+      if (wanted(r)) put(frame(r));
     }
   };
 
@@ -89,7 +95,7 @@ export function jobLogEventStream(
   const finish = async (final: Final) => {
     // Every line stored before the end; none to read when this viewer already sent the last one.
     if (final.lastSeq === undefined || lastSent < final.lastSeq) send(await stored(undefined));
-    controller.enqueue(endFrame(final.status, final.failureReason));
+    put(endFrame(final.status, final.failureReason));
     close();
   };
 
@@ -110,7 +116,7 @@ export function jobLogEventStream(
     // one piece (one JSON.stringify per line for all viewers together).
     if (!step && first === lastSent + 1) {
       lastSent = e.lines[e.lines.length - 1].seq;
-      controller.enqueue(e.frames());
+      put(e.frames());
       return;
     }
     send(e.lines);
@@ -141,7 +147,7 @@ export function jobLogEventStream(
   // while this one's notification connection was down still ends the stream within a ping.
   const keepAlive = () => {
     if (closed) return;
-    controller.enqueue(encoder.encode(": ping\n\n"));
+    put(encoder.encode(": ping\n\n"));
     if (!lagging && !ended) void serial(finishIfEnded);
   };
 
