@@ -119,17 +119,27 @@ clearInterval(sampler);
 const floodSecs = (Date.parse(floodDone.finished) - Date.parse(floodDone.started)) / 1000;
 const complete = floodViews.filter((v) => v.lines >= 100000).length;
 
-// 3. Emulated vs native: the same CPU-bound script on the aarch64 and the x86_64 sample.
+// 3. Emulated vs native: the same CPU-bound script on the aarch64 and the x86_64 sample, in pairs
+// run one after the other; the figure is the median pair's ratio (single pairs ranged 8.4-10.6x
+// between runs of the same code).
 const cpu = "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; echo done $i\n";
-const durations = {};
-for (const [arch, image] of [
-  ["x86_64", x86],
-  ["aarch64", arm],
-]) {
-  const j = await waitJob((await startJob(image, cpu, `cpu-${arch}`)).id);
-  const build = j.step_times.building_image;
-  durations[arch] = (Date.parse(build.finished) - Date.parse(build.started)) / 1000;
+const PAIRS = 3;
+const pairs = [];
+for (let n = 0; n < PAIRS; n++) {
+  const pair = {};
+  for (const [arch, image] of [
+    ["x86_64", x86],
+    ["aarch64", arm],
+  ]) {
+    const j = await waitJob((await startJob(image, cpu, `cpu-${arch}-${n}`)).id);
+    const build = j.step_times.building_image;
+    pair[arch] = (Date.parse(build.finished) - Date.parse(build.started)) / 1000;
+  }
+  pairs.push(pair);
 }
+pairs.sort((a, b) => a.aarch64 / a.x86_64 - b.aarch64 / b.x86_64);
+const durations = pairs[Math.floor(PAIRS / 2)];
+const ratios = pairs.map((p) => `${(p.aarch64 / p.x86_64).toFixed(1)}x`).join(", ");
 await srv.stop();
 rmSync(path.dirname(dataDir), { recursive: true, force: true }); // data, cache and database: hundreds of MB a run
 
@@ -146,7 +156,7 @@ console.log(
   `  server RSS, 100 viewers     +${f((rssPeak - rssBefore) / MiB)} MiB (before ${f(rssBefore / MiB)} MiB, peak ${f(rssPeak / MiB)} MiB)`,
 );
 console.log(
-  `  customize step, same script x86_64 native ${f(durations.x86_64, 2)} s, aarch64 emulated ${f(durations.aarch64, 2)} s: ratio ${f(durations.aarch64 / durations.x86_64)}x (seed 000 says ~10x)`,
+  `  customize step, same script x86_64 native ${f(durations.x86_64, 2)} s, aarch64 emulated ${f(durations.aarch64, 2)} s: ratio ${f(durations.aarch64 / durations.x86_64)}x, the median of ${ratios} (seed 000 says ~10x)`,
 );
 
 // The same figures as rows of npm run bench's one table.
@@ -171,6 +181,6 @@ record({
   figure: "customize, aarch64 emulated / x86_64 native",
   value: `${f(durations.aarch64 / durations.x86_64)}x`,
   goal: "<= 10x",
-  anchor: `native ${f(durations.x86_64, 2)} s`,
+  anchor: `native ${f(durations.x86_64, 2)} s; median of ${PAIRS} pairs: ${ratios}`,
   met: durations.aarch64 / durations.x86_64 <= 10,
 });
