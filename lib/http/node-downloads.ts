@@ -164,7 +164,9 @@ async function answer(request: Request, res: ServerResponse, handler: Handler, p
   }
   try {
     res.writeHead(response.status, headers);
-    res.flushHeaders();
+    // A body of one read goes out with its headers in one write (a booting host's small ranges);
+    // a longer one's headers go at once, before its first read.
+    if (plan.end - plan.start + 1 > chunkSize(downloadLimiter().inUse)) res.flushHeaders();
     await sendBody(res, plan);
   } finally {
     plan.release();
@@ -334,11 +336,15 @@ async function sendBody(res: ServerResponse, plan: Plan) {
       const chunk = buffers[i].subarray(0, bytesRead);
       applyPatches(chunk, pos, patches);
       pos += bytesRead;
-      // The callback comes once the kernel has the bytes (or the socket failed): then the buffer is free.
-      sending[i] = Promise.race([new Promise<void>((resolve) => res.write(chunk, () => resolve())), closed]);
+      // The callback comes once the kernel has the bytes (or the socket failed): then the buffer is
+      // free. The last chunk ends the response in the same write.
+      const last = pos > end;
+      sending[i] = Promise.race([
+        new Promise<void>((resolve) => (last ? res.end(chunk, () => resolve()) : res.write(chunk, () => resolve()))),
+        closed,
+      ]);
     }
     await Promise.all(sending);
-    res.end();
   } finally {
     await fh.close();
     await Promise.all(sending);
