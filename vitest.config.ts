@@ -22,5 +22,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Two files at once on this 2-core machine: one at a time left a core idle half the run (test
+    // files mostly wait on QEMU, child processes, PostgreSQL and the disk).
+    maxWorkers: 2,
   },
 });

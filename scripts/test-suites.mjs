@@ -63,7 +63,8 @@ export function playwrightFailures(report) {
 
 /**
  * Runs a suite, its output passed through as it comes, and resolves to what the summary needs.
- * `report` is the JSON report file the runner was told to write and `kind` its format.
+ * `report` is the JSON report file the runner was told to write and `kind` its format; `echo: false`
+ * keeps the output to the result (this runner's own tests, whose failures are meant).
  */
 let running = null;
 
@@ -72,8 +73,8 @@ export function signalRunningSuite(signal) {
   running?.kill(signal);
 }
 
-export function runSuite({ label, cmd, args, env, cwd, report, kind }) {
-  console.log(`\n=== ${label} ===`);
+export function runSuite({ label, cmd, args, env, cwd, report, kind, echo = true }) {
+  if (echo) console.log(`\n=== ${label} ===`);
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ["inherit", "pipe", "pipe"] });
     running = child;
@@ -82,7 +83,7 @@ export function runSuite({ label, cmd, args, env, cwd, report, kind }) {
     const watch = (stream, out) => {
       let partial = "";
       stream.on("data", (chunk) => {
-        out.write(chunk);
+        if (echo) out.write(chunk);
         const lines = (partial + chunk.toString("utf8")).split("\n");
         partial = lines.pop();
         for (const line of lines) {
@@ -100,7 +101,7 @@ export function runSuite({ label, cmd, args, env, cwd, report, kind }) {
     child.on("close", (code, signal) => {
       running = null;
       const ok = code === 0;
-      if (!ok) console.error(`\n${label}: failed (exit ${code ?? signal})`);
+      if (!ok && echo) console.error(`\n${label}: failed (exit ${code ?? signal})`);
       let parsed = { counts: null, failures: [] };
       try {
         if (existsSync(report)) {

@@ -33,6 +33,7 @@ describe("npm test's summary", () => {
       args: ["run", "--root", dir, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
       cwd: dir,
       env: { ...process.env, TEST_PG_ADMIN_URL: "" },
+      echo: false,
     });
     expect(result.ok).toBe(false);
     expect(result.counts).toEqual({ passed: 2, failed: 1 });
@@ -88,6 +89,7 @@ describe("npm test's summary", () => {
       args: ["test", "--config", path.join(pw, "playwright.config.mjs")],
       cwd: ROOT,
       env: { ...process.env, E2E_JSON_REPORT: report },
+      echo: false,
     });
     expect(result.ok).toBe(false);
     expect(result.counts).toEqual({ passed: 1, failed: 1 });
