@@ -164,9 +164,9 @@ async function answer(request: Request, res: ServerResponse, handler: Handler, p
   }
   try {
     res.writeHead(response.status, headers);
-    // A body of one read goes out with its headers in one write (a booting host's small ranges);
-    // a longer one's headers go at once, before its first read.
-    if (plan.end - plan.start + 1 > chunkSize(downloadLimiter().inUse)) res.flushHeaders();
+    // The headers go at once, before the first read: a client's time to first byte does not wait
+    // for the disk (sending them with a small range's only chunk saved a write but made it later).
+    res.flushHeaders();
     await sendBody(res, plan);
   } finally {
     plan.release();
