@@ -23,7 +23,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Two files at once on this 2-core machine: one at a time left a core idle half the run (test
-    // files mostly wait on QEMU, child processes, PostgreSQL and the disk).
+    // files mostly wait on QEMU, child processes, PostgreSQL and the disk). Files that time the
+    // console under load run alone, after the rest (ALONE in scripts/test.mjs).
     maxWorkers: 2,
   },
 });
