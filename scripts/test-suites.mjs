@@ -61,11 +61,6 @@ export function playwrightFailures(report) {
   return { counts: { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) }, failures };
 }
 
-/**
- * Runs a suite, its output passed through as it comes, and resolves to what the summary needs.
- * `report` is the JSON report file the runner was told to write and `kind` its format; `echo: false`
- * keeps the output to the result (this runner's own tests, whose failures are meant).
- */
 let running = null;
 
 /** Passes a signal npm test received on to the suite running (its runner then stops its own children). */
@@ -73,6 +68,11 @@ export function signalRunningSuite(signal) {
   running?.kill(signal);
 }
 
+/**
+ * Runs a suite, its output passed through as it comes, and resolves to what the summary needs.
+ * `report` is the JSON report file the runner was told to write and `kind` its format; `echo: false`
+ * keeps the output to the result (this runner's own tests, whose failures are meant).
+ */
 export function runSuite({ label, cmd, args, env, cwd, report, kind, echo = true }) {
   if (echo) console.log(`\n=== ${label} ===`);
   return new Promise((resolve) => {
