@@ -72,6 +72,21 @@ const listTagged = route({ access: "public" }, async () =>
   pageTextResponse([Buffer.from(JSON.stringify(tagged.rows))], tagged.rows.length, tagged.tag),
 );
 
+// A list over the 4 MiB that is compressed at once: compressed while it is sent.
+const largeRows = Array.from({ length: 60_000 }, (_, i) => ({
+  id: i,
+  label: `large thing ${i} ${"x".repeat(i % 97)}`,
+}));
+const listLarge = route({ access: "public" }, async () =>
+  pageTextResponse(
+    largeRows.map((r, i) =>
+      Buffer.from(`${i ? "," : "["}${JSON.stringify(r)}${i === largeRows.length - 1 ? "]" : ""}`),
+    ),
+    largeRows.length,
+    "large-v1",
+  ),
+);
+
 // A live event stream (as a job's log is): the test pushes each event; the route sees the client leave.
 const events = { push: (_: string) => {}, end: () => {}, left: false };
 const liveEvents = route({ access: "public" }, async ({ req }) => {
@@ -109,6 +124,7 @@ beforeAll(async () => {
     { path: "/api/things/:name", handler: listThings },
     { path: "/api/pieces", handler: listPieces },
     { path: "/api/tagged", handler: listTagged },
+    { path: "/api/large", handler: listLarge },
     { path: "/api/events", handler: liveEvents },
   ]);
   server = http.createServer((req, res) => {
@@ -293,6 +309,10 @@ describe("API routes answered by the Node server", () => {
     const zipped = await fetch(`${base}/api/pieces`, { headers: { "accept-encoding": "gzip" } });
     expect(zipped.headers.get("content-encoding")).toBe("gzip");
     expect(await zipped.json()).toEqual(things); // fetch decodes it: the gzip stream is whole
+    // Compressed at once: the length of what is sent is announced.
+    const raw = await get(`${base}/api/pieces`, { "accept-encoding": "gzip" });
+    expect(raw.headers["content-length"]).toBe(String(raw.body.length));
+    expect(JSON.parse(gunzipSync(raw.body).toString())).toEqual(things);
     const head = await fetch(`${base}/api/pieces`, { method: "HEAD", headers: { "accept-encoding": "identity" } });
     expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
     expect(await head.text()).toBe("");
@@ -303,7 +323,7 @@ describe("API routes answered by the Node server", () => {
     const etag = first.headers.etag as string;
     expect(etag).toBe('W/"v1"');
     expect(first.headers["content-encoding"]).toBe("gzip");
-    expect(first.headers["content-length"]).toBeUndefined(); // compressed as it was sent
+    expect(first.headers["content-length"]).toBe(String(first.body.length)); // small: compressed at once
     expect(JSON.parse(gunzipSync(first.body).toString())).toEqual(things);
     const again = await get(`${base}/api/tagged`, { "accept-encoding": "gzip" });
     expect(again.headers["content-length"]).toBe(String(again.body.length)); // the kept gzip, whole
@@ -326,6 +346,19 @@ describe("API routes answered by the Node server", () => {
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).toBe('W/"v2"');
     expect(JSON.parse(gunzipSync(changed.body).toString())).toEqual(things.slice(0, 100));
+  });
+
+  it("compresses a list over 4 MiB while sending it (chunked), whole, and keeps that gzip under its tag", async () => {
+    const first = await get(`${base}/api/large`, { "accept-encoding": "gzip" });
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    expect(first.headers["content-length"]).toBeUndefined();
+    expect(first.headers["transfer-encoding"]).toBe("chunked");
+    const text = gunzipSync(first.body).toString();
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 1024 * 1024);
+    expect(JSON.parse(text)).toEqual(largeRows);
+    const again = await get(`${base}/api/large`, { "accept-encoding": "gzip" });
+    expect(again.headers["content-length"]).toBe(String(again.body.length));
+    expect(again.body.equals(first.body)).toBe(true);
   });
 
   it("streams events as they are produced, uncompressed, and tells the route when the client leaves", async () => {
