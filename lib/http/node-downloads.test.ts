@@ -1,12 +1,14 @@
 // The Node server's own download writer, behind a real HTTP server: the bytes of every range equal the
 // patched file, HEAD/304/416 and errors come from the route handler, a client that stops reading holds
 // back the reads (backpressure), and every slot of the process-wide limiter comes back.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +17,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { applyPatches, type Patch } from "@/lib/iso/overlay";
 import { notFound } from "./errors";
 import { downloadLimiter } from "./limiter";
-import { chunkSize, nodeDownloads } from "./node-downloads";
+import { chunkSize, nodeDownloads, readBuffersHeld } from "./node-downloads";
 import { pageTextResponse } from "./paged";
 import { route } from "./route";
 import { streamFile } from "./stream-file";
@@ -32,6 +34,10 @@ const patches: Patch[] = [
 ];
 const expected = Buffer.from(content);
 applyPatches(expected, 0, patches);
+// A long download without the disk: a sparse file of 512 MiB.
+const LONG = 512 * 1024 * 1024;
+const longFile = path.join(dir, "long.iso");
+truncateSync((writeFileSync(longFile, ""), longFile), LONG);
 
 const handler = route({ access: "public", params: z.object({ name: z.string() }) }, async ({ req, params }) => {
   if (params.name === "missing") throw notFound("No such image");
@@ -42,6 +48,8 @@ const handler = route({ access: "public", params: z.object({ name: z.string() })
     contentType: "application/octet-stream",
     cacheControl: "no-store",
   };
+  if (params.name === "long")
+    return streamFile(req, { ...servable, size: LONG, etag: '"long"', file: longFile, patches: [] });
   return params.name === "blob"
     ? streamFile(req, {
         ...servable,
@@ -224,6 +232,80 @@ describe("downloads answered by the Node server", () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(6 * 1024 * 1024);
     expect(received()).toBeLessThan(SIZE);
     socket.destroy();
+    expect(await settled()).toBe(0);
+  });
+
+  it("shrinks a download's read buffers to its share when others begin, and holds none once all end", async () => {
+    const MiB = 1024 * 1024;
+    const paused = await new Promise<{ res: http.IncomingMessage; chunks: Buffer[] }>((resolve) => {
+      http.get(`${base}/dl/iso`, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.once("data", () => {
+          res.pause();
+          resolve({ res, chunks });
+        });
+      });
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readBuffersHeld()).toBe(2 * MiB); // alone: two 1 MiB buffers
+    // 199 other downloads begin (their slots taken as theirs would be).
+    const others = Array.from({ length: 199 }, () => downloadLimiter().tryAcquire()!);
+    try {
+      const done = new Promise((r) => paused.res.on("end", r));
+      const sizes: number[] = [];
+      const sample = setInterval(() => sizes.push(readBuffersHeld()), 1);
+      paused.res.resume();
+      await done;
+      clearInterval(sample);
+      // Each buffer, once the socket was done with it, was taken again at the 64 KiB share.
+      expect(Math.min(...sizes)).toBe(2 * 64 * 1024);
+      expect(Buffer.concat(paused.chunks).equals(expected)).toBe(true);
+    } finally {
+      for (const release of others) release();
+    }
+    expect(await settled()).toBe(0);
+    expect(readBuffersHeld()).toBe(0);
+  });
+
+  it("holds nothing per chunk sent: a 512 MiB download's heap is the same near its end as near its start", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const heapAfterGc = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    // Its share with 199 others: 64 KiB chunks, 8,192 of them.
+    const others = Array.from({ length: 199 }, () => downloadLimiter().tryAcquire()!);
+    try {
+      const heap: number[] = [];
+      await new Promise<void>((resolve, reject) => {
+        http
+          .get(`${base}/dl/long`, (res) => {
+            let got = 0;
+            const marks = [LONG * 0.05, LONG * 0.95];
+            res.on("data", (c: Buffer) => {
+              got += c.length;
+              if (marks.length && got >= marks[0]) {
+                marks.shift();
+                res.pause();
+                // Let the server's in-flight writes settle, then weigh the heap.
+                setTimeout(() => {
+                  heap.push(heapAfterGc());
+                  res.resume();
+                }, 100);
+              }
+            });
+            res.on("end", () => (got === LONG ? resolve() : reject(new Error(`got ${got} bytes`))));
+          })
+          .on("error", reject);
+      });
+      // ~7,400 chunks went between the two weighings; racing each write against the response's close
+      // kept ~220 bytes per chunk (1.6 MB here).
+      expect(heap[1] - heap[0]).toBeLessThan(512 * 1024);
+    } finally {
+      for (const release of others) release();
+    }
     expect(await settled()).toBe(0);
   });
 
