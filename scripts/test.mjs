@@ -101,7 +101,8 @@ const ALONE = ["lib/jobs/sandbox/sandbox.test.ts"];
 const bin = (name) => `${ROOT}/node_modules/.bin/${name}`;
 let ok = true;
 try {
-  const missing = ensureSystemPackages(["runtime", "test"], { what: "the test suite" });
+  // "bench" too: the suite tests the downloads benchmark's comparison against a real nginx.
+  const missing = ensureSystemPackages(["runtime", "test", "bench"], { what: "the test suite" });
   if (missing.length) throw new Error(`cannot run the tests without ${missing.join(", ")}`);
   ensurePrepared({ build: only !== "unit" });
   if (!only || only === "fresh") {

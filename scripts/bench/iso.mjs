@@ -4,25 +4,16 @@
 // first byte; server memory and errors under 200 concurrent downloads; create-to-link latency.
 // Prints figures beside their goals; asserts nothing but the sameness of the files compared.
 
-import { execFileSync, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import {
-  createReadStream,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-} from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePrepared } from "../prepare.mjs";
 import { ensureSystemPackages } from "../system-deps.mjs";
+import { assertSameFile, curl, paired, sha256OfFile, startNginx } from "./anchor.mjs";
 import { record } from "./report.mjs";
-import { apiFetch, freePort, percentile, startConsole, treeRss, waitForBaseImages } from "./server.mjs";
+import { apiFetch, percentile, startConsole, treeRss, waitForBaseImages } from "./server.mjs";
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -52,81 +43,6 @@ function get(url, { headers = {}, limit = Infinity, firstByte } = {}) {
     });
     req.on("error", (e) => (e.code === "ECONNRESET" ? null : reject(e)));
   });
-}
-
-/** One curl download to /dev/null: bytes, seconds in total, seconds to the first byte. */
-function curl(url, extra = []) {
-  const out = execFileSync(
-    "curl",
-    ["-s", "-f", "-o", "/dev/null", "-w", "%{size_download} %{time_total} %{time_starttransfer}", ...extra, url],
-    {
-      encoding: "utf8",
-    },
-  );
-  const [bytes, total, first] = out.trim().split(" ").map(Number);
-  return { bytes, secs: total, ttfbMs: first * 1000 };
-}
-
-async function sha256OfUrl(url) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  const hash = createHash("sha256");
-  let size = 0;
-  for await (const chunk of res.body) {
-    hash.update(chunk);
-    size += chunk.length;
-  }
-  return { size, sha256: hash.digest("hex") };
-}
-
-async function sha256OfFile(file) {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk);
-  return hash.digest("hex");
-}
-
-/** Our URL and nginx's, alternated run by run: median GiB/s of each and of their ratio. */
-function paired(ours, theirs, runs, expectBytes) {
-  const a = [];
-  const b = [];
-  for (let i = 0; i < runs; i++) {
-    for (const [url, into] of i % 2
-      ? [
-          [theirs, b],
-          [ours, a],
-        ]
-      : [
-          [ours, a],
-          [theirs, b],
-        ]) {
-      const r = curl(url);
-      if (r.bytes !== expectBytes) throw new Error(`${url} sent ${r.bytes} bytes, not ${expectBytes}`);
-      into.push(r.bytes / GiB / r.secs);
-    }
-  }
-  return {
-    ours: percentile(a, 50),
-    nginx: percentile(b, 50),
-    ratio: percentile(
-      a.map((x, i) => x / b[i]),
-      50,
-    ),
-  };
-}
-
-async function startNginx(dir) {
-  const port = await freePort();
-  const conf = path.join(work, "nginx.conf");
-  writeFileSync(
-    conf,
-    `daemon off; master_process off; worker_processes 1; error_log ${work}/nginx-error.log; pid ${work}/nginx.pid;
-events { worker_connections 1024; }
-http { access_log off; sendfile on; tcp_nopush on; client_body_temp_path ${work}; proxy_temp_path ${work}; fastcgi_temp_path ${work}; uwsgi_temp_path ${work}; scgi_temp_path ${work};
-  server { listen 127.0.0.1:${port}; root ${dir}; location / { } } }\n`,
-  );
-  const child = spawn("nginx", ["-c", conf, "-p", work], { stdio: "ignore" });
-  await new Promise((r) => setTimeout(r, 500));
-  return { base: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
 }
 
 // nginx is the anchor every figure is compared with: without it the comparison would silently be missing.
@@ -204,19 +120,12 @@ execFileSync("curl", ["-s", "-f", "-o", isoFile, url]);
 execFileSync("curl", ["-s", "-f", "-o", rootfsFile, rootfsUrl]);
 const isoSha = await sha256OfFile(isoFile);
 if (isoSha !== link.sha256) throw new Error(`served ISO sha256 ${isoSha} differs from the link's ${link.sha256}`);
-const nginx = await startNginx(served);
+const nginx = await startNginx(served, work);
 const sides = [
   ["discovery ISO", url, `${nginx.base}/full.iso`, isoFile],
   ["live rootfs", rootfsUrl, `${nginx.base}/rootfs.img`, rootfsFile],
 ];
-for (const [what, ours, theirs, file] of sides) {
-  const want = { size: statSync(file).size, sha256: await sha256OfFile(file) };
-  for (const side of [ours, theirs]) {
-    const got = await sha256OfUrl(side);
-    if (got.size !== want.size || got.sha256 !== want.sha256)
-      throw new Error(`${what}: ${side} is not the same file (${got.size} bytes, ${got.sha256})`);
-  }
-}
+for (const [what, ours, theirs, file] of sides) await assertSameFile(file, [ours, theirs], what);
 console.log("files compared: same size and sha256 from the console and from nginx");
 
 // 4. Throughput, paired with nginx run by run; time to first byte of both.
