@@ -258,8 +258,10 @@ describe("downloads answered by the Node server", () => {
       paused.res.on("data", () => sizes.push(readBuffersHeld()));
       paused.res.resume();
       await done;
-      // Each buffer, once the socket was done with it, was taken again at the 64 KiB share.
-      expect(Math.min(...sizes)).toBe(2 * 64 * 1024);
+      // Each buffer, once the socket was done with it, was taken again at the 64 KiB share (the
+      // last chunks reach the client after the server has let go of both: 0 then).
+      expect(sizes).toContain(2 * 64 * 1024);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(2 * 1024 * 1024);
       expect(Buffer.concat(paused.chunks).equals(expected)).toBe(true);
     } finally {
       for (const release of others) release();

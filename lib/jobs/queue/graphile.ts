@@ -3,22 +3,30 @@
 // it is claimed exactly once, by a worker whose task list has that task.
 import "server-only";
 import { makeWorkerUtils, type WorkerUtils } from "graphile-worker";
+import type { Pool } from "pg";
 import { env } from "@/lib/env";
+import { queuePool } from "./pool";
 
 /** One task per capability: `job:native:aarch64`, `job:emulated:aarch64`, `job:any` (no arch needed). */
 export const taskName = (placement: string) => `job:${placement}`;
 
-const g = globalThis as unknown as { archwayQueueUtils?: { url: string; utils: Promise<WorkerUtils> } };
+const g = globalThis as unknown as {
+  archwayQueueUtils?: { url: string; pool: Pool; utils: Promise<WorkerUtils> };
+};
 
 export function queueUtils(): Promise<WorkerUtils> {
   const url = env().databaseUrl;
   if (g.archwayQueueUtils?.url !== url) {
-    const utils = makeWorkerUtils({ connectionString: url }).then(async (u) => {
+    const pool = queuePool(url);
+    const utils = makeWorkerUtils({ pgPool: pool }).then(async (u) => {
       await u.migrate();
       return u;
     });
-    utils.catch(() => (g.archwayQueueUtils = undefined));
-    g.archwayQueueUtils = { url, utils };
+    utils.catch(() => {
+      g.archwayQueueUtils = undefined;
+      void pool.end().catch(() => undefined);
+    });
+    g.archwayQueueUtils = { url, pool, utils };
   }
   return g.archwayQueueUtils.utils;
 }
@@ -54,4 +62,5 @@ export async function closeQueueUtils(): Promise<void> {
   const current = g.archwayQueueUtils;
   g.archwayQueueUtils = undefined;
   await (await current?.utils.catch(() => null))?.release();
+  await current?.pool.end().catch(() => undefined);
 }

@@ -4,12 +4,14 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import { Logger, type Runner as QueueRunner, run, type WorkerEvents } from "graphile-worker";
+import type { Pool } from "pg";
 import { listen } from "@/lib/db/notify";
 import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { CANCELLED } from "../context";
 import { taskName } from "../queue/graphile";
 import { tasksOf } from "../queue/placement";
+import { queuePool } from "../queue/pool";
 import { CANCEL_CHANNEL } from "../queue/queue-executor";
 import { abortAllHere, abortHere, type Runner, runJob, runningHere } from "../run-job";
 import { localCapabilities } from "./capabilities";
@@ -21,6 +23,8 @@ type Local = {
   id?: string;
   timer?: NodeJS.Timeout;
   queue?: QueueRunner;
+  /** The queue runner's connections (lib/jobs/queue/pool.ts). */
+  pool?: Pool;
   queueIds: string[];
   stopListening?: () => void;
 };
@@ -93,8 +97,9 @@ export async function startLocalWorker(): Promise<Runner> {
     local.queueIds.push(worker.workerId);
     if (local.id) void heartbeat(local.id, runningHere(), local.queueIds).catch(() => undefined);
   });
+  local.pool = queuePool(env().databaseUrl);
   local.queue = await run({
-    connectionString: env().databaseUrl,
+    pgPool: local.pool,
     concurrency: env().ARCHWAY_JOB_CONCURRENCY,
     taskList,
     noHandleSignals: true,
@@ -113,4 +118,5 @@ export async function stopLocalWorker(): Promise<void> {
   clearInterval(local.timer);
   local.stopListening?.();
   await local.queue?.stop().catch(() => undefined);
+  await local.pool?.end().catch(() => undefined);
 }
