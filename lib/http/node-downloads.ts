@@ -163,9 +163,9 @@ async function answer(request: Request, res: ServerResponse, handler: Handler, p
       await sendEvents(request, res, response.status, headers, response.body);
       return;
     }
-    let body = request.method === "HEAD" ? null : Buffer.from(await response.arrayBuffer());
+    let body: Buffer | null = request.method === "HEAD" ? null : Buffer.from(await response.arrayBuffer());
     if (body && gzipWanted(request, headers, body.length)) {
-      body = body.length <= GZIP_AT_ONCE ? gzipSync(body, { level: 1 }) : await gzipAsync(body, { level: 1 });
+      body = await gzipWhole(body);
       headers["content-encoding"] = "gzip";
       headers["content-length"] = String(body.length);
     } else if (body && headers["content-length"] === undefined) headers["content-length"] = String(body.length);
@@ -192,6 +192,9 @@ const gzipAsync = promisify(gzip);
 // agents (bench:hosts): the pool thread waited for a core, and the loop took each 16 KiB of output
 // back in its turn between the polls. Larger bodies still go through the pool.
 const GZIP_AT_ONCE = 4 * 1024 * 1024;
+
+const gzipWhole = async (body: Buffer): Promise<Buffer> =>
+  body.length <= GZIP_AT_ONCE ? gzipSync(body, { level: 1 }) : gzipAsync(body, { level: 1 });
 const COMPRESS_FROM = 1024;
 
 /** Text of a kilobyte or more, not encoded already, to a client that accepts gzip. */
@@ -263,7 +266,7 @@ async function sendPieces(
       return void res.end(request.method === "HEAD" ? undefined : kept);
     }
     if (length <= GZIP_AT_ONCE) {
-      const body = gzipSync(Buffer.concat(pieces, length), { level: 1 });
+      const body = await gzipWhole(Buffer.concat(pieces, length));
       if (etag) gzipKept.set(etag, body);
       headers["content-length"] = String(body.length);
       res.writeHead(status, headers);
@@ -335,12 +338,14 @@ async function sendEvents(
  */
 function untilClosed(res: ServerResponse) {
   const waiting = new Set<() => void>();
+  let closed = false;
   res.once("close", () => {
+    closed = true;
     for (const done of waiting) done();
   });
   return {
     for(start: (done: () => void) => void): Promise<void> {
-      if (res.destroyed) return Promise.resolve();
+      if (closed || res.destroyed) return Promise.resolve();
       return new Promise<void>((resolve) => {
         const done = () => {
           waiting.delete(done);
@@ -363,7 +368,8 @@ async function sendBody(res: ServerResponse, plan: Plan) {
     return;
   }
   const fh = await open(source.file, "r");
-  const buffers = [takeBuffer(chunkSize(downloadLimiter().inUse)), takeBuffer(chunkSize(downloadLimiter().inUse))];
+  const first = chunkSize(downloadLimiter().inUse);
+  const buffers = [takeBuffer(first), takeBuffer(first)];
   const sending: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
   const wait = untilClosed(res);
   try {
