@@ -1,6 +1,6 @@
 // Logs that cannot hurt the console, with real jobs: 64 MiB of output in one line is stored as one
 // cut line while the console keeps answering, and a job's stored log stops at its cap with one
-// notice and the count of what was dropped.
+// notice and the count of what was dropped; two writers of one job's log lose neither's lines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as one from "@/app/apis/ims/v3/jobs/[job_id]/route";
 import * as jobs from "@/app/apis/ims/v3/jobs/route";
@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { ensureSamples, sampleImageName } from "@/lib/samples/sample-images";
 import { call } from "@/test/http";
+import { JobLog } from "./job-log";
 import { MAX_LINE_BYTES } from "./line-splitter";
 
 const ENDED = ["success", "error", "cancelled"];
@@ -82,5 +83,25 @@ describe("a job's log", () => {
       expect(kept + dropped).toBeGreaterThanOrEqual(20_000);
       expect(kept + dropped).toBeLessThan(20_100);
     }, 120_000);
+  });
+
+  it("keeps every line of two writers that took the same sequence numbers, each writer's in its order", async () => {
+    // Running, not queued: the job engine must not pick this row up and write to its log too.
+    const job = await db().job.create({
+      data: { jobType: "customize", artifactId: "x", arch: "x86_64", status: "building_image", stepTimes: {} },
+    });
+    const runner = await JobLog.open(job.id);
+    const reaper = await JobLog.open(job.id);
+    await runner.line("building", "runner 1\nrunner 2\nrunner 3");
+    // Both opened at seq 0: this one's first insert collides with the runner's lines.
+    await reaper.line("error", "reaper 1\nreaper 2");
+    await runner.line("building", "runner 4");
+    await reaper.close();
+    await runner.close();
+    const stored = (await lines(job.id)).map((l) => l.line);
+    expect(stored).toHaveLength(6);
+    expect(stored.filter((l) => l.startsWith("runner"))).toEqual(["runner 1", "runner 2", "runner 3", "runner 4"]);
+    expect(stored.filter((l) => l.startsWith("reaper"))).toEqual(["reaper 1", "reaper 2"]);
+    expect(reaper.lastSeq).toBe(5);
   });
 });

@@ -133,12 +133,37 @@ export class JobLog {
       // insert (synchronous on SQLite, milliseconds) holds the event loop.
       await new Promise((resolve) => setImmediate(resolve));
       try {
-        await db().jobLogLine.createMany({ data: rows });
-        announce(this.jobId, event);
+        announce(this.jobId, (await this.store(rows)) ? event : linesEvent(rows.map(({ jobId: _j, ...l }) => l)));
       } catch (err) {
         console.error(`[archway] job ${this.jobId}: ${rows.length} log line(s) could not be stored:`, err);
       } finally {
         stored();
+      }
+    }
+  }
+
+  /**
+   * Inserts one batch; true when it went in as numbered. Another writer of this job's log (a reaper
+   * noting why a worker it thought dead lost the job, while that worker still runs it) can take the
+   * same sequence numbers: then the batch, and the lines waiting behind it, are numbered again after
+   * the last stored line and inserted again, so neither writer's lines are lost.
+   */
+  private async store(rows: Row[]): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db().jobLogLine.createMany({ data: rows });
+        return attempt === 1;
+      } catch (err) {
+        if ((err as { code?: string }).code !== "P2002" || attempt === 5) throw err;
+        const last = await db().jobLogLine.findFirst({
+          where: { jobId: this.jobId },
+          orderBy: { seq: "desc" },
+          select: { seq: true },
+        });
+        let seq = last?.seq ?? 0;
+        for (const row of rows) row.seq = ++seq;
+        for (const row of this.pending) row.seq = ++seq;
+        this.seq = seq;
       }
     }
   }

@@ -109,7 +109,13 @@ describe("images", () => {
     expect((await call(artifact.GET, { params: { artifact_id: a.rootfs.id } })).status).toBe(200);
 
     const job = await db().job.create({
-      data: { jobType: "customize", artifactId: b.res.body.id, arch: "x86_64", stepTimes: {} },
+      data: {
+        jobType: "customize",
+        artifactId: b.res.body.id,
+        arch: "x86_64",
+        status: "building_image",
+        stepTimes: {},
+      },
     });
     const refused = await call(one.DELETE, { method: "DELETE", params: { image_id: b.res.body.id } });
     expect(refused.status).toBe(409);

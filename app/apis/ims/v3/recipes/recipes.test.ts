@@ -83,7 +83,9 @@ describe("recipes", () => {
 
   it("refuses to delete a recipe a job builds from (409, jobs listed), deletes otherwise", async () => {
     const { body: r } = await create({ ...base, name: uniqueName("d") });
-    const job = await db().job.create({ data: { jobType: "create", artifactId: r.id, arch: "x86_64", stepTimes: {} } });
+    const job = await db().job.create({
+      data: { jobType: "create", artifactId: r.id, arch: "x86_64", status: "building_image", stepTimes: {} },
+    });
     const refused = await call(one.DELETE, { method: "DELETE", params: { recipe_id: r.id } });
     expect(refused.status).toBe(409);
     expect(refused.body.errors.jobs[0]).toContain(job.id);
