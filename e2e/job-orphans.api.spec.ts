@@ -1,7 +1,9 @@
 // kill -9 of a real server while an aarch64 job (emulated, sandboxed) sleeps: nothing of the job
 // survives, and the restarted server marks the job failed with the reason and removes its scratch
-// disk. The servers get their own data directory, SQLite database, port and job uid range, so
-// only this test's processes are looked at and the suite's server is left alone.
+// disk. SIGTERM instead: the server ends the job itself, with the reason, before it exits, and a job
+// queued behind it runs after the restart. The servers get their own data directory, SQLite
+// database, port and job uid range, so only this test's processes are looked at and the suite's
+// server is left alone.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
@@ -21,7 +23,7 @@ function freePort(): Promise<number> {
   });
 }
 
-const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => ({
+const serverEnv = (dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH ?? "",
   NODE_ENV: "production",
   HOSTNAME: "127.0.0.1",
@@ -29,6 +31,7 @@ const serverEnv = (dataDir: string, port: number): NodeJS.ProcessEnv => ({
   ARCHWAY_DATA_DIR: dataDir,
   ARCHWAY_PREFETCH_BASE_IMAGES: "off",
   ARCHWAY_JOB_UID_BASE: String(UID_BASE),
+  ...extra,
 });
 
 /** The admin token of a data dir's own database, made once by the project's CLI. */
@@ -38,9 +41,9 @@ function auth(dataDir: string): Record<string, string> {
   return { authorization: `Bearer ${tokens.get(dataDir)}` };
 }
 
-function startServer(dataDir: string, port: number): ChildProcess {
+function startServer(dataDir: string, port: number, extra: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: serverEnv(dataDir, port),
+    env: serverEnv(dataDir, port, extra),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", () => {});
@@ -78,6 +81,44 @@ function jobProcesses(): { pid: number; cmd: string }[] {
   return found;
 }
 
+/** The sample image of `arch` (the samples are imported in the background after start). */
+async function sampleImage(base: string, dataDir: string, arch: string): Promise<string> {
+  let found: { id: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        const images = (await (await fetch(`${base}/apis/ims/v3/images`, { headers: auth(dataDir) })).json()) as {
+          id: string;
+          arch: string;
+        }[];
+        found = images.find((i) => i.arch === arch);
+        return !!found;
+      },
+      { timeout: 120_000, intervals: [1000] },
+    )
+    .toBe(true);
+  return found!.id;
+}
+
+async function customize(base: string, dataDir: string, imageId: string, script: string): Promise<{ id: string }> {
+  const res = await fetch(`${base}/apis/ims/v3/jobs`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...auth(dataDir) },
+    body: JSON.stringify({
+      job_type: "customize",
+      artifact_id: imageId,
+      image_root_archive_name: "orphan",
+      customization_script: script,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string };
+}
+
+type JobView = { status: string; failure_reason?: string };
+const jobOf = async (base: string, dataDir: string, id: string): Promise<JobView> =>
+  (await (await fetch(`${base}/apis/ims/v3/jobs/${id}`, { headers: auth(dataDir) })).json()) as JobView;
+
 test("kill -9 of the server during a job leaves no process of it alive, and the restart fails the job with the reason", async () => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "archway-orphans-"));
@@ -86,33 +127,8 @@ test("kill -9 of the server during a job leaves no process of it alive, and the 
   let server = startServer(dataDir, port);
   try {
     await ready(base, dataDir);
-    // The sample images are imported in the background after start.
-    let arm: { id: string; arch: string } | undefined;
-    await expect
-      .poll(
-        async () => {
-          const images = (await (await fetch(`${base}/apis/ims/v3/images`, { headers: auth(dataDir) })).json()) as {
-            id: string;
-            arch: string;
-          }[];
-          arm = images.find((i) => i.arch === "aarch64");
-          return !!arm;
-        },
-        { timeout: 120_000, intervals: [1000] },
-      )
-      .toBe(true);
-    const res = await fetch(`${base}/apis/ims/v3/jobs`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...auth(dataDir) },
-      body: JSON.stringify({
-        job_type: "customize",
-        artifact_id: arm!.id,
-        image_root_archive_name: "orphan",
-        customization_script: "sleep 120 &\nsleep 121\n",
-      }),
-    });
-    expect(res.status).toBe(201);
-    const job = (await res.json()) as { id: string };
+    const arm = await sampleImage(base, dataDir, "aarch64");
+    const job = await customize(base, dataDir, arm, "sleep 120 &\nsleep 121\n");
     await expect
       .poll(() => jobProcesses().filter((p) => /sleep 12[01]/.test(p.cmd)).length, { timeout: 90_000 })
       .toBe(2);
@@ -125,15 +141,57 @@ test("kill -9 of the server during a job leaves no process of it alive, and the 
     server = startServer(dataDir, port);
     await ready(base, dataDir);
     expect(jobProcesses()).toEqual([]);
-    const after = (await (await fetch(`${base}/apis/ims/v3/jobs/${job.id}`, { headers: auth(dataDir) })).json()) as {
-      status: string;
-      failure_reason: string;
-    };
+    const after = await jobOf(base, dataDir, job.id);
     expect(after.status).toBe("error");
     expect(after.failure_reason).toMatch(/Interrupted: the server stopped while this job ran/);
     // Its scratch disk is unmounted and gone.
     expect(readFileSync("/proc/self/mountinfo", "utf8")).not.toContain(job.id);
     expect(existsSync(path.join(dataDir, "jobs", `${job.id}.img`))).toBe(false);
+  } finally {
+    server.kill("SIGKILL");
+  }
+});
+
+test("SIGTERM during a job: the server fails it with the reason and kills it before exiting; the job queued behind it runs after the restart", async () => {
+  test.setTimeout(300_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "archway-stop-"));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const oneSlot = { ARCHWAY_JOB_CONCURRENCY: "1" };
+  let server = startServer(dataDir, port, oneSlot);
+  try {
+    await ready(base, dataDir);
+    const x86 = await sampleImage(base, dataDir, "x86_64");
+    const running = await customize(base, dataDir, x86, "sleep 1234\n");
+    await expect.poll(() => jobProcesses().filter((p) => /sleep 1234/.test(p.cmd)).length, { timeout: 90_000 }).toBe(1);
+    const queued = await customize(base, dataDir, x86, "echo ran after the restart\n");
+    expect((await jobOf(base, dataDir, queued.id)).status).toBe("creating");
+
+    const signalled = Date.now();
+    server.kill("SIGTERM");
+    const code = await new Promise((r) => server.once("exit", r));
+    const took = Date.now() - signalled;
+    console.log(`SIGTERM with a job running: exit ${code} after ${took} ms`);
+    expect(code).toBe(0);
+    expect(took).toBeLessThan(15_000);
+    // Killed by the server itself, its scratch disk removed, before the process was gone.
+    expect(jobProcesses()).toEqual([]);
+    expect(readFileSync("/proc/self/mountinfo", "utf8")).not.toContain(running.id);
+    expect(existsSync(path.join(dataDir, "jobs", `${running.id}.img`))).toBe(false);
+
+    server = startServer(dataDir, port, oneSlot);
+    await ready(base, dataDir);
+    const ended = await jobOf(base, dataDir, running.id);
+    expect(ended.status).toBe("error");
+    expect(ended.failure_reason).toMatch(/^Worker .+ was stopped \(SIGTERM\) while this job ran$/);
+    const workers = (await (await fetch(`${base}/api/v1/workers`, { headers: auth(dataDir) })).json()) as {
+      alive: boolean;
+      stop_reason?: string;
+    }[];
+    expect(workers.filter((w) => !w.alive).map((w) => w.stop_reason)).toEqual(["stopped by SIGTERM"]);
+    await expect
+      .poll(async () => (await jobOf(base, dataDir, queued.id)).status, { timeout: 120_000, intervals: [1000] })
+      .toBe("success");
   } finally {
     server.kill("SIGKILL");
   }

@@ -16,8 +16,9 @@ import { removeLeftovers } from "@/lib/files/leftovers";
 import { makePrivateDatabaseFile, makePrivateDir } from "@/lib/files/private";
 import { followOtherProcesses } from "@/lib/jobs/log-bus";
 import { startSupervision, superviseOnce } from "@/lib/jobs/queue/supervise";
-import { reconcileJobs } from "@/lib/jobs/runner";
+import { reconcileJobs, resumeQueued } from "@/lib/jobs/runner";
 import { startLocalWorker } from "@/lib/jobs/workers/local";
+import { stopWorkerHere } from "@/lib/jobs/workers/stop";
 import { ensureSamples } from "@/lib/samples/sample-images";
 import { encryptExistingSecrets } from "@/lib/secrets/encrypt-existing";
 import { secretKey } from "@/lib/secrets/key";
@@ -57,6 +58,8 @@ async function startJobs(log: (line: string) => void): Promise<void> {
   if (e.ARCHWAY_ROLE !== "web") {
     const me = await startLocalWorker();
     log(`[archway] worker ${me.name}: ${me.nativeArch}, ${e.ARCHWAY_JOB_CONCURRENCY} slot(s)`);
+    const resumed = await resumeQueued();
+    if (resumed) log(`[archway] ${resumed} job(s) queued before the last stop submitted again`);
   }
   if (providerOf(e.databaseUrl) === "postgresql") {
     await superviseOnce();
@@ -72,6 +75,8 @@ export async function startupOrExit(): Promise<void> {
     console.error(`[archway] cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
+  // scripts/server.mjs calls it on SIGTERM/SIGINT and exits once it resolved (lib/jobs/workers/stop.ts).
+  (globalThis as Record<symbol, unknown>)[Symbol.for("archway.stopJobs")] = (signal: string) => stopWorkerHere(signal);
   if (env().ARCHWAY_ROLE === "worker") return; // it serves only /healthz: no downloads, viewers or images
   installNodeDownloads();
   await followOtherProcesses();

@@ -181,11 +181,26 @@ try {
 console.log(`[archway] listening on http://${where()}${workerOnly ? " (worker: /healthz only)" : ""}`);
 // On a stop signal new connections are refused at once; downloads and live log streams in flight get a
 // short grace, then are cut (clients resume: Range, Last-Event-ID), so a supervisor's stop is not
-// held up by a BMC fetching an ISO or a browser following a job.
+// held up by a BMC fetching an ISO or a browser following a job. Meanwhile this process's worker stops
+// its jobs and records how they ended (lib/jobs/workers/stop.ts); the exit waits for both, within a
+// bound. A second signal exits at once.
 const STOP_GRACE_MS = 5000;
+const STOP_JOBS = Symbol.for("archway.stopJobs");
+const STOP_LIMIT_MS = 20_000;
+let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"])
   process.on(sig, () => {
-    server.close(() => process.exit(0));
+    if (stopping) process.exit(1);
+    stopping = true;
+    const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
+    const jobs = Promise.resolve(globalThis[STOP_JOBS]?.(sig)).catch((err) =>
+      console.error(`[archway] stopping the jobs failed: ${err?.message ?? err}`),
+    );
+    Promise.all([closed, jobs]).then(() => process.exit(0));
+    setTimeout(() => {
+      console.error(`[archway] not stopped ${STOP_LIMIT_MS / 1000} s after ${sig}: exiting`);
+      process.exit(1);
+    }, STOP_LIMIT_MS).unref();
   });

@@ -14,7 +14,7 @@ import { sampleIsoPath } from "@/lib/catalog/default-catalog";
 import { displayUrl } from "@/lib/catalog/display-url";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { CANCELLED, type JobContext } from "@/lib/jobs/context";
+import { CANCELLED, handedBack, type JobContext, WorkerStopping } from "@/lib/jobs/context";
 import { SAMPLE_ARCHES, type SampleArch } from "@/lib/samples/arch-profiles";
 import { assertInstalled, MissingPackages, missingCacheTools } from "@/lib/samples/prerequisites";
 import { buildSampleIso } from "@/lib/samples/sample-iso";
@@ -56,7 +56,12 @@ export function sourceUrlOf(url: string): string {
 }
 
 function failureKind(err: unknown, signal: AbortSignal): FailureKind {
-  if (signal.aborted) return signal.reason === CANCELLED ? "cancelled" : "other";
+  if (signal.aborted)
+    return signal.reason === CANCELLED
+      ? "cancelled"
+      : signal.reason instanceof WorkerStopping
+        ? "interrupted"
+        : "other";
   if (err instanceof MissingPackages) return "prerequisites";
   if (err instanceof SourceUnavailable) return "source";
   if (err instanceof BaseImageRejected) return "content";
@@ -150,7 +155,9 @@ export async function fetchBaseImage(ctx: JobContext): Promise<void> {
     // next request and copy those; their old copies, named by content, are swept at their next start.
     await releaseBlobs([bi.storageKey, bi.minimalStorageKey, bi.rootfsStorageKey]);
   } catch (err) {
-    // The runner ends the job (its log line, status and `event: end`); the base image keeps why.
+    // The runner ends the job (its log line, status and `event: end`); the base image keeps why. One
+    // handed back to the queue stays "fetching": another worker runs the same job again.
+    if (handedBack(ctx.job.jobType, signal)) throw err;
     const reason = signal.aborted ? String(signal.reason) : (err as Error).message;
     await db().baseImage.update({
       where: { id: bi.id },

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { create } from "./builders/create";
 import { customize } from "./builders/customize";
-import { CANCELLED, type JobContext, type JobKind, type JobStatus } from "./context";
+import { CANCELLED, handedBack, type JobContext, type JobKind, type JobStatus, TERMINAL } from "./context";
 import { JobLog } from "./job-log";
 import { publish } from "./log-bus";
 import { type PreparedSandbox, prepareSandbox } from "./sandbox/prepare";
@@ -17,9 +17,6 @@ const KINDS: Record<string, JobKind> = {
   customize: { sandboxed: true, run: customize },
   fetch_base_image: { sandboxed: false, run: fetchBaseImage },
 };
-
-/** Job types that may run again from the start when their worker died (they only fetch and verify). */
-export const RETRIED_AFTER_WORKER_LOSS = new Set(["fetch_base_image"]);
 
 /** Who runs a job: this process's worker. */
 export type Runner = { id: string; name: string; hostname: string; nativeArch: string };
@@ -37,22 +34,56 @@ export function abortHere(jobId: string, reason: string): boolean {
   return Boolean(ac);
 }
 
-export function abortAllHere(reason: string): void {
+/** Aborts every job this process runs (a string reason fails them; a WorkerStopping may hand some back). */
+export function abortAllHere(reason: unknown): void {
   for (const ac of running.values()) ac.abort(reason);
 }
 
-/** Ends a job and tells its viewers, in every process. */
+const idle = { accepting: true };
+
+/** This process's worker is stopping: jobs delivered from now on are not started (until it starts again). */
+export function stopTakingJobs(): void {
+  idle.accepting = false;
+}
+
+export function startTakingJobs(): void {
+  idle.accepting = true;
+}
+
+export const takingJobs = (): boolean => idle.accepting;
+
+/** Resolves with true once no job runs in this process, or with false after `timeoutMs`. */
+export async function allEndedHere(timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (running.size && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  return running.size === 0;
+}
+
+/**
+ * Ends a job and tells its viewers, in every process. With `claimedBy`, only while that worker still
+ * holds it unfinished: a worker taken for dead whose jobs another process already settled (failed, or
+ * queued again) must not overwrite that outcome when it stops them.
+ */
 export async function finish(
   jobId: string,
   status: JobStatus,
   data: { failureReason?: string | null; resultantImageId?: string },
   lastSeq?: number,
+  claimedBy?: string,
 ): Promise<void> {
-  const job = await db().job.update({
-    where: { id: jobId },
+  const { count } = await db().job.updateMany({
+    where: { id: jobId, ...(claimedBy ? { workerId: claimedBy, status: { notIn: TERMINAL } } : {}) },
     data: { status, finishedAt: new Date(), progress: status === "success" ? 100 : undefined, ...data },
   });
-  publish(jobId, { type: "end", status, failureReason: job.failureReason, lastSeq });
+  if (count) publish(jobId, { type: "end", status, failureReason: data.failureReason ?? null, lastSeq });
+}
+
+/** Gives a job its worker stopped back to the queue, as the reaper does with a lost worker's. */
+async function handBack(jobId: string, claimedBy: string): Promise<void> {
+  await db().job.updateMany({
+    where: { id: jobId, workerId: claimedBy, status: { notIn: TERMINAL } },
+    data: { status: "creating", workerId: null, startedAt: null, placement: null, waitingReason: null, progress: 0 },
+  });
 }
 
 /**
@@ -75,19 +106,21 @@ export async function runJob(jobId: string, runner: Runner): Promise<void> {
         waitingReason: null,
       },
     });
-    if (count) await execute(jobId, ac);
+    if (count) await execute(jobId, ac, runner);
   } finally {
     running.delete(jobId);
   }
 }
 
-async function execute(jobId: string, ac: AbortController): Promise<void> {
+async function execute(jobId: string, ac: AbortController, runner: Runner): Promise<void> {
   const timeoutS = env().ARCHWAY_JOB_TIMEOUT_SECONDS;
   const timer = setTimeout(() => ac.abort(`Timed out after ${timeoutS} s`), timeoutS * 1000);
   const log = await JobLog.open(jobId);
   let sandbox: PreparedSandbox | null = null;
+  let jobType = "";
   try {
     const job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
+    jobType = job.jobType;
     const kind = KINDS[job.jobType];
     if (!kind) throw new Error(`No builder for job type ${job.jobType}`);
     if (ac.signal.aborted) throw new Error(String(ac.signal.reason));
@@ -115,14 +148,20 @@ async function execute(jobId: string, ac: AbortController): Promise<void> {
     if (current && times[current]) times[current].finished = new Date().toISOString();
     await log.close();
     await db().job.update({ where: { id: jobId }, data: { stepTimes: times } });
-    await finish(jobId, "success", { resultantImageId: imageId }, log.lastSeq);
+    await finish(jobId, "success", { resultantImageId: imageId }, log.lastSeq, runner.id);
   } catch (err) {
     const cancelled = ac.signal.aborted && ac.signal.reason === CANCELLED;
     const limit = cancelled ? null : (sandbox?.limitReason() ?? null);
     const reason = limit ?? (ac.signal.aborted ? String(ac.signal.reason) : (err as Error).message);
+    if (handedBack(jobType, ac.signal)) {
+      await log.line("error", `${reason}; queued again for another worker`, "stderr");
+      await log.close();
+      await handBack(jobId, runner.id);
+      return;
+    }
     await log.line("error", reason, "stderr");
     await log.close();
-    await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason }, log.lastSeq);
+    await finish(jobId, cancelled ? "cancelled" : "error", { failureReason: reason }, log.lastSeq, runner.id);
   } finally {
     clearTimeout(timer);
     await sandbox?.release();

@@ -8,9 +8,9 @@ import { isArch } from "@/lib/arch";
 import { db } from "@/lib/db";
 import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
-import { CANCELLED, TERMINAL } from "./context";
+import { CANCELLED, RETRIED_AFTER_WORKER_LOSS, TERMINAL } from "./context";
 import { QueueExecutor } from "./queue/queue-executor";
-import { abortHere, finish, runJob } from "./run-job";
+import { abortHere, finish, runJob, takingJobs } from "./run-job";
 import { reapCgroups } from "./sandbox/cgroup";
 import { mountsUnder, removeScratch, scratchOf, scratchRoot } from "./sandbox/scratch";
 import { localCapabilities } from "./workers/capabilities";
@@ -44,6 +44,7 @@ class InProcessExecutor implements JobExecutor {
   }
 
   private pump(): void {
+    if (!takingJobs()) return; // stopping: what waits stays queued for the next start
     while (this.active < env().ARCHWAY_JOB_CONCURRENCY && this.queue.length) void this.run(this.queue.shift()!);
   }
 
@@ -79,6 +80,23 @@ export function executor(): JobExecutor {
   return globalExecutor.archwayExecutor.executor;
 }
 
+const queuedToResume = { status: "creating", jobType: { notIn: [...RETRIED_AFTER_WORKER_LOSS] } };
+
+/**
+ * SQLite: the jobs queued when the server last stopped (a stop signal leaves them queued) are
+ * submitted again, oldest first; returns how many. (On PostgreSQL they wait in the shared queue.)
+ */
+export async function resumeQueued(): Promise<number> {
+  if (providerOf(env().databaseUrl) !== "sqlite" || !runsJobs()) return 0;
+  const queued = await db().job.findMany({
+    where: queuedToResume,
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  for (const { id } of queued) executor().submit(id);
+  return queued.length;
+}
+
 const INTERRUPTED = "Interrupted: the server stopped while this job ran; its processes were killed at restart";
 const runsJobs = () => env().ARCHWAY_ROLE !== "web";
 
@@ -102,8 +120,10 @@ export async function reconcileJobs(): Promise<number> {
       where: { stoppedAt: null, id: { not: localWorkerId() } },
       data: { stoppedAt: new Date(), stopReason: INTERRUPTED },
     });
+    // Queued jobs never started: they run after this start (resumeQueued). Base-image fetches are the
+    // exception: the cache's own start-up fetches those again (lib/base-images/heal.ts).
     const { count } = await db().job.updateMany({
-      where: unfinished,
+      where: { ...unfinished, NOT: queuedToResume },
       data: { status: "error", failureReason: INTERRUPTED, finishedAt: new Date() },
     });
     return count;

@@ -6,7 +6,7 @@
 import "server-only";
 import type { Worker } from "@/lib/db";
 import { db } from "@/lib/db";
-import { RETRIED_AFTER_WORKER_LOSS } from "../run-job";
+import { RETRIED_AFTER_WORKER_LOSS } from "../context";
 import { emulatesOf, liveWorkers } from "../workers/registry";
 import { dequeue, enqueue } from "./graphile";
 

@@ -5,6 +5,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import { Logger, type Runner as QueueRunner, run, type WorkerEvents } from "graphile-worker";
 import type { Pool } from "pg";
+import { db } from "@/lib/db";
 import { listen } from "@/lib/db/notify";
 import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
@@ -13,7 +14,7 @@ import { taskName } from "../queue/graphile";
 import { tasksOf } from "../queue/placement";
 import { queuePool } from "../queue/pool";
 import { CANCEL_CHANNEL } from "../queue/queue-executor";
-import { abortAllHere, abortHere, type Runner, runJob, runningHere } from "../run-job";
+import { abortAllHere, abortHere, type Runner, runJob, runningHere, startTakingJobs, takingJobs } from "../run-job";
 import { localCapabilities } from "./capabilities";
 import { HEARTBEAT_MS, heartbeat, registerWorker } from "./registry";
 
@@ -74,6 +75,7 @@ const quietLogger = new Logger(() => (level, message) => {
 export async function startLocalWorker(): Promise<Runner> {
   const me = await localRunner();
   const local = g.archwayLocalWorker!;
+  startTakingJobs();
   if (local.timer) return me;
   local.timer = setInterval(async () => {
     const current = await local.runner;
@@ -89,7 +91,14 @@ export async function startLocalWorker(): Promise<Runner> {
     if (typeof note.job === "string") abortHere(note.job, CANCELLED);
   });
   const caps = localCapabilities();
-  const task = async (payload: unknown) => runJob((payload as { jobId: string }).jobId, await local.runner);
+  const task = async (payload: unknown) => {
+    const { jobId } = payload as { jobId: string };
+    // Delivered while this worker stops: unplaced, so the next placement (the stop's own, or any
+    // process's supervision) queues it again for the workers left. (One attempt per queue entry.)
+    if (!takingJobs())
+      await db().job.updateMany({ where: { id: jobId, status: "creating", workerId: null }, data: { placement: null } });
+    else await runJob(jobId, await local.runner);
+  };
   const taskList = Object.fromEntries(tasksOf(caps).map((t) => [taskName(t), task]));
   // graphile-worker names its workers itself; the reaper releases their locks if this process dies.
   const events = new EventEmitter() as WorkerEvents;
@@ -110,7 +119,7 @@ export async function startLocalWorker(): Promise<Runner> {
   return me;
 }
 
-/** Stops taking jobs (tests, shutdown); jobs running here are left to finish or be reaped. */
+/** Stops taking jobs (tests; a stop signal: ./stop.ts); jobs running here are left to finish or be reaped. */
 export async function stopLocalWorker(): Promise<void> {
   const local = g.archwayLocalWorker;
   g.archwayLocalWorker = undefined;

@@ -7,12 +7,11 @@ import type { Worker } from "@/lib/db";
 import { db } from "@/lib/db";
 import { providerOf } from "@/lib/db/provider";
 import { env } from "@/lib/env";
-import { TERMINAL } from "../context";
+import { RETRIED_AFTER_WORKER_LOSS, TERMINAL } from "../context";
 import { JobLog } from "../job-log";
 import { publish } from "../log-bus";
 import { dequeue, unlockDead } from "../queue/graphile";
 import { placeJob } from "../queue/placement";
-import { RETRIED_AFTER_WORKER_LOSS } from "../run-job";
 import { localWorkerId } from "./local";
 import { DEAD_AFTER_MS } from "./registry";
 

@@ -9,8 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openArtifact } from "@/lib/artifacts/artifacts";
 import { db } from "@/lib/db";
 import { artifactIdOf, manifestSchema } from "@/lib/images/manifest";
-import { reconcileJobs } from "@/lib/jobs/runner";
+import { startTakingJobs, stopTakingJobs } from "@/lib/jobs/run-job";
+import { reconcileJobs, resumeQueued } from "@/lib/jobs/runner";
 import { ensureSamples, sampleImageName, sampleRecipeName } from "@/lib/samples/sample-images";
+import { testProvider } from "@/test/databases";
 import { call } from "@/test/http";
 import { cmdline, sandboxPids } from "@/test/sandbox";
 import * as cancel from "./[job_id]/cancel/route";
@@ -174,6 +176,25 @@ describe("failures and control", () => {
       status: "error",
       failureReason: expect.stringMatching(/Interrupted/),
     });
+  });
+
+  it("after a restart a job that was queued, never started, runs", async () => {
+    // Made while this process's worker takes no jobs, as a job left queued by a stopped server.
+    stopTakingJobs();
+    const res = await start({
+      job_type: "customize",
+      artifact_id: (await image("x86_64")).id,
+      image_root_archive_name: "resumed",
+      customization_script: "echo resumed\n",
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await call(one.GET, { params: { job_id: res.body.id } })).body.status).toBe("creating");
+    await reconcileJobs();
+    expect((await call(one.GET, { params: { job_id: res.body.id } })).body.status).toBe("creating");
+    startTakingJobs();
+    // SQLite submits it again; on PostgreSQL it waited in the shared queue all along.
+    expect(await resumeQueued()).toBe(testProvider() === "sqlite" ? 1 : 0);
+    expect((await waitFor(res.body.id)).status).toBe("success");
   });
 });
 
