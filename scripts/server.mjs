@@ -183,14 +183,15 @@ console.log(`[archway] listening on http://${where()}${workerOnly ? " (worker: /
 // short grace, then are cut (clients resume: Range, Last-Event-ID), so a supervisor's stop is not
 // held up by a BMC fetching an ISO or a browser following a job. Meanwhile this process's worker stops
 // its jobs and records how they ended (lib/jobs/workers/stop.ts); the exit waits for both, within a
-// bound. A second signal exits at once.
+// bound. Repeated signals change nothing (Ctrl-C under `npm start` reaches this process twice: from the
+// terminal and from scripts/start.mjs).
 const STOP_GRACE_MS = 5000;
 const STOP_JOBS = Symbol.for("archway.stopJobs");
 const STOP_LIMIT_MS = 20_000;
 let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"])
   process.on(sig, () => {
-    if (stopping) process.exit(1);
+    if (stopping) return;
     stopping = true;
     const closed = new Promise((resolve) => server.close(resolve));
     server.closeIdleConnections();

@@ -4,7 +4,8 @@
 // it made downloads from both webs with the same sha256; a discovery ISO (full and minimal) is the
 // same from both webs; an aarch64 job goes to the worker that can emulate it when the other has
 // emulation off; kill -9 of the worker running a long job fails that job with the reason within 60 s
-// while the other worker keeps working. Needs `.next` (npm test builds it first) and TEST_PG_ADMIN_URL.
+// while the other worker keeps working; SIGTERM of a worker ends its job at once with the reason.
+// Needs `.next` (npm test builds it first) and TEST_PG_ADMIN_URL.
 import { createHash } from "node:crypto";
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -172,6 +173,37 @@ describe.skipIf(!enabled)("two web and two worker processes on one PostgreSQL", 
     const workers = await json<WorkerJson[]>(cluster.api("web1", "/api/v1/workers"));
     expect(workers.find((w) => w.name === victim.name)?.alive).toBe(false);
     expect(workers.find((w) => w.name === survivor.name)?.alive).toBe(true);
+  }, 150_000);
+
+  it("SIGTERM of the worker running a long job: the job fails at once with the reason, the worker shows why it stopped", async () => {
+    await cluster.add({ name: "w3", role: "worker", env: { ARCHWAY_WORKER_NAME: "w3" } });
+    const long = await startJob("web1", "x86_64", "echo started; sleep 600\n", "long-term");
+    const running = await waitUntil("the long job to start", async () => {
+      const j = await getJob("web1", long.id);
+      return j.worker && j.status === "building_image" ? j : undefined;
+    });
+    const stopped = cluster.get(running.worker!.name);
+    const other = cluster.processes.find((p) => p.role === "worker" && p.alive() && p.name !== stopped.name)!;
+    const signalledAt = Date.now();
+    await stopped.kill("SIGTERM");
+    const exitedIn = Date.now() - signalledAt;
+    // Ended by the worker itself before it exited, not by the reaper 30-60 s later.
+    const failed = await getJob("web2", long.id);
+    console.log(`SIGTERM: worker exited after ${exitedIn} ms, its job already ${failed.status}`);
+    expect(exitedIn).toBeLessThan(20_000);
+    expect(failed).toMatchObject({
+      status: "error",
+      failure_reason: `Worker ${stopped.name} on ${os.hostname()} was stopped (SIGTERM) while this job ran`,
+    });
+    const workers = await json<(WorkerJson & { stop_reason?: string })[]>(cluster.api("web2", "/api/v1/workers"));
+    expect(workers.find((w) => w.name === stopped.name)).toMatchObject({
+      alive: false,
+      stop_reason: "stopped by SIGTERM",
+    });
+    const next = await startJob("web2", "x86_64", "echo after the stop\n", "after-stop");
+    const done = await ended("web1", next.id, 60_000);
+    expect(done.status, done.failure_reason).toBe("success");
+    expect(done.worker?.name).toBe(other.name);
   }, 150_000);
 
   it("the image a job made downloads from both webs with the same sha256 (artifacts in S3)", async () => {

@@ -21,8 +21,12 @@ describe.skipIf(testProvider() !== "postgresql")("the queue's connection pool", 
         (await busy.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0].pid,
         (await idle.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0].pid,
       ];
+      // Both ends seen before going on: a log count alone was met once by one client's two errors, and
+      // the query below then took the other, still in the pool, as it died (CI, f6be950's successor).
+      const lost = [busy, idle].map((c) => new Promise((resolve) => c.once("error", resolve)));
       idle.release(); // back in the pool, idle
       await admin.query("select pg_terminate_backend(pid) from unnest($1::int[]) as pid", [pids]);
+      await Promise.all(lost);
       await vi.waitFor(() => expect(logged.mock.calls.length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
       for (const [line] of logged.mock.calls)
         expect(String(line)).toMatch(/^\[archway\] queue: database connection lost: /);
