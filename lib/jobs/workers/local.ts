@@ -96,7 +96,10 @@ export async function startLocalWorker(): Promise<Runner> {
     // Delivered while this worker stops: unplaced, so the next placement (the stop's own, or any
     // process's supervision) queues it again for the workers left. (One attempt per queue entry.)
     if (!takingJobs())
-      await db().job.updateMany({ where: { id: jobId, status: "creating", workerId: null }, data: { placement: null } });
+      await db().job.updateMany({
+        where: { id: jobId, status: "creating", workerId: null },
+        data: { placement: null },
+      });
     else await runJob(jobId, await local.runner);
   };
   const taskList = Object.fromEntries(tasksOf(caps).map((t) => [taskName(t), task]));
