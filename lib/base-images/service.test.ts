@@ -13,6 +13,7 @@ import * as cancel from "@/app/apis/ims/v3/jobs/[job_id]/cancel/route";
 import * as logs from "@/app/apis/ims/v3/jobs/[job_id]/logs/route";
 import { db } from "@/lib/db";
 import { buildSampleIso } from "@/lib/samples/sample-iso";
+import { dribblingSource } from "@/test/dribbling-source";
 import { call } from "@/test/http";
 import { baseImageFor, startFetch } from "./service";
 
@@ -78,24 +79,13 @@ describe("fetching a base image", () => {
 
 describe("a base-image fetch is a job of the job runner", () => {
   it("can be cancelled: the download stops, the job ends cancelled with `event: end`, the image keeps why", async () => {
-    // A source that dribbles 64 KiB every 50 ms of a 1 GiB body: it would take minutes.
-    let served = 0;
-    const server = http
-      .createServer((_req, res) => {
-        res.writeHead(200, { "content-length": String(1024 ** 3), "content-type": "application/octet-stream" });
-        const timer = setInterval(() => {
-          served += 65536;
-          res.write(Buffer.alloc(65536));
-        }, 50);
-        res.on("close", () => clearInterval(timer));
-      })
-      .listen(0, "127.0.0.1");
-    await new Promise((r) => server.once("listening", r));
+    const source = await dribblingSource();
+    const served = source.served;
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow.iso`;
+      const url = source.url;
       const bi = await baseImageFor(url, "x86_64");
       const { jobId, done } = await startFetch(bi.id);
-      await expect.poll(() => served, { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect.poll(served, { timeout: 20_000 }).toBeGreaterThan(0);
       // A live viewer, following while the job is cancelled (its body ends with the job).
       const following = call(logs.GET, {
         path: "/x?follow=1",
@@ -112,12 +102,12 @@ describe("a base-image fetch is a job of the job runner", () => {
         failureKind: "cancelled",
       });
       // The download really stopped: nothing more is served once the client went away.
-      const after = served;
+      const after = served();
       await new Promise((r) => setTimeout(r, 300));
-      expect(served - after).toBeLessThanOrEqual(65536);
+      expect(served() - after).toBeLessThanOrEqual(65536);
       expect((await following).text).toMatch(/event: end\ndata: \{"status":"cancelled"/);
     } finally {
-      server.close();
+      source.close();
     }
   }, 60_000);
 });

@@ -2,12 +2,11 @@
 // stops at once; on PostgreSQL it goes back to the queue (the image stays "fetching") and the next
 // worker takes it, on SQLite it fails as interrupted (the next start fetches it again); the worker's
 // row is stopped with the signal, and a job delivered after the stop is not started.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { baseImageFor, startFetch } from "@/lib/base-images/service";
 import { db } from "@/lib/db";
 import { testProvider } from "@/test/databases";
+import { type DribblingSource, dribblingSource } from "@/test/dribbling-source";
 import { superviseOnce } from "../queue/supervise";
 import { executor } from "../runner";
 import { localWorkerId, startLocalWorker } from "./local";
@@ -15,31 +14,16 @@ import { stopWorkerHere } from "./stop";
 
 const onPg = testProvider() === "postgresql";
 
-// A source that dribbles 64 KiB every 50 ms of a 1 GiB body: the fetch runs until it is stopped.
-let served = 0;
-const server = http.createServer((_req, res) => {
-  res.writeHead(200, { "content-length": String(1024 ** 3), "content-type": "application/octet-stream" });
-  const timer = setInterval(() => {
-    served += 65536;
-    res.write(Buffer.alloc(65536));
-  }, 50);
-  res.on("close", () => clearInterval(timer));
-});
-
+let source: DribblingSource;
 beforeAll(async () => {
-  server.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
+  source = await dribblingSource();
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => source.close());
 
 it("stops the fetch it runs at once, hands it on as the database allows, and stops its own row", async () => {
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow.iso`;
-  const bi = await baseImageFor(url, "x86_64");
+  const bi = await baseImageFor(source.url, "x86_64");
   const { jobId } = await startFetch(bi.id);
-  await expect.poll(() => served, { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect.poll(source.served, { timeout: 20_000 }).toBeGreaterThan(0);
   const me = localWorkerId()!;
   const worker = await db().worker.findUniqueOrThrow({ where: { id: me } });
 
@@ -50,9 +34,9 @@ it("stops the fetch it runs at once, hands it on as the database allows, and sto
   const reason = `Worker ${worker.name} on ${worker.hostname} was stopped (SIGTERM) while this job ran`;
 
   // The download stopped with it.
-  const after = served;
+  const after = source.served();
   await new Promise((r) => setTimeout(r, 300));
-  expect(served - after).toBeLessThanOrEqual(65536);
+  expect(source.served() - after).toBeLessThanOrEqual(65536);
   expect(await db().worker.findUniqueOrThrow({ where: { id: me } })).toMatchObject({
     stoppedAt: expect.any(Date),
     stopReason: "stopped by SIGTERM",
