@@ -18,7 +18,7 @@ import { followOtherProcesses } from "@/lib/jobs/log-bus";
 import { startSupervision, superviseOnce } from "@/lib/jobs/queue/supervise";
 import { reconcileJobs, resumeQueued } from "@/lib/jobs/runner";
 import { startLocalWorker } from "@/lib/jobs/workers/local";
-import { stopWorkerHere } from "@/lib/jobs/workers/stop";
+import { installStopHook } from "@/lib/jobs/workers/stop";
 import { ensureSamples } from "@/lib/samples/sample-images";
 import { encryptExistingSecrets } from "@/lib/secrets/encrypt-existing";
 import { secretKey } from "@/lib/secrets/key";
@@ -75,8 +75,7 @@ export async function startupOrExit(): Promise<void> {
     console.error(`[archway] cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
-  // scripts/server.mjs calls it on SIGTERM/SIGINT and exits once it resolved (lib/jobs/workers/stop.ts).
-  (globalThis as Record<symbol, unknown>)[Symbol.for("archway.stopJobs")] = (signal: string) => stopWorkerHere(signal);
+  installStopHook();
   if (env().ARCHWAY_ROLE === "worker") return; // it serves only /healthz: no downloads, viewers or images
   installNodeDownloads();
   await followOtherProcesses();

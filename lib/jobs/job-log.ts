@@ -13,6 +13,8 @@ import { announce, type BusLine, linesEvent, publishHere } from "./log-bus";
 
 type Row = BusLine & { jobId: string };
 
+const busLines = (rows: Row[]): BusLine[] => rows.map(({ jobId: _j, ...l }) => l);
+
 // A waiting batch this large pauses the producing processes until it is stored.
 const PAUSE_LINES = 2000;
 const PAUSE_BYTES = 2 * 1024 * 1024;
@@ -126,14 +128,16 @@ export class JobLog {
       const rows = this.pending;
       this.pending = [];
       this.pendingBytes = 0;
-      const event = linesEvent(rows.map(({ jobId: _j, ...l }) => l));
+      const event = linesEvent(busLines(rows));
       let stored = () => {};
       publishHere(this.jobId, event, new Promise<void>((resolve) => (stored = resolve)));
       // Node sends a response's writes on the next tick: let the viewers' writes go out before the
       // insert (synchronous on SQLite, milliseconds) holds the event loop.
       await new Promise((resolve) => setImmediate(resolve));
       try {
-        announce(this.jobId, (await this.store(rows)) ? event : linesEvent(rows.map(({ jobId: _j, ...l }) => l)));
+        const asHandedOut = await this.store(rows);
+        // Numbered again: the other processes read the lines by their stored numbers.
+        announce(this.jobId, asHandedOut ? event : linesEvent(busLines(rows)));
       } catch (err) {
         console.error(`[archway] job ${this.jobId}: ${rows.length} log line(s) could not be stored:`, err);
       } finally {

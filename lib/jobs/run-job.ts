@@ -39,18 +39,18 @@ export function abortAllHere(reason: unknown): void {
   for (const ac of running.values()) ac.abort(reason);
 }
 
-const idle = { accepting: true };
+const intake = { open: true };
 
 /** This process's worker is stopping: jobs delivered from now on are not started (until it starts again). */
 export function stopTakingJobs(): void {
-  idle.accepting = false;
+  intake.open = false;
 }
 
 export function startTakingJobs(): void {
-  idle.accepting = true;
+  intake.open = true;
 }
 
-export const takingJobs = (): boolean => idle.accepting;
+export const takingJobs = (): boolean => intake.open;
 
 /** Resolves with true once no job runs in this process, or with false after `timeoutMs`. */
 export async function allEndedHere(timeoutMs: number): Promise<boolean> {

@@ -36,3 +36,8 @@ export async function stopWorkerHere(signal: string, jobsEndMs = JOBS_END_MS): P
   await settleOrphans();
   if (providerOf(env().databaseUrl) === "postgresql") await replaceWaiting();
 }
+
+/** scripts/server.mjs calls this on SIGTERM/SIGINT and exits once it resolved (as with its downloads hook). */
+export function installStopHook(): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for("archway.stopJobs")] = (signal: string) => stopWorkerHere(signal);
+}
